@@ -1,0 +1,22 @@
+/* window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "application.h"
+
+G_BEGIN_DECLS
+
+#define SD_TYPE_WINDOW (sd_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (SdWindow, sd_window, SD, WINDOW, AdwApplicationWindow)
+
+SdWindow *sd_window_new                   (SdApplication *application);
+gboolean  sd_window_get_presentation_mode (SdWindow      *self);
+void      sd_window_set_presentation_mode (SdWindow      *self,
+                                           gboolean       presentation_mode);
+
+G_END_DECLS

@@ -1,0 +1,444 @@
+/* test-window.c: the main window, its menu, dialogs and presentation mode
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "application.h"
+#include "page-frame.h"
+#include "preferences-window.h"
+#include "window.h"
+
+#include "ui-test-utils.h"
+
+static SdApplication *app;
+
+static SdWindow *
+get_window (void)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    {
+      g_application_activate (G_APPLICATION (app));
+      window = gtk_application_get_active_window (GTK_APPLICATION (app));
+    }
+
+  g_assert_true (SD_IS_WINDOW (window));
+  return SD_WINDOW (window);
+}
+
+static gpointer
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static SdPageFrame *
+get_frame (SdWindow   *window,
+           const char *page)
+{
+  g_autofree char *name = g_strconcat (page, "_frame", NULL);
+
+  return SD_PAGE_FRAME (template_child (window, SD_TYPE_WINDOW, name));
+}
+
+static const char * const pages[] = { "landscape", "transform", "probability" };
+
+static void
+test_pages (void)
+{
+  SdWindow *window = get_window ();
+  AdwViewStack *stack = template_child (window, SD_TYPE_WINDOW, "stack");
+  static const char * const titles[] = { "Landscape", "Transform", "Probability" };
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  g_assert_cmpstr (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)) != NULL
+                   ? "content" : NULL, ==, "content");
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *child = adw_view_stack_get_child_by_name (stack, pages[i]);
+      AdwViewStackPage *page = adw_view_stack_get_page (stack, child);
+      SdPageFrame *frame = get_frame (window, pages[i]);
+      GtkWidget *content = sd_page_frame_get_content (frame);
+
+      g_assert_true (child == GTK_WIDGET (frame));
+      g_assert_cmpstr (adw_view_stack_page_get_title (page), ==, titles[i]);
+      g_assert_nonnull (adw_view_stack_page_get_icon_name (page));
+
+      adw_view_stack_set_visible_child_name (stack, pages[i]);
+      ui_test_spin ();
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, pages[i]);
+      g_assert_true (gtk_widget_get_mapped (content));
+
+      /* An empty page explains itself. */
+      g_assert_true (ADW_IS_STATUS_PAGE (content));
+      g_assert_cmpuint (strlen (adw_status_page_get_title (ADW_STATUS_PAGE (content))), >, 0);
+      g_assert_cmpuint (strlen (adw_status_page_get_description (ADW_STATUS_PAGE (content))), >, 40);
+
+      /* No controls exist yet, so no empty sidebar is shown. */
+      g_assert_true (sd_page_frame_get_sidebar_visible (frame));
+      g_assert_null (sd_page_frame_get_sidebar (frame));
+      g_assert_false (sd_page_frame_get_sidebar_shown (frame));
+    }
+}
+
+static void
+test_show_page_shortcuts (void)
+{
+  SdWindow *window = get_window ();
+  AdwViewStack *stack = template_child (window, SD_TYPE_WINDOW, "stack");
+  static const guint keys[] = { GDK_KEY_3, GDK_KEY_2, GDK_KEY_1 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_assert_true (ui_test_activate_binding (GTK_WIDGET (window), keys[i], GDK_ALT_MASK));
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==,
+                       pages[G_N_ELEMENTS (pages) - 1 - i]);
+    }
+}
+
+static void
+count_notify (guint *counter)
+{
+  (*counter)++;
+}
+
+static void
+test_sidebar_frame (void)
+{
+  SdPageFrame *frame = g_object_ref_sink (g_object_new (SD_TYPE_PAGE_FRAME, NULL));
+  GtkWidget *controls = gtk_label_new ("controls");
+  guint notified = 0;
+
+  g_signal_connect_swapped (frame, "notify::sidebar-visible", G_CALLBACK (count_notify), &notified);
+
+  sd_page_frame_set_sidebar (frame, controls);
+  g_assert_true (sd_page_frame_get_sidebar (frame) == controls);
+  g_assert_true (sd_page_frame_get_sidebar_shown (frame));
+
+  sd_page_frame_set_sidebar_visible (frame, FALSE);
+  sd_page_frame_set_sidebar_visible (frame, FALSE);
+  g_assert_false (sd_page_frame_get_sidebar_shown (frame));
+  g_assert_cmpuint (notified, ==, 1);
+
+  sd_page_frame_set_sidebar_visible (frame, TRUE);
+  g_assert_true (sd_page_frame_get_sidebar_shown (frame));
+  g_assert_cmpuint (notified, ==, 2);
+
+  sd_page_frame_set_sidebar (frame, NULL);
+  g_assert_false (sd_page_frame_get_sidebar_shown (frame));
+
+  g_assert_finalize_object (frame);
+}
+
+typedef struct {
+  const char *label;
+  const char *action;
+  const char *accel;
+  gboolean    enabled;
+} MenuEntry;
+
+/* The primary menu as the issue lists it; the scene actions are built by
+ * later pages and stay insensitive until then. */
+static const MenuEntry menu_entries[] = {
+  { "_Open Scene…", "win.open", "<Control>o", FALSE },
+  { "_Save Scene As…", "win.save-as", "<Shift><Control>s", FALSE },
+  { "_Export Figure…", "win.export", "<Control>e", FALSE },
+  { "_Presentation Mode", "win.presentation", "F5", TRUE },
+  { "_Preferences", "app.preferences", "<Control>comma", TRUE },
+  { "_Keyboard Shortcuts", "win.show-help-overlay", "<Control>question", TRUE },
+  { "_About Saddle", "app.about", NULL, TRUE },
+};
+
+static gboolean
+class_has_action (GtkWidget  *widget,
+                  const char *detailed)
+{
+  GtkWidgetClass *klass = GTK_WIDGET_GET_CLASS (widget);
+  const GVariantType *parameter_type;
+  const char *name, *property;
+  GType owner;
+
+  for (guint i = 0;
+       gtk_widget_class_query_action (klass, i, &owner, &name, &parameter_type, &property);
+       i++)
+    {
+      if (g_str_equal (name, detailed))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* An action is available to the menu when the window's class installs it
+ * or an action group on the way up (the window's, the application's) holds it
+ * enabled. The menu shows every other item insensitive. */
+static gboolean
+action_available (SdWindow   *window,
+                  const char *detailed)
+{
+  GActionGroup *group;
+  const char *name = strchr (detailed, '.') + 1;
+
+  if (class_has_action (GTK_WIDGET (window), detailed))
+    return TRUE;
+
+  if (g_str_has_prefix (detailed, "app."))
+    group = G_ACTION_GROUP (app);
+  else
+    group = G_ACTION_GROUP (window);
+
+  return g_action_group_has_action (group, name)
+         && g_action_group_get_action_enabled (group, name);
+}
+
+static void
+test_primary_menu (void)
+{
+  SdWindow *window = get_window ();
+  GtkMenuButton *button = template_child (window, SD_TYPE_WINDOW, "primary_menu_button");
+  GMenuModel *menu = gtk_menu_button_get_menu_model (button);
+  guint entry = 0;
+
+  g_assert_true (gtk_menu_button_get_primary (button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (button)), ==, "Main Menu");
+
+  for (int s = 0; s < g_menu_model_get_n_items (menu); s++)
+    {
+      GMenuModel *section = g_menu_model_get_item_link (menu, s, G_MENU_LINK_SECTION);
+
+      for (int i = 0; i < g_menu_model_get_n_items (section); i++, entry++)
+        {
+          g_autofree char *label = NULL;
+          g_autofree char *action = NULL;
+          g_auto(GStrv) accels = NULL;
+          const MenuEntry *expected = &menu_entries[entry];
+
+          g_assert_cmpuint (entry, <, G_N_ELEMENTS (menu_entries));
+          g_assert_true (g_menu_model_get_item_attribute (section, i, "label", "s", &label));
+          g_assert_true (g_menu_model_get_item_attribute (section, i, "action", "s", &action));
+          g_assert_cmpstr (label, ==, expected->label);
+          g_assert_cmpstr (action, ==, expected->action);
+          g_assert_cmpint (action_available (window, action), ==, expected->enabled);
+
+          accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), action);
+          g_assert_cmpstr (accels[0], ==, expected->accel);
+        }
+    }
+
+  g_assert_cmpuint (entry, ==, G_N_ELEMENTS (menu_entries));
+}
+
+static void
+assert_sidebars_visible (SdWindow *window,
+                         gboolean  visible)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    g_assert_cmpint (sd_page_frame_get_sidebar_visible (get_frame (window, pages[i])), ==, visible);
+}
+
+static void
+test_presentation_mode (void)
+{
+  SdWindow *window = get_window ();
+  g_assert_false (sd_window_get_presentation_mode (window));
+  assert_sidebars_visible (window, TRUE);
+
+  /* Enter with the action the menu item and F5 activate. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL));
+  ui_test_spin ();
+  g_assert_true (sd_window_get_presentation_mode (window));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
+  assert_sidebars_visible (window, FALSE);
+
+  /* Esc leaves it... */
+  g_assert_true (ui_test_activate_binding (GTK_WIDGET (window), GDK_KEY_Escape, 0));
+  ui_test_spin ();
+  g_assert_false (sd_window_get_presentation_mode (window));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
+  assert_sidebars_visible (window, TRUE);
+
+  /* ...and is left alone otherwise, so dialogs and entries still get it. */
+  g_assert_false (ui_test_activate_binding (GTK_WIDGET (window), GDK_KEY_Escape, 0));
+
+  /* F5 toggles both ways. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL));
+  g_assert_false (sd_window_get_presentation_mode (window));
+  assert_sidebars_visible (window, TRUE);
+}
+
+static void
+assert_setting_string (GSettings  *settings,
+                       const char *key,
+                       const char *expected)
+{
+  g_autofree char *value = g_settings_get_string (settings, key);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
+static void
+test_preferences (void)
+{
+  SdWindow *window = get_window ();
+  GSettings *settings = sd_application_get_settings (app);
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  GtkWindow *preferences;
+  AdwComboRow *scheme_row, *map_row;
+  GtkAdjustment *scale;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.preferences", NULL));
+  ui_test_spin ();
+  preferences = ui_test_find_toplevel (SD_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  g_assert_true (gtk_window_get_transient_for (preferences) == GTK_WINDOW (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (preferences)));
+
+  scheme_row = template_child (preferences, SD_TYPE_PREFERENCES_WINDOW, "color_scheme_row");
+  map_row = template_child (preferences, SD_TYPE_PREFERENCES_WINDOW, "color_map_row");
+  scale = template_child (preferences, SD_TYPE_PREFERENCES_WINDOW, "presentation_scale_adjustment");
+
+  /* The rows start from the settings... */
+  g_assert_cmpuint (adw_combo_row_get_selected (scheme_row), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (map_row), ==, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (scale), ==, 1.5);
+
+  /* ...write them, and the style follows at once. */
+  adw_combo_row_set_selected (scheme_row, 2);
+  assert_setting_string (settings, "color-scheme", "dark");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==, ADW_COLOR_SCHEME_FORCE_DARK);
+  adw_combo_row_set_selected (scheme_row, 1);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==, ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  adw_combo_row_set_selected (map_row, 5);
+  g_assert_cmpint (g_settings_get_enum (settings, "color-map"), ==, 5);
+  assert_setting_string (settings, "color-map", "coolwarm");
+
+  gtk_adjustment_set_value (scale, 2.25);
+  g_assert_cmpfloat (g_settings_get_double (settings, "presentation-scale"), ==, 2.25);
+
+  /* A change made elsewhere shows in the open window. */
+  g_settings_set_string (settings, "color-scheme", "default");
+  g_assert_cmpuint (adw_combo_row_get_selected (scheme_row), ==, 0);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==, ADW_COLOR_SCHEME_DEFAULT);
+
+  ui_test_close_and_wait (preferences);
+
+  g_settings_reset (settings, "color-map");
+  g_settings_reset (settings, "presentation-scale");
+}
+
+static void
+test_about (void)
+{
+  SdWindow *window = get_window ();
+  GtkWindow *about;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.about", NULL));
+  ui_test_spin ();
+  about = ui_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (window));
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Saddle");
+  g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==, GTK_LICENSE_GPL_3_0);
+  g_assert_cmpstr (adw_about_window_get_application_icon (ADW_ABOUT_WINDOW (about)), ==, APP_ID);
+  /* No invented addresses. */
+  g_assert_cmpstr (adw_about_window_get_website (ADW_ABOUT_WINDOW (about)), ==, "");
+  g_assert_cmpstr (adw_about_window_get_issue_url (ADW_ABOUT_WINDOW (about)), ==, "");
+
+  ui_test_close_and_wait (about);
+}
+
+static void
+test_shortcuts_window (void)
+{
+  SdWindow *window = get_window ();
+  GtkWindow *shortcuts;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  ui_test_spin ();
+  shortcuts = ui_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+
+  /* The overlay belongs to the main window and is hidden, not destroyed. */
+  gtk_window_close (shortcuts);
+  ui_test_spin ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+}
+
+static void
+test_window_size_restored (void)
+{
+  SdWindow *window = get_window ();
+  GSettings *settings = sd_application_get_settings (app);
+  SdWindow *second;
+  int width, height;
+
+  /* Closing saves the size... */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1111, 777);
+  ui_test_close_and_wait (GTK_WINDOW (window));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1111);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 777);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  /* ...and a new window starts with it. */
+  g_settings_set_int (settings, "window-width", 900);
+  second = sd_window_new (app);
+  gtk_window_get_default_size (GTK_WINDOW (second), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 777);
+  gtk_window_present (GTK_WINDOW (second));
+  ui_test_spin ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* Without a display there is no window to test: build-aux/test runs this
+   * suite under Xvfb, and a bare `meson test` elsewhere reports a skip. */
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = sd_application_new (G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/ui/window/pages", test_pages);
+  g_test_add_func ("/ui/window/show-page-shortcuts", test_show_page_shortcuts);
+  g_test_add_func ("/ui/window/page-frame", test_sidebar_frame);
+  g_test_add_func ("/ui/window/primary-menu", test_primary_menu);
+  g_test_add_func ("/ui/window/presentation-mode", test_presentation_mode);
+  g_test_add_func ("/ui/dialogs/preferences", test_preferences);
+  g_test_add_func ("/ui/dialogs/about", test_about);
+  g_test_add_func ("/ui/dialogs/shortcuts", test_shortcuts_window);
+  g_test_add_func ("/ui/window/size-restored", test_window_size_restored);
+
+  status = g_test_run ();
+
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+
+  return status;
+}
