@@ -30,5 +30,15 @@ typedef enum
 const char *sd_colormap_get_name      (SdColormap  colormap);
 gboolean    sd_colormap_from_name     (const char *name,
                                        SdColormap *colormap);
+gboolean    sd_colormap_is_diverging  (SdColormap  colormap);
+void        sd_colormap_eval          (SdColormap  colormap,
+                                       double      t,
+                                       double      rgb[3]);
+void        sd_colormap_eval_rgba     (SdColormap  colormap,
+                                       double      t,
+                                       double      rgba[4]);
+void        sd_colormap_fill_lut      (SdColormap  colormap,
+                                       guint32    *argb,
+                                       guint       n);
 
 G_END_DECLS
