@@ -1,0 +1,743 @@
+/* grid.c: a surface sampled over a grid, computed on all cores
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+#include "core-error.h"
+#include "expr-private.h"
+#include "grid.h"
+
+/*
+ * The rows are cut into bands that worker threads take one after the other
+ * from a shared counter, so a band that happens to be slow (expensive
+ * functions, say) does not hold the others up. There are several bands per
+ * worker for that balance and for steady progress reports; cancellation is
+ * checked before each band. The calling thread works too.
+ *
+ * An expression's x-only part is computed once for the whole grid, before
+ * the bands, rather than once per band.
+ */
+
+/* Bands per worker, and the largest band. */
+#define BANDS_PER_WORKER 16
+#define MAX_BAND_ROWS    32
+
+typedef struct
+{
+  SdGrid             *grid;
+  SdGridBandFunc      func;
+  gpointer            data;
+  GCancellable       *cancellable;
+  SdGridProgressFunc  progress;
+  gpointer            progress_data;
+  guint               band_rows;
+  guint               n_bands;
+  gint                next_band;  /* atomic */
+
+  GMutex              mutex;      /* guards the rest */
+  guint               rows_done;
+  double              min_value;
+  double              max_value;
+  guint               n_nonfinite;
+} Job;
+
+typedef struct
+{
+  double              xmin, xmax, ymin, ymax;
+  guint               n;
+  gboolean            with_gradient;
+  SdExpr             *expr;       /* instead of func, data */
+  SdGridBandFunc      func;
+  gpointer            data;
+  GDestroyNotify      data_destroy;
+  guint               n_threads;
+  SdGridProgressFunc  progress;
+  gpointer            progress_data;
+} Request;
+
+static void
+fill_axis (double *axis,
+           guint   n,
+           double  min,
+           double  max)
+{
+  for (guint i = 0; i < n; i++)
+    axis[i] = min + i * (max - min) / (n - 1);
+
+  /* The formula may round the last point off the end of the range. */
+  axis[n - 1] = max;
+}
+
+static SdGrid *
+grid_alloc (double   xmin,
+            double   xmax,
+            double   ymin,
+            double   ymax,
+            guint    nx,
+            guint    ny,
+            gboolean with_gradient,
+            gboolean zeroed)
+{
+  gsize size = (gsize) nx * ny;
+  gpointer (*alloc) (gsize) = zeroed ? g_malloc0 : g_malloc;
+  SdGrid *grid;
+
+  grid = g_new0 (SdGrid, 1);
+  grid->nx = nx;
+  grid->ny = ny;
+  grid->xmin = xmin;
+  grid->xmax = xmax;
+  grid->ymin = ymin;
+  grid->ymax = ymax;
+  grid->xs = g_new (double, nx);
+  grid->ys = g_new (double, ny);
+  grid->values = alloc (size * sizeof (double));
+  if (with_gradient)
+    {
+      grid->grad_x = alloc (size * sizeof (double));
+      grid->grad_y = alloc (size * sizeof (double));
+    }
+  grid->min_value = NAN;
+  grid->max_value = NAN;
+
+  fill_axis (grid->xs, nx, xmin, xmax);
+  fill_axis (grid->ys, ny, ymin, ymax);
+
+  return grid;
+}
+
+/**
+ * sd_grid_new:
+ * @xmin: the x of the first column
+ * @xmax: the x of the last column
+ * @ymin: the y of the first row
+ * @ymax: the y of the last row
+ * @nx: the number of columns, 2 to %SD_GRID_MAX_SIZE
+ * @ny: the number of rows, 2 to %SD_GRID_MAX_SIZE
+ * @with_gradient: whether to allocate @grad_x and @grad_y
+ *
+ * Allocates a grid with its points placed and its values all 0, for the
+ * caller to fill.
+ *
+ * Returns: (transfer full): the grid, free with sd_grid_free()
+ */
+SdGrid *
+sd_grid_new (double   xmin,
+             double   xmax,
+             double   ymin,
+             double   ymax,
+             guint    nx,
+             guint    ny,
+             gboolean with_gradient)
+{
+  g_return_val_if_fail (nx >= SD_GRID_MIN_SIZE && nx <= SD_GRID_MAX_SIZE, NULL);
+  g_return_val_if_fail (ny >= SD_GRID_MIN_SIZE && ny <= SD_GRID_MAX_SIZE, NULL);
+
+  return grid_alloc (xmin, xmax, ymin, ymax, nx, ny, with_gradient, TRUE);
+}
+
+/**
+ * sd_grid_free:
+ * @grid: (transfer full) (nullable): a grid
+ *
+ * Frees @grid and its arrays.
+ */
+void
+sd_grid_free (SdGrid *grid)
+{
+  if (grid == NULL)
+    return;
+
+  g_free (grid->xs);
+  g_free (grid->ys);
+  g_free (grid->values);
+  g_free (grid->grad_x);
+  g_free (grid->grad_y);
+  g_free (grid);
+}
+
+static gboolean
+check_range (const char  *axis,
+             double       min,
+             double       max,
+             GError     **error)
+{
+  if (!isfinite (min) || !isfinite (max))
+    {
+      g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
+                   "the %s range must be finite", axis);
+      return FALSE;
+    }
+
+  if (!(min < max))
+    {
+      g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
+                   "the %s range is empty: its minimum %g is not less than its maximum %g",
+                   axis, min, max);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_request (double   xmin,
+               double   xmax,
+               double   ymin,
+               double   ymax,
+               guint    n,
+               GError **error)
+{
+  if (n < SD_GRID_MIN_SIZE || n > SD_GRID_MAX_SIZE)
+    {
+      g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
+                   "a grid has %d to %d points per axis, not %u",
+                   SD_GRID_MIN_SIZE, SD_GRID_MAX_SIZE, n);
+      return FALSE;
+    }
+
+  return check_range ("x", xmin, xmax, error) && check_range ("y", ymin, ymax, error);
+}
+
+/* The least and greatest finite values of @v and the count of the others.
+ * This runs over every value once more, so it has to be quick. */
+#ifdef __SSE2__
+static void
+scan_values (const double *v,
+             gsize         n,
+             double       *out_lo,
+             double       *out_hi,
+             guint        *out_n_nonfinite)
+{
+  /* x + (x - x) is x where x is finite and NaN elsewhere, and minpd and
+   * maxpd return their second operand when the first is NaN. Two sets of
+   * registers so that each comparison need not wait for the previous. */
+  const __m128d zero = _mm_setzero_pd ();
+  __m128d lo0 = _mm_set1_pd (INFINITY), lo1 = lo0;
+  __m128d hi0 = _mm_set1_pd (-INFINITY), hi1 = hi0;
+  __m128i finite = _mm_setzero_si128 ();
+  double lo2[2], hi2[2];
+  gint64 finite2[2];
+  double lo, hi;
+  gsize n_finite;
+  gsize i = 0;
+
+  for (; i + 4 <= n; i += 4)
+    {
+      __m128d x0 = _mm_loadu_pd (v + i);
+      __m128d x1 = _mm_loadu_pd (v + i + 2);
+      __m128d d0 = _mm_sub_pd (x0, x0);
+      __m128d d1 = _mm_sub_pd (x1, x1);
+      __m128d y0 = _mm_add_pd (x0, d0);
+      __m128d y1 = _mm_add_pd (x1, d1);
+
+      /* all ones (-1) where finite */
+      finite = _mm_sub_epi64 (finite, _mm_castpd_si128 (_mm_cmpeq_pd (d0, zero)));
+      finite = _mm_sub_epi64 (finite, _mm_castpd_si128 (_mm_cmpeq_pd (d1, zero)));
+      lo0 = _mm_min_pd (y0, lo0);
+      lo1 = _mm_min_pd (y1, lo1);
+      hi0 = _mm_max_pd (y0, hi0);
+      hi1 = _mm_max_pd (y1, hi1);
+    }
+
+  _mm_storeu_pd (lo2, _mm_min_pd (lo0, lo1));
+  _mm_storeu_pd (hi2, _mm_max_pd (hi0, hi1));
+  _mm_storeu_si128 ((__m128i *) (gpointer) finite2, finite);
+  lo = MIN (lo2[0], lo2[1]);
+  hi = MAX (hi2[0], hi2[1]);
+  n_finite = (gsize) (finite2[0] + finite2[1]);
+
+  for (; i < n; i++)
+    if (isfinite (v[i]))
+      {
+        n_finite++;
+        lo = MIN (lo, v[i]);
+        hi = MAX (hi, v[i]);
+      }
+
+  *out_lo = lo;
+  *out_hi = hi;
+  *out_n_nonfinite = (guint) (n - n_finite);
+}
+#else
+static void
+scan_values (const double *v,
+             gsize         n,
+             double       *out_lo,
+             double       *out_hi,
+             guint        *out_n_nonfinite)
+{
+  double lo = INFINITY;
+  double hi = -INFINITY;
+  guint n_nonfinite = 0;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      if (!isfinite (v[i]))
+        n_nonfinite++;
+      else
+        {
+          lo = MIN (lo, v[i]);
+          hi = MAX (hi, v[i]);
+        }
+    }
+
+  *out_lo = lo;
+  *out_hi = hi;
+  *out_n_nonfinite = n_nonfinite;
+}
+#endif
+
+static void
+run_band (Job   *job,
+          guint  band)
+{
+  SdGrid *grid = job->grid;
+  guint j0 = band * job->band_rows;
+  guint rows = MIN (job->band_rows, grid->ny - j0);
+  gsize offset = (gsize) j0 * grid->nx;
+  double lo, hi;
+  guint n_nonfinite;
+
+  job->func (job->data, grid->xs, grid->nx, grid->ys + j0, rows,
+             grid->values + offset,
+             grid->grad_x != NULL ? grid->grad_x + offset : NULL,
+             grid->grad_y != NULL ? grid->grad_y + offset : NULL);
+
+  scan_values (grid->values + offset, (gsize) rows * grid->nx, &lo, &hi, &n_nonfinite);
+
+  g_mutex_lock (&job->mutex);
+
+  job->min_value = MIN (job->min_value, lo);
+  job->max_value = MAX (job->max_value, hi);
+  job->n_nonfinite += n_nonfinite;
+  job->rows_done += rows;
+
+  /* Under the lock, so the reports come one at a time and in order. */
+  if (job->progress != NULL)
+    job->progress ((double) job->rows_done / grid->ny, job->progress_data);
+
+  g_mutex_unlock (&job->mutex);
+}
+
+static gpointer
+worker (gpointer data)
+{
+  Job *job = data;
+
+  while (!g_cancellable_is_cancelled (job->cancellable))
+    {
+      guint band = (guint) g_atomic_int_add (&job->next_band, 1);
+
+      if (band >= job->n_bands)
+        break;
+
+      run_band (job, band);
+    }
+
+  return NULL;
+}
+
+static void
+columns_band (gpointer      columns,
+              const double *xs,
+              guint         nx,
+              const double *ys,
+              guint         ny,
+              double       *values,
+              double       *grad_x,
+              double       *grad_y)
+{
+  /* the columns were made from these very xs */
+  sd_expr_columns_eval (columns, ys, ny, values, grad_x, grad_y);
+}
+
+/* Computes the surface @func or, if @expr is set, the expression. */
+static SdGrid *
+compute_grid (double               xmin,
+              double               xmax,
+              double               ymin,
+              double               ymax,
+              guint                n,
+              gboolean             with_gradient,
+              const SdExpr        *expr,
+              SdGridBandFunc       func,
+              gpointer             data,
+              guint                n_threads,
+              GCancellable        *cancellable,
+              SdGridProgressFunc   progress,
+              gpointer             progress_data,
+              GError             **error)
+{
+  g_autoptr(GPtrArray) threads = NULL;
+  SdExprColumns *columns = NULL;
+  Job job = { 0 };
+  guint n_workers;
+
+  if (!check_request (xmin, xmax, ymin, ymax, n, error))
+    return NULL;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  n_workers = n_threads > 0 ? n_threads : (guint) g_get_num_processors ();
+  n_workers = MIN (n_workers, n);
+
+  /* Not zeroed: the bands overwrite every value, and the workers touch
+   * the memory first, in parallel. */
+  job.grid = grid_alloc (xmin, xmax, ymin, ymax, n, n, with_gradient, FALSE);
+
+  if (expr != NULL)
+    {
+      columns = sd_expr_columns_new (expr, job.grid->xs, n, with_gradient);
+      func = columns_band;
+      data = columns;
+    }
+
+  job.func = func;
+  job.data = data;
+  job.cancellable = cancellable;
+  job.progress = progress;
+  job.progress_data = progress_data;
+  job.band_rows = CLAMP (n / (n_workers * BANDS_PER_WORKER), 1, MAX_BAND_ROWS);
+  job.n_bands = (n + job.band_rows - 1) / job.band_rows;
+  job.min_value = INFINITY;
+  job.max_value = -INFINITY;
+  g_mutex_init (&job.mutex);
+
+  n_workers = MIN (n_workers, job.n_bands);
+  threads = g_ptr_array_new ();
+  for (guint i = 1; i < n_workers; i++)
+    {
+      /* Fewer threads than asked for only make it slower. */
+      GThread *thread = g_thread_try_new ("sd-grid", worker, &job, NULL);
+
+      if (thread != NULL)
+        g_ptr_array_add (threads, thread);
+    }
+
+  worker (&job);
+
+  for (guint i = 0; i < threads->len; i++)
+    g_thread_join (g_ptr_array_index (threads, i));
+
+  g_mutex_clear (&job.mutex);
+  g_clear_pointer (&columns, sd_expr_columns_free);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      sd_grid_free (job.grid);
+      return NULL;
+    }
+
+  job.grid->n_nonfinite = job.n_nonfinite;
+  if (job.min_value <= job.max_value)
+    {
+      job.grid->min_value = job.min_value;
+      job.grid->max_value = job.max_value;
+    }
+
+  return job.grid;
+}
+
+/**
+ * sd_grid_compute:
+ * @xmin: the x of the first column
+ * @xmax: the x of the last column, greater than @xmin
+ * @ymin: the y of the first row
+ * @ymax: the y of the last row, greater than @ymin
+ * @n: points per axis, %SD_GRID_MIN_SIZE to %SD_GRID_MAX_SIZE
+ * @with_gradient: whether to compute the gradient too
+ * @func: (scope call): computes the surface over a band of rows
+ * @data: (closure func): data for @func
+ * @n_threads: how many threads to use, 0 for one per processor
+ * @cancellable: (nullable): a #GCancellable
+ * @progress: (scope call) (nullable): reports progress from the workers
+ * @progress_data: (closure progress): data for @progress
+ * @error: return location for a #GError, or %NULL
+ *
+ * Samples a surface over an @n x @n grid, spread over worker threads that
+ * each call @func on bands of rows. Non-finite values are allowed; the
+ * grid's minimum and maximum come from the finite ones.
+ *
+ * Fails with %SD_CORE_ERROR_INVALID for a size or range out of bounds, and
+ * with %G_IO_ERROR_CANCELLED if @cancellable is cancelled before or during
+ * the computation (which then stops after the bands under way).
+ *
+ * Returns: (transfer full) (nullable): the grid, or %NULL with @error set
+ */
+SdGrid *
+sd_grid_compute (double               xmin,
+                 double               xmax,
+                 double               ymin,
+                 double               ymax,
+                 guint                n,
+                 gboolean             with_gradient,
+                 SdGridBandFunc       func,
+                 gpointer             data,
+                 guint                n_threads,
+                 GCancellable        *cancellable,
+                 SdGridProgressFunc   progress,
+                 gpointer             progress_data,
+                 GError             **error)
+{
+  g_return_val_if_fail (func != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return compute_grid (xmin, xmax, ymin, ymax, n, with_gradient, NULL, func, data,
+                       n_threads, cancellable, progress, progress_data, error);
+}
+
+static void
+request_free (gpointer data)
+{
+  Request *request = data;
+
+  if (request->data_destroy != NULL)
+    request->data_destroy (request->data);
+  g_clear_pointer (&request->expr, sd_expr_unref);
+  g_free (request);
+}
+
+static void
+compute_in_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  const Request *r = task_data;
+  GError *error = NULL;
+  SdGrid *grid;
+
+  grid = compute_grid (r->xmin, r->xmax, r->ymin, r->ymax, r->n, r->with_gradient, r->expr,
+                       r->func, r->data, r->n_threads, cancellable,
+                       r->progress, r->progress_data, &error);
+
+  if (grid == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, grid, (GDestroyNotify) sd_grid_free);
+}
+
+static void
+run_async (Request             *request,
+           GCancellable        *cancellable,
+           GAsyncReadyCallback  callback,
+           gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, sd_grid_compute_async);
+  g_task_set_task_data (task, request, request_free);
+  g_task_run_in_thread (task, compute_in_thread);
+}
+
+/**
+ * sd_grid_compute_async:
+ * @xmin: the x of the first column
+ * @xmax: the x of the last column
+ * @ymin: the y of the first row
+ * @ymax: the y of the last row
+ * @n: points per axis
+ * @with_gradient: whether to compute the gradient too
+ * @func: (scope notified): computes the surface over a band of rows
+ * @data: (closure func): data for @func
+ * @data_destroy: (destroy data) (nullable): frees @data when done
+ * @n_threads: how many threads to use, 0 for one per processor
+ * @cancellable: (nullable): a #GCancellable
+ * @progress: (scope notified) (nullable): reports progress, from the
+ *   worker threads
+ * @progress_data: (closure progress): data for @progress; it must stay
+ *   valid until @callback runs
+ * @callback: called in the thread-default main context when done
+ * @user_data: data for @callback
+ *
+ * Runs sd_grid_compute() on a thread, which fans out over the cores in
+ * turn, and calls @callback when done; get the grid there with
+ * sd_grid_compute_finish().
+ */
+void
+sd_grid_compute_async (double               xmin,
+                       double               xmax,
+                       double               ymin,
+                       double               ymax,
+                       guint                n,
+                       gboolean             with_gradient,
+                       SdGridBandFunc       func,
+                       gpointer             data,
+                       GDestroyNotify       data_destroy,
+                       guint                n_threads,
+                       GCancellable        *cancellable,
+                       SdGridProgressFunc   progress,
+                       gpointer             progress_data,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  Request *request;
+
+  g_return_if_fail (func != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  request = g_new0 (Request, 1);
+  *request = (Request) {
+    .xmin = xmin, .xmax = xmax, .ymin = ymin, .ymax = ymax,
+    .n = n,
+    .with_gradient = with_gradient,
+    .func = func,
+    .data = data,
+    .data_destroy = data_destroy,
+    .n_threads = n_threads,
+    .progress = progress,
+    .progress_data = progress_data,
+  };
+
+  run_async (request, cancellable, callback, user_data);
+}
+
+/**
+ * sd_grid_compute_expr_async:
+ * @expr: an expression; the computation holds a reference to it
+ * @xmin: the x of the first column
+ * @xmax: the x of the last column
+ * @ymin: the y of the first row
+ * @ymax: the y of the last row
+ * @n: points per axis
+ * @with_gradient: whether to compute the gradient too
+ * @n_threads: how many threads to use, 0 for one per processor
+ * @cancellable: (nullable): a #GCancellable
+ * @progress: (scope notified) (nullable): reports progress, from the
+ *   worker threads
+ * @progress_data: (closure progress): data for @progress; it must stay
+ *   valid until @callback runs
+ * @callback: called in the thread-default main context when done
+ * @user_data: data for @callback
+ *
+ * sd_grid_compute_async() for an expression; finish with
+ * sd_grid_compute_finish().
+ */
+void
+sd_grid_compute_expr_async (const SdExpr        *expr,
+                            double               xmin,
+                            double               xmax,
+                            double               ymin,
+                            double               ymax,
+                            guint                n,
+                            gboolean             with_gradient,
+                            guint                n_threads,
+                            GCancellable        *cancellable,
+                            SdGridProgressFunc   progress,
+                            gpointer             progress_data,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  Request *request;
+
+  g_return_if_fail (expr != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  request = g_new0 (Request, 1);
+  *request = (Request) {
+    .xmin = xmin, .xmax = xmax, .ymin = ymin, .ymax = ymax,
+    .n = n,
+    .with_gradient = with_gradient,
+    .expr = sd_expr_ref ((SdExpr *) expr),
+    .n_threads = n_threads,
+    .progress = progress,
+    .progress_data = progress_data,
+  };
+
+  run_async (request, cancellable, callback, user_data);
+}
+
+/**
+ * sd_grid_compute_finish:
+ * @result: the #GAsyncResult given to the callback
+ * @error: return location for a #GError, or %NULL
+ *
+ * Returns: (transfer full) (nullable): the grid, or %NULL with @error set
+ *   (%G_IO_ERROR_CANCELLED when cancelled)
+ */
+SdGrid *
+sd_grid_compute_finish (GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sd_grid_compute_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * sd_grid_expr_band:
+ * @expr: (type SdExpr): an #SdExpr
+ * @xs: (array length=nx): the x of each column
+ * @nx: the number of columns
+ * @ys: (array length=ny): the y of each row
+ * @ny: the number of rows
+ * @values: (out caller-allocates) (array): the values
+ * @grad_x: (out caller-allocates) (array) (nullable): df/dx, or %NULL
+ * @grad_y: (out caller-allocates) (array) (nullable): df/dy, or %NULL
+ *
+ * An #SdGridBandFunc that evaluates an expression, with
+ * sd_expr_eval_grid().
+ */
+void
+sd_grid_expr_band (gpointer      expr,
+                   const double *xs,
+                   guint         nx,
+                   const double *ys,
+                   guint         ny,
+                   double       *values,
+                   double       *grad_x,
+                   double       *grad_y)
+{
+  sd_expr_eval_grid (expr, xs, nx, ys, ny, values, grad_x, grad_y);
+}
+
+/**
+ * sd_grid_compute_expr:
+ * @expr: an expression
+ * @xmin: the x of the first column
+ * @xmax: the x of the last column
+ * @ymin: the y of the first row
+ * @ymax: the y of the last row
+ * @n: points per axis
+ * @with_gradient: whether to compute the gradient too
+ * @n_threads: how many threads to use, 0 for one per processor
+ * @cancellable: (nullable): a #GCancellable
+ * @progress: (scope call) (nullable): reports progress from the workers
+ * @progress_data: (closure progress): data for @progress
+ * @error: return location for a #GError, or %NULL
+ *
+ * sd_grid_compute() for an expression. What depends on x only is computed
+ * once, not once per band.
+ *
+ * Returns: (transfer full) (nullable): the grid, or %NULL with @error set
+ */
+SdGrid *
+sd_grid_compute_expr (const SdExpr        *expr,
+                      double               xmin,
+                      double               xmax,
+                      double               ymin,
+                      double               ymax,
+                      guint                n,
+                      gboolean             with_gradient,
+                      guint                n_threads,
+                      GCancellable        *cancellable,
+                      SdGridProgressFunc   progress,
+                      gpointer             progress_data,
+                      GError             **error)
+{
+  g_return_val_if_fail (expr != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return compute_grid (xmin, xmax, ymin, ymax, n, with_gradient, expr, NULL, NULL,
+                       n_threads, cancellable, progress, progress_data, error);
+}
