@@ -1,0 +1,115 @@
+/* legend.h: the box that names the runs or curves of a figure
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+#include "theme.h"
+
+G_BEGIN_DECLS
+
+/**
+ * SdMarker:
+ * @SD_MARKER_NONE: no marker
+ * @SD_MARKER_CIRCLE: a filled disc
+ * @SD_MARKER_SQUARE: a filled square
+ * @SD_MARKER_DIAMOND: a filled square on its corner
+ * @SD_MARKER_TRIANGLE: a filled triangle pointing up
+ * @SD_MARKER_CROSS: an upright cross (stroked)
+ *
+ * Shapes that mark points, e.g. where an optimizer run starts.
+ */
+typedef enum
+{
+  SD_MARKER_NONE,
+  SD_MARKER_CIRCLE,
+  SD_MARKER_SQUARE,
+  SD_MARKER_DIAMOND,
+  SD_MARKER_TRIANGLE,
+  SD_MARKER_CROSS,
+} SdMarker;
+
+/**
+ * SdLegendPlacement:
+ * @SD_LEGEND_AUTO: the corner where the legend covers the least of the
+ *   busy rectangles given to sd_legend_draw(), top right on a tie
+ * @SD_LEGEND_TOP_RIGHT: inside the plot's top right corner
+ * @SD_LEGEND_TOP_LEFT: inside the plot's top left corner
+ * @SD_LEGEND_BOTTOM_LEFT: inside the plot's bottom left corner
+ * @SD_LEGEND_BOTTOM_RIGHT: inside the plot's bottom right corner
+ *
+ * Where the legend goes.
+ */
+typedef enum
+{
+  SD_LEGEND_AUTO,
+  SD_LEGEND_TOP_RIGHT,
+  SD_LEGEND_TOP_LEFT,
+  SD_LEGEND_BOTTOM_LEFT,
+  SD_LEGEND_BOTTOM_RIGHT,
+} SdLegendPlacement;
+
+/**
+ * SdLegendEntry:
+ * @markup: the label in Pango markup
+ * @color: the entry's colour, RGBA
+ * @line_width: the width of its line sample, 0 for none
+ * @dashes: the line's dash pattern, as cairo_set_dash() takes it
+ * @n_dashes: the number of values in @dashes, 0 for a solid line
+ * @marker: the marker drawn at the sample's middle
+ * @filled: whether the sample is a filled swatch (for shaded areas)
+ *
+ * How one run or curve is drawn, so the legend draws it alike.
+ */
+typedef struct
+{
+  const char *markup;
+  double      color[4];
+  double      line_width;
+  double      dashes[4];
+  guint       n_dashes;
+  SdMarker    marker;
+  gboolean    filled;
+} SdLegendEntry;
+
+/**
+ * SdLegend:
+ *
+ * A box inside the plot listing what each line, marker or swatch means,
+ * drawn with sd_legend_draw() after the data.
+ */
+typedef struct _SdLegend SdLegend;
+
+SdLegend *sd_legend_new           (void);
+void      sd_legend_free          (SdLegend                *legend);
+void      sd_legend_add           (SdLegend                *legend,
+                                   const SdLegendEntry     *entry);
+guint     sd_legend_get_n_entries (const SdLegend          *legend);
+void      sd_legend_set_placement (SdLegend                *legend,
+                                   SdLegendPlacement        placement);
+void      sd_legend_measure       (SdLegend                *legend,
+                                   cairo_t                 *cr,
+                                   const SdThemeStyle      *style,
+                                   double                  *width,
+                                   double                  *height);
+void      sd_legend_draw          (SdLegend                *legend,
+                                   cairo_t                 *cr,
+                                   const SdThemeStyle      *style,
+                                   const cairo_rectangle_t *area,
+                                   const cairo_rectangle_t *busy,
+                                   guint                    n_busy,
+                                   cairo_rectangle_t       *box);
+
+void      sd_marker_draw          (cairo_t                 *cr,
+                                   const SdThemeStyle      *style,
+                                   SdMarker                 marker,
+                                   double                   x,
+                                   double                   y,
+                                   const double             rgba[4]);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdLegend, sd_legend_free)
+
+G_END_DECLS

@@ -1,0 +1,852 @@
+/* ticks.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <float.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ticks.h"
+
+/* Tick k of a step m × 10^e is computed as the integer k·m scaled by a
+ * power of ten in one rounding, never by adding steps, so it is the double
+ * nearest to the decimal number: 3 × 0.1 gives 0.3, not 0.30000000000000004.
+ * That needs k·m to be an exact integer. */
+#define MAX_EXACT_INTEGER 4503599627370496.0 /* 2^52 */
+
+/* The minus sign U+2212, which lines up with the plus sign and is as wide as
+ * a digit, unlike the hyphen. */
+#define MINUS "\xe2\x88\x92"
+#define TIMES "\xc3\x97"
+
+typedef struct
+{
+  int mantissa; /* 1, 2 or 5 */
+  int exponent;
+} NiceStep;
+
+/* 10^n, exact for 0 <= n <= 22 where doubles hold it exactly. */
+static double
+power_of_ten (int n)
+{
+  static const double exact[] = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+  };
+
+  if (n >= 0 && n < (int) G_N_ELEMENTS (exact))
+    return exact[n];
+  return pow (10.0, n);
+}
+
+/* The double nearest to integer × 10^exponent, for an integer below 2^53:
+ * one correctly rounded operation on exact operands while 10^|exponent|
+ * is exact, and the C library's correctly rounded decimal conversion
+ * beyond, where pow() would be off by an ulp now and then. */
+static double
+decimal_value (double integer,
+               int    exponent)
+{
+  char text[64];
+
+  if (exponent >= 0 && exponent <= 22)
+    return integer * power_of_ten (exponent);
+  if (exponent < 0 && exponent >= -22)
+    return integer / power_of_ten (-exponent);
+
+  g_snprintf (text, sizeof text, "%.0fe%d", integer, exponent);
+  return g_ascii_strtod (text, NULL);
+}
+
+static double
+nice_value (NiceStep s)
+{
+  return decimal_value (s.mantissa, s.exponent);
+}
+
+static double
+tick_value (double   k,
+            NiceStep s)
+{
+  /* Adding +0.0 turns the -0 that k = -0 would give into 0. */
+  return decimal_value (k * s.mantissa, s.exponent) + 0.0;
+}
+
+static NiceStep
+nice_smaller (NiceStep s)
+{
+  switch (s.mantissa)
+    {
+    case 5:
+      return (NiceStep) { 2, s.exponent };
+    case 2:
+      return (NiceStep) { 1, s.exponent };
+    default:
+      return (NiceStep) { 5, s.exponent - 1 };
+    }
+}
+
+/* The smallest of 1, 2, 5 × 10^e not below @raw. The relative tolerance
+ * keeps a raw step of 0.2000000000000001, the rounding of 1/5, at 0.2. */
+static NiceStep
+nice_at_least (double raw)
+{
+  static const int mantissas[] = { 1, 2, 5 };
+  int e = (int) floor (log10 (raw));
+
+  if (decimal_value (1, e) > raw)
+    e--;
+  else if (decimal_value (1, e + 1) <= raw)
+    e++;
+
+  for (guint i = 0; i < G_N_ELEMENTS (mantissas); i++)
+    {
+      NiceStep s = { mantissas[i], e };
+
+      if (nice_value (s) >= raw * (1.0 - 1e-10))
+        return s;
+    }
+
+  return (NiceStep) { 1, e + 1 };
+}
+
+/* The first and last k with tick k in [min, max]. The quotients only guess
+ * them; the comparisons with the ticks themselves decide, so a tick equal
+ * to an end of the range is always included. */
+static gboolean
+tick_span (double    min,
+           double    max,
+           NiceStep  s,
+           double   *first,
+           double   *last)
+{
+  double step = nice_value (s);
+  double lo = ceil (min / step);
+  double hi = floor (max / step);
+
+  /* Subnormal steps have too few bits to be a decimal step. */
+  if (step < DBL_MIN)
+    return FALSE;
+
+  if (!isfinite (lo) || !isfinite (hi) ||
+      (fabs (lo) + 2) * s.mantissa > MAX_EXACT_INTEGER ||
+      (fabs (hi) + 2) * s.mantissa > MAX_EXACT_INTEGER)
+    return FALSE;
+
+  while (tick_value (lo - 1, s) >= min)
+    lo--;
+  while (tick_value (lo, s) < min)
+    lo++;
+  while (tick_value (hi + 1, s) <= max)
+    hi++;
+  while (tick_value (hi, s) > max)
+    hi--;
+
+  *first = lo;
+  *last = hi;
+  return TRUE;
+}
+
+/**
+ * sd_scale_forward:
+ * @scale: a scale
+ * @value: a data value
+ *
+ * Returns: where @value sits on a linear axis: @value itself, or its
+ *   logarithm to base 10; NaN for values a log scale cannot show (<= 0)
+ */
+double
+sd_scale_forward (SdScale scale,
+                  double  value)
+{
+  if (scale == SD_SCALE_LOG)
+    return value > 0.0 ? log10 (value) : NAN;
+  return value;
+}
+
+/**
+ * sd_scale_inverse:
+ * @scale: a scale
+ * @position: a result of sd_scale_forward()
+ *
+ * Returns: the data value at @position
+ */
+double
+sd_scale_inverse (SdScale scale,
+                  double  position)
+{
+  if (scale == SD_SCALE_LOG)
+    return pow (10.0, position);
+  return position;
+}
+
+/**
+ * sd_range_nonsingular:
+ * @scale: the scale the range is shown on
+ * @min: (inout): one end of the range
+ * @max: (inout): the other end
+ *
+ * Widens a range of one value so that it can be shown, like matplotlib's
+ * `nonsingular`: v becomes [v − 5 %, v + 5 %] (of |v|), 0 becomes [−1, 1],
+ * and on a log scale v becomes [v / 2, 2 v]. Other ranges are unchanged.
+ *
+ * Returns: %FALSE if the range cannot be shown at all: a NaN or an
+ *   infinity, or a value <= 0 on a log scale
+ */
+gboolean
+sd_range_nonsingular (SdScale  scale,
+                      double  *min,
+                      double  *max)
+{
+  double value;
+
+  g_return_val_if_fail (min != NULL && max != NULL, FALSE);
+
+  if (!isfinite (*min) || !isfinite (*max))
+    return FALSE;
+  if (scale == SD_SCALE_LOG && (!(*min > 0.0) || !(*max > 0.0)))
+    return FALSE;
+  if (*min != *max)
+    return TRUE;
+
+  value = *min;
+  if (scale == SD_SCALE_LOG)
+    {
+      *min = value / 2;
+      *max = value * 2;
+    }
+  else if (value == 0.0)
+    {
+      *min = -1.0;
+      *max = 1.0;
+    }
+  else
+    {
+      *min = value - 0.05 * fabs (value);
+      *max = value + 0.05 * fabs (value);
+    }
+
+  return isfinite (*min) && isfinite (*max) && *min < *max;
+}
+
+/**
+ * sd_ticks_linear:
+ * @min: one end of the range
+ * @max: the other end; the range may be given in either order
+ * @max_ticks: the most ticks wanted
+ * @ticks: (out caller-allocates) (array length=max_ticks): the ticks, ascending
+ * @step: (out) (optional): the distance between ticks, or 0 if there is at
+ *   most one tick
+ *
+ * Chooses evenly spaced ticks inside the range, at multiples of a step
+ * 1, 2 or 5 × 10^k: the smallest such step that gives at most @max_ticks
+ * ticks, then smaller steps as long as fewer than two ticks fall inside
+ * (Heckbert, "Nice numbers for graph labels", Graphics Gems, 1990; the
+ * same choice as matplotlib's MaxNLocator with nbins = @max_ticks − 1 and
+ * steps [1, 2, 5, 10], restricted to the range).
+ *
+ * Each tick is the double nearest to its decimal value. A range of one
+ * value gives that value alone, as does a range so narrow next to its
+ * magnitude that its ticks would not be exact (its middle, then). With
+ * @max_ticks 1 the tick is the roundest value inside the range. Ranges
+ * with a NaN or an infinity get no ticks.
+ *
+ * Returns: the number of ticks, at most @max_ticks
+ */
+guint
+sd_ticks_linear (double  min,
+                 double  max,
+                 guint   max_ticks,
+                 double *ticks,
+                 double *step)
+{
+  NiceStep s;
+  gboolean found = FALSE;
+  NiceStep best = { 1, 0 };
+  double best_first = 0.0;
+  double best_count = 0.0;
+  guint nbins;
+  double raw;
+
+  g_return_val_if_fail (ticks != NULL || max_ticks == 0, 0);
+
+  if (step != NULL)
+    *step = 0.0;
+
+  if (!isfinite (min) || !isfinite (max) || max_ticks == 0)
+    return 0;
+
+  if (min > max)
+    {
+      double swap = min;
+      min = max;
+      max = swap;
+    }
+
+  if (min == max)
+    {
+      ticks[0] = min + 0.0;
+      return 1;
+    }
+
+  /* Halving before subtracting keeps ranges like [-1e308, 1e308] finite. */
+  nbins = MAX (max_ticks, 2) - 1;
+  raw = max / nbins - min / nbins;
+  if (raw > 0.0 && isfinite (raw))
+    {
+      for (s = nice_at_least (raw); ; s = nice_smaller (s))
+        {
+          double first, last, count;
+
+          if (!tick_span (min, max, s, &first, &last))
+            break;
+          count = last - first + 1;
+          if (count > max_ticks)
+            {
+              /* Room for one tick only and none found yet: the one of
+               * this step nearest to the middle of the range. */
+              if (best_count == 0 && max_ticks == 1)
+                {
+                  double middle = min / 2 + max / 2;
+
+                  found = TRUE;
+                  best = s;
+                  best_first = CLAMP (round (middle / nice_value (s)), first, last);
+                  best_count = 1;
+                }
+              break;
+            }
+
+          found = TRUE;
+          best = s;
+          best_first = first;
+          best_count = count;
+          if (count >= MIN (2, max_ticks))
+            break;
+        }
+    }
+
+  if (!found)
+    {
+      ticks[0] = min / 2 + max / 2;
+      return 1;
+    }
+
+  for (guint i = 0; i < (guint) best_count; i++)
+    ticks[i] = tick_value (best_first + i, best);
+
+  if (step != NULL && best_count > 1)
+    *step = nice_value (best);
+
+  return (guint) best_count;
+}
+
+static gboolean
+is_decade (double value,
+           int   *exponent)
+{
+  int e;
+
+  if (!(value > 0.0) || !isfinite (value))
+    return FALSE;
+
+  e = (int) lround (log10 (value));
+  if (decimal_value (1, e) != value)
+    return FALSE;
+
+  if (exponent != NULL)
+    *exponent = e;
+  return TRUE;
+}
+
+/* The first and last decades 10^d inside [min, max], for 0 < min <= max. */
+static void
+decade_span (double  min,
+             double  max,
+             int    *first,
+             int    *last)
+{
+  int lo = (int) ceil (log10 (min));
+  int hi = (int) floor (log10 (max));
+
+  while (decimal_value (1, lo - 1) >= min)
+    lo--;
+  while (decimal_value (1, lo) < min)
+    lo++;
+  while (decimal_value (1, hi + 1) <= max)
+    hi++;
+  while (decimal_value (1, hi) > max)
+    hi--;
+
+  *first = lo;
+  *last = hi;
+}
+
+static int
+floor_div (int a,
+           int b)
+{
+  return a >= 0 ? a / b : -((-a + b - 1) / b);
+}
+
+/**
+ * sd_ticks_log:
+ * @min: one end of the range, > 0
+ * @max: the other end, > 0; the range may be given in either order
+ * @max_ticks: the most ticks wanted
+ * @ticks: (out caller-allocates) (array length=max_ticks): the ticks, ascending
+ * @step: (out) (optional): 0 when the ticks should be labelled with
+ *   sd_tick_label_log(); the spacing to give sd_tick_label() when the
+ *   range was too narrow for a logarithmic choice
+ *
+ * Ticks for a logarithmic axis: powers of ten, every one or every 2, 5,
+ * 10, … decades (multiples of the stride, so 10^0 is always among them
+ * when in range) to stay within @max_ticks. A range holding fewer than
+ * two powers of ten gets 1, 2 and 5 × 10^k instead, and a range too
+ * narrow even for those the ticks of sd_ticks_linear().
+ *
+ * Returns: the number of ticks, at most @max_ticks; 0 for ranges with a
+ *   value that is not positive and finite
+ */
+guint
+sd_ticks_log (double  min,
+              double  max,
+              guint   max_ticks,
+              double *ticks,
+              double *step)
+{
+  static const int strides[] = { 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000 };
+  static const int mantissas[] = { 1, 2, 5 };
+  int first, last;
+  guint count = 0;
+
+  g_return_val_if_fail (ticks != NULL || max_ticks == 0, 0);
+
+  if (step != NULL)
+    *step = 0.0;
+
+  if (!isfinite (min) || !isfinite (max) || !(min > 0.0) || !(max > 0.0) || max_ticks == 0)
+    return 0;
+
+  if (min > max)
+    {
+      double swap = min;
+      min = max;
+      max = swap;
+    }
+
+  if (min == max)
+    {
+      ticks[0] = min;
+      return 1;
+    }
+
+  decade_span (min, max, &first, &last);
+
+  if (last - first + 1 >= 2)
+    {
+      int stride = 1;
+      int lo = 0, hi = -1;
+
+      for (guint i = 0; i < G_N_ELEMENTS (strides); i++)
+        {
+          stride = strides[i];
+          lo = -floor_div (-first, stride);
+          hi = floor_div (last, stride);
+          if ((guint) (hi - lo + 1) <= max_ticks)
+            break;
+        }
+
+      for (int d = lo; d <= hi && count < max_ticks; d++)
+        ticks[count++] = decimal_value (1, d * stride);
+      return count;
+    }
+
+  /* Fewer than two decades: 1, 2, 5 × 10^d around the range. */
+  for (int d = last - 1; d <= last + 1; d++)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (mantissas); i++)
+        {
+          double value = decimal_value (mantissas[i], d);
+
+          if (value >= min && value <= max)
+            {
+              if (count == max_ticks)
+                return sd_ticks_linear (min, max, max_ticks, ticks, step);
+              ticks[count++] = value;
+            }
+        }
+    }
+
+  if (count >= MIN (2, max_ticks))
+    return count;
+
+  return sd_ticks_linear (min, max, max_ticks, ticks, step);
+}
+
+/**
+ * sd_ticks_log_minor:
+ * @min: one end of the range, > 0
+ * @max: the other end, > 0
+ * @major: (array length=n_major): the ticks sd_ticks_log() chose
+ * @n_major: their number
+ * @minor: (out caller-allocates) (array length=max_minor): the minor ticks
+ * @max_minor: the room in @minor
+ *
+ * Unlabelled ticks for a logarithmic axis: 2, 3, …, 9 × 10^k between major
+ * ticks one decade apart, the skipped decades between major ticks further
+ * apart, and 1…9 × 10^k around major ticks at 1, 2, 5 × 10^k.
+ *
+ * Returns: the number of minor ticks; 0 if there would be more than
+ *   @max_minor, which would be too dense to draw anyway
+ */
+guint
+sd_ticks_log_minor (double        min,
+                    double        max,
+                    const double *major,
+                    guint         n_major,
+                    double       *minor,
+                    guint         max_minor)
+{
+  gboolean decades = n_major > 0;
+  int stride = 1;
+  int first, last;
+  guint count = 0;
+  guint next_major = 0;
+
+  g_return_val_if_fail (major != NULL || n_major == 0, 0);
+  g_return_val_if_fail (minor != NULL || max_minor == 0, 0);
+
+  if (!isfinite (min) || !isfinite (max) || !(min > 0.0) || !(max > 0.0))
+    return 0;
+
+  if (min > max)
+    {
+      double swap = min;
+      min = max;
+      max = swap;
+    }
+
+  for (guint i = 0; i < n_major; i++)
+    decades = decades && is_decade (major[i], NULL);
+
+  if (decades && n_major >= 2)
+    {
+      int e0 = 0, e1 = 0;
+
+      is_decade (major[0], &e0);
+      is_decade (major[1], &e1);
+      stride = e1 - e0;
+    }
+
+  first = (int) floor (log10 (min)) - 1;
+  last = (int) floor (log10 (max)) + 1;
+
+  for (int d = first; d <= last; d++)
+    {
+      for (int m = 1; m <= 9; m++)
+        {
+          double value;
+
+          if (stride > 1 && m > 1)
+            break;
+
+          value = decimal_value (m, d);
+          if (value < min || value > max)
+            continue;
+
+          while (next_major < n_major && major[next_major] < value)
+            next_major++;
+          if (next_major < n_major && major[next_major] == value)
+            continue;
+
+          if (count == max_minor)
+            return 0;
+          minor[count++] = value;
+        }
+    }
+
+  return count;
+}
+
+/* Formats the integer |n| as decimal digits. */
+static void
+append_digits (GString *out,
+               double   n)
+{
+  g_string_append_printf (out, "%.0f", fabs (n));
+}
+
+static void
+append_power (GString *out,
+              int      exponent)
+{
+  g_string_append (out, "10<sup>");
+  if (exponent < 0)
+    g_string_append (out, MINUS);
+  g_string_append_printf (out, "%d</sup>", ABS (exponent));
+}
+
+/* Writes n × 10^exponent, n an integer, in positional notation with
+ * exactly -exponent decimals, or as m × 10^k with the trailing zeros of n
+ * dropped. */
+static char *
+format_decimal (double   n,
+                int      exponent,
+                gboolean scientific)
+{
+  GString *out = g_string_new (NULL);
+
+  if (n == 0.0)
+    {
+      g_string_append_c (out, '0');
+      return g_string_free (out, FALSE);
+    }
+
+  if (n < 0.0)
+    g_string_append (out, MINUS);
+
+  if (scientific)
+    {
+      g_autoptr(GString) digits = g_string_new (NULL);
+
+      while (fmod (n, 10.0) == 0.0)
+        {
+          n /= 10.0;
+          exponent++;
+        }
+      append_digits (digits, n);
+      g_string_append_c (out, digits->str[0]);
+      if (digits->len > 1)
+        {
+          g_string_append_c (out, '.');
+          g_string_append (out, digits->str + 1);
+        }
+      g_string_append (out, TIMES);
+      append_power (out, exponent + (int) digits->len - 1);
+    }
+  else if (exponent >= 0)
+    {
+      append_digits (out, n);
+      for (int i = 0; i < exponent; i++)
+        g_string_append_c (out, '0');
+    }
+  else
+    {
+      g_autoptr(GString) digits = g_string_new (NULL);
+      gsize decimals = -exponent;
+
+      append_digits (digits, n);
+      while (digits->len <= decimals)
+        g_string_prepend_c (digits, '0');
+      g_string_insert_c (digits, digits->len - decimals, '.');
+      g_string_append (out, digits->str);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Six significant digits, for values that belong to no step. */
+static char *
+format_general (double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *exponent;
+
+  if (isnan (value))
+    return g_strdup ("NaN");
+  if (isinf (value))
+    return g_strdup (value > 0 ? "\xe2\x88\x9e" : MINUS "\xe2\x88\x9e");
+  if (value == 0.0)
+    return g_strdup ("0");
+
+  g_ascii_formatd (buffer, sizeof buffer, "%.6g", value);
+  exponent = strchr (buffer, 'e');
+  if (buffer[0] == '-')
+    g_string_append (out, MINUS);
+  g_string_append_len (out, buffer + (buffer[0] == '-'),
+                       (exponent != NULL ? exponent - buffer : (gssize) strlen (buffer)) -
+                       (buffer[0] == '-'));
+  if (exponent != NULL)
+    {
+      g_string_append (out, TIMES);
+      append_power (out, atoi (exponent + 1));
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The largest e with @step an integer multiple of 10^e, e <= 0 for steps
+ * below one. The tolerance absorbs the rounding of steps like 0.1. */
+static int
+step_exponent (double step)
+{
+  int e = 0;
+
+  if (step >= 1.0)
+    {
+      while (e < 308)
+        {
+          double q = step / decimal_value (1, e + 1);
+
+          if (fabs (q - round (q)) > 1e-9 * q || q < 0.5)
+            break;
+          e++;
+        }
+      return e;
+    }
+
+  while (e > -340)
+    {
+      double q = step / decimal_value (1, e);
+
+      if (fabs (q - round (q)) <= 1e-9 * q && q >= 0.5)
+        break;
+      e--;
+    }
+  return e;
+}
+
+/**
+ * sd_tick_label:
+ * @value: a tick
+ * @step: the distance between the axis' ticks, or 0 for a lone tick
+ *
+ * Labels a tick of a linear axis with as many decimals as @step has, the
+ * same for every tick of the axis: "0.3" for 3 × 0.1, "0.5" and "1.0" with
+ * a step of 0.5, "0" for -0, and the minus sign U+2212 for negative values.
+ * Steps from 10^6 on, and steps below 10^-4 between values below
+ * 10^4 steps, are written in Pango markup as "1.5×10<sup>−5</sup>"; ticks
+ * 2 × 10^-7 apart near 1 stay "1.0000002". A lone tick gets six
+ * significant digits.
+ *
+ * Returns: (transfer full): the label, in Pango markup
+ */
+char *
+sd_tick_label (double value,
+               double step)
+{
+  int exponent;
+  int order;
+  gboolean scientific;
+  double n;
+
+  if (!isfinite (value) || !isfinite (step) || !(step > 0.0))
+    return format_general (value);
+
+  exponent = step_exponent (step);
+  n = round (exponent >= 0 ? value / decimal_value (1, exponent)
+                           : value * power_of_ten (-exponent));
+  if (!isfinite (n) || fabs (n) > MAX_EXACT_INTEGER)
+    return format_general (value);
+
+  /* Scientific notation for big steps, and for small steps among small
+   * values: ticks 0.0000002 apart near 1 read best as 1.0000002. Values
+   * of one axis lie within 10^4 steps of each other, so they all fall on
+   * the same side of the bound. */
+  order = (int) floor (log10 (step) + 1e-9);
+  scientific = order >= 6 || (order <= -5 && fabs (value) < decimal_value (1, order + 4));
+  return format_decimal (n + 0.0, exponent, scientific);
+}
+
+/**
+ * sd_tick_label_log:
+ * @value: a tick of a logarithmic axis
+ *
+ * Labels powers of ten as "10<sup>k</sup>" and other values m × 10^k as
+ * "m×10<sup>k</sup>" (matplotlib's LogFormatterSciNotation), in Pango
+ * markup with the minus sign U+2212.
+ *
+ * Returns: (transfer full): the label, in Pango markup
+ */
+char *
+sd_tick_label_log (double value)
+{
+  int exponent;
+  double mantissa;
+  g_autoptr(GString) out = NULL;
+
+  if (is_decade (value, &exponent))
+    {
+      out = g_string_new (NULL);
+      append_power (out, exponent);
+      return g_string_free (g_steal_pointer (&out), FALSE);
+    }
+
+  if (!(value > 0.0) || !isfinite (value))
+    return format_general (value);
+
+  exponent = (int) floor (log10 (value));
+  mantissa = value / decimal_value (1, exponent);
+  if (fabs (mantissa - round (mantissa)) > 1e-9 * mantissa ||
+      round (mantissa) < 1 || round (mantissa) > 9)
+    return format_general (value);
+
+  out = g_string_new (NULL);
+  g_string_append_printf (out, "%d" TIMES, (int) round (mantissa));
+  append_power (out, exponent);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * sd_ticks_compute:
+ * @ticks: (out caller-allocates): the ticks
+ * @scale: the axis' scale
+ * @min: one end of the axis' range
+ * @max: the other end
+ * @max_ticks: the most major ticks wanted; at most %SD_TICKS_MAX are given
+ * @minor: whether to add minor ticks (logarithmic scales only)
+ *
+ * Chooses an axis' ticks with sd_ticks_linear() or sd_ticks_log() and
+ * sd_ticks_log_minor(). Label them with sd_ticks_get_label().
+ */
+void
+sd_ticks_compute (SdTicks  *ticks,
+                  SdScale   scale,
+                  double    min,
+                  double    max,
+                  guint     max_ticks,
+                  gboolean  minor)
+{
+  g_return_if_fail (ticks != NULL);
+
+  ticks->scale = scale;
+  ticks->n_minor = 0;
+  max_ticks = MIN (max_ticks, SD_TICKS_MAX);
+
+  if (scale == SD_SCALE_LOG)
+    {
+      ticks->n = sd_ticks_log (min, max, max_ticks, ticks->values, &ticks->step);
+      if (minor && ticks->step == 0.0 && ticks->n > 0)
+        ticks->n_minor = sd_ticks_log_minor (min, max, ticks->values, ticks->n,
+                                             ticks->minor, SD_TICKS_MAX_MINOR);
+    }
+  else
+    {
+      ticks->n = sd_ticks_linear (min, max, max_ticks, ticks->values, &ticks->step);
+    }
+}
+
+/**
+ * sd_ticks_get_label:
+ * @ticks: ticks from sd_ticks_compute()
+ * @index: which major tick, below @ticks->n
+ *
+ * Returns: (transfer full): the label of the major tick @index, in Pango
+ *   markup
+ */
+char *
+sd_ticks_get_label (const SdTicks *ticks,
+                    guint          index)
+{
+  g_return_val_if_fail (ticks != NULL, NULL);
+  g_return_val_if_fail (index < ticks->n, NULL);
+
+  if (ticks->scale == SD_SCALE_LOG && ticks->step == 0.0)
+    return sd_tick_label_log (ticks->values[index]);
+  return sd_tick_label (ticks->values[index], ticks->step);
+}
