@@ -9,6 +9,7 @@
 #include "core-error.h"
 
 #include "application.h"
+#include "cli.h"
 #include "preferences-window.h"
 #include "saddle-resources.h"
 #include "window.h"
@@ -24,6 +25,9 @@ G_DEFINE_FINAL_TYPE (SdApplication, sd_application, ADW_TYPE_APPLICATION)
 
 static const GOptionEntry option_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+  { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the scene to OUT without opening a window; the format follows OUT’s extension (.csv)"),
+    N_("OUT") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
   { NULL }
 };
@@ -35,6 +39,7 @@ sd_application_handle_local_options (GApplication *application,
                                      GVariantDict *options)
 {
   g_autofree const char **files = NULL;
+  const char *export_path;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -42,8 +47,14 @@ sd_application_handle_local_options (GApplication *application,
       return EXIT_SUCCESS;
     }
 
-  /* Scene files open once the scene format exists; until then say so
-   * plainly instead of opening an empty window. */
+  if (g_variant_dict_lookup (options, "export", "^&ay", &export_path))
+    {
+      g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+      return sd_cli_export (export_path, files);
+    }
+
+  /* Scene files open in the window once the pages can show them; until
+   * then say so plainly instead of opening an empty window. */
   if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files))
     {
       g_printerr (_("saddle: %s: this version of Saddle cannot open scene files yet\n"), files[0]);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib.h>
+#include <glib/gstdio.h>
 
 typedef struct {
   char *out;
@@ -91,6 +92,125 @@ test_file_refused (void)
   result_clear (&result);
 }
 
+static char *
+write_scene (const char *dir,
+             const char *name,
+             const char *text)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_assert_no_errno (g_remove (path));
+    }
+  g_assert_no_errno (g_rmdir (dir));
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (g_dir_read_name (listing) != NULL)
+    n++;
+  return n;
+}
+
+#define TRANSFORM_SCENE "[Scene]\nversion=1\nkind=transform\n[Transform]\nmatrix=2;1;1;2\n"
+
+static void
+test_export_csv (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("saddle-cli-XXXXXX", NULL);
+  g_autofree char *scene = write_scene (dir, "map.saddle", TRANSFORM_SCENE "shear=0\n");
+  g_autofree char *out = g_build_filename (dir, "map.CSV", NULL);
+  g_autofree char *csv = NULL;
+  g_autofree char *warning = g_strdup_printf ("saddle: warning: %s: [Transform] shear: unknown key, "
+                                              "ignored\n", scene);
+  Result result = { 0 };
+
+  run_saddle ((const char *[]) { "--export", out, scene, NULL }, &result);
+  g_assert_true (g_spawn_check_wait_status (result.status, NULL));
+  g_assert_cmpstr (result.err, ==, warning);
+  g_assert_true (g_file_get_contents (out, &csv, NULL, NULL));
+  g_assert_true (g_str_has_prefix (csv, "quantity,value\ndeterminant,3\ntrace,4\n"
+                                        "eigenvalue1_re,3\neigenvalue1_im,0\n"));
+  g_assert_cmpuint (count_files (dir), ==, 2);
+  result_clear (&result);
+  remove_dir (dir);
+}
+
+/* A failed export names the problem, exits non-zero, and neither creates
+ * the output nor touches one that exists. */
+static void
+test_export_failures (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("saddle-cli-XXXXXX", NULL);
+  g_autofree char *good = write_scene (dir, "good.saddle", TRANSFORM_SCENE);
+  g_autofree char *bad = write_scene (dir, "bad.saddle",
+                                      "[Scene]\nversion=1\nkind=surface\n[Surface]\n"
+                                      "function=booth\n[Run Adam]\noptimizer=adam\n"
+                                      "start=0;0\nlearning-rate=nan\n");
+  g_autofree char *kept = write_scene (dir, "kept.csv", "precious\n");
+  g_autofree char *fresh = g_build_filename (dir, "fresh.csv", NULL);
+  g_autofree char *image = g_build_filename (dir, "figure.gif", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.saddle", NULL);
+  g_autofree char *contents = NULL;
+  struct {
+    const char *args[5];
+    char       *message;
+  } cases[] = {
+    { { "--export", kept, bad, NULL },
+      g_strdup_printf ("saddle: %s: [Run Adam] learning-rate: must be a positive finite number, "
+                       "got 'nan'\n", bad) },
+    { { "--export", fresh, bad, NULL },
+      g_strdup_printf ("saddle: %s: [Run Adam] learning-rate: must be a positive finite number, "
+                       "got 'nan'\n", bad) },
+    { { "--export", fresh, missing, NULL },
+      g_strdup_printf ("saddle: %s: No such file or directory\n", missing) },
+    { { "--export", image, good, NULL },
+      g_strdup_printf ("saddle: %s: unsupported extension '.gif'; use one of .csv\n", image) },
+    { { "--export", fresh, NULL },
+      g_strdup ("saddle: --export needs a scene file: saddle --export OUT SCENE.saddle\n") },
+    { { "--export", fresh, good, good },
+      g_strdup ("saddle: --export takes one scene file, got 2\n") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      Result result = { 0 };
+
+      run_saddle (cases[i].args, &result);
+      g_assert_false (g_spawn_check_wait_status (result.status, NULL));
+      g_assert_cmpstr (result.err, ==, cases[i].message);
+      g_assert_cmpstr (result.out, ==, "");
+      result_clear (&result);
+      g_free (cases[i].message);
+    }
+
+  g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (image, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_get_contents (kept, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "precious\n");
+  g_assert_cmpuint (count_files (dir), ==, 3);
+  remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -101,6 +221,8 @@ main (int   argc,
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/unknown-option", test_unknown_option);
   g_test_add_func ("/cli/file-refused", test_file_refused);
+  g_test_add_func ("/cli/export/csv", test_export_csv);
+  g_test_add_func ("/cli/export/failures", test_export_failures);
 
   return g_test_run ();
 }

@@ -1,0 +1,288 @@
+/* scene.c: the scene model
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "core-error.h"
+#include "scene.h"
+
+static const char * const kind_names[] = {
+  [SD_SCENE_SURFACE] = "surface",
+  [SD_SCENE_TRANSFORM] = "transform",
+  [SD_SCENE_DISTRIBUTION] = "distribution",
+};
+
+/**
+ * sd_scene_kind_to_name:
+ * @kind: a scene kind
+ *
+ * Returns: (transfer none): the name the `kind` key uses
+ */
+const char *
+sd_scene_kind_to_name (SdSceneKind kind)
+{
+  g_return_val_if_fail (kind <= SD_SCENE_DISTRIBUTION, NULL);
+
+  return kind_names[kind];
+}
+
+static const char * const color_maps[] = {
+  "viridis", "magma", "inferno", "plasma", "cividis", "coolwarm", "grayscale", NULL
+};
+
+/* Bit i of a kind's layers is named by entry i. */
+static const char * const surface_layers[] = { "heatmap", "contours", "gradient-field", NULL };
+static const char * const transform_layers[] = {
+  "grid", "basis", "unit-circle", "eigenvectors", "determinant", "svd", NULL
+};
+static const char * const distribution_layers[] = {
+  "pdf", "cdf", "histogram", "interval", "moments", NULL
+};
+
+/**
+ * sd_scene_list_color_maps:
+ *
+ * The figure library draws these; they are listed here so that loading a
+ * scene can check its `color-map` key without depending on the drawing code.
+ *
+ * Returns: (transfer none): the colour map names, %NULL-terminated
+ */
+const char * const *
+sd_scene_list_color_maps (void)
+{
+  return color_maps;
+}
+
+/**
+ * sd_scene_list_layers:
+ * @kind: a scene kind
+ *
+ * Returns: (transfer none): the layer names of @kind; bit i of its layers
+ *   is the i-th name
+ */
+const char * const *
+sd_scene_list_layers (SdSceneKind kind)
+{
+  switch (kind)
+    {
+    case SD_SCENE_SURFACE:
+      return surface_layers;
+    case SD_SCENE_TRANSFORM:
+      return transform_layers;
+    case SD_SCENE_DISTRIBUTION:
+      return distribution_layers;
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * sd_scene_layers_to_string:
+ * @kind: a scene kind
+ * @layers: a set of its layers
+ *
+ * Returns: (transfer full): the layers as the `layers` key writes them,
+ *   as in "heatmap;contours"
+ */
+char *
+sd_scene_layers_to_string (SdSceneKind kind,
+                           guint       layers)
+{
+  const char * const *names = sd_scene_list_layers (kind);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      if (layers & (1u << i))
+        g_string_append_printf (text, "%s%s", text->len > 0 ? ";" : "", names[i]);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+scene_run_free (gpointer data)
+{
+  SdSceneRun *run = data;
+
+  g_free (run->name);
+  g_free (run);
+}
+
+static void
+scene_distribution_free (gpointer data)
+{
+  SdSceneDistribution *distribution = data;
+
+  g_free (distribution->name);
+  g_free (distribution->family);
+  g_free (distribution->values);
+  g_free (distribution);
+}
+
+/**
+ * sd_scene_new:
+ * @kind: what the scene shows
+ *
+ * Creates a scene with the defaults a new file would have: the Rosenbrock
+ * surface over its default range with no runs, the identity map, or no
+ * distributions.
+ *
+ * Returns: (transfer full): a new scene
+ */
+SdScene *
+sd_scene_new (SdSceneKind kind)
+{
+  SdScene *self = g_new0 (SdScene, 1);
+
+  self->kind = kind;
+  self->surface.function = g_strdup ("rosenbrock");
+  self->surface.x_range[0] = -2.0;
+  self->surface.x_range[1] = 2.0;
+  self->surface.y_range[0] = -1.0;
+  self->surface.y_range[1] = 3.0;
+  self->surface.resolution = SD_SCENE_DEFAULT_RESOLUTION;
+  sd_surface_params_init (&self->surface.params);
+  self->surface.layers = SD_LAYER_HEATMAP | SD_LAYER_CONTOURS;
+  self->surface.contours = SD_SCENE_DEFAULT_CONTOURS;
+  self->surface.view = SD_VIEW_MAP;
+  self->surface.azimuth = SD_SCENE_DEFAULT_AZIMUTH;
+  self->surface.elevation = SD_SCENE_DEFAULT_ELEVATION;
+  self->runs = g_ptr_array_new_with_free_func (scene_run_free);
+  self->transform.matrix = (SdMat2) { 1.0, 0.0, 0.0, 1.0 };
+  self->transform.t = 1.0;
+  self->transform.orbit = SD_SCENE_DEFAULT_ORBIT;
+  self->transform.layers = SD_LAYER_GRID | SD_LAYER_BASIS | SD_LAYER_UNIT_CIRCLE
+                           | SD_LAYER_EIGENVECTORS | SD_LAYER_DETERMINANT;
+  self->distributions = g_ptr_array_new_with_free_func (scene_distribution_free);
+  self->warnings = g_ptr_array_new_with_free_func (g_free);
+
+  return self;
+}
+
+void
+sd_scene_free (SdScene *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->title);
+  g_free (self->surface.function);
+  g_free (self->surface.expression);
+  g_free (self->surface.color_map);
+  g_ptr_array_unref (self->runs);
+  g_ptr_array_unref (self->distributions);
+  g_ptr_array_unref (self->warnings);
+  g_free (self);
+}
+
+/**
+ * sd_scene_add_run:
+ * @self: a scene
+ * @name: the run's label
+ * @optimizer: its optimizer, with torch's default hyperparameters
+ *
+ * Returns: (transfer none): the new run, starting at the origin
+ */
+SdSceneRun *
+sd_scene_add_run (SdScene         *self,
+                  const char      *name,
+                  SdOptimizerKind  optimizer)
+{
+  SdSceneRun *run;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  run = g_new0 (SdSceneRun, 1);
+  run->name = g_strdup (name);
+  sd_optimizer_params_init (&run->params, optimizer);
+  run->steps = SD_SCENE_DEFAULT_STEPS;
+  run->visible = TRUE;
+  g_ptr_array_add (self->runs, run);
+
+  return run;
+}
+
+/**
+ * sd_scene_add_distribution:
+ * @self: a scene
+ * @name: the distribution's label
+ *
+ * The caller fills in the family and its parameters.
+ *
+ * Returns: (transfer none): the new, empty distribution
+ */
+SdSceneDistribution *
+sd_scene_add_distribution (SdScene    *self,
+                           const char *name)
+{
+  SdSceneDistribution *distribution;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  distribution = g_new0 (SdSceneDistribution, 1);
+  distribution->name = g_strdup (name);
+  distribution->points = SD_SCENE_DEFAULT_POINTS;
+  distribution->seed = 1;
+  distribution->layers = SD_LAYER_PDF;
+  distribution->bins = SD_SCENE_DEFAULT_BINS;
+  g_ptr_array_add (self->distributions, distribution);
+
+  return distribution;
+}
+
+/**
+ * sd_scene_create_surface:
+ * @self: a surface scene
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the loss surface the scene describes
+ */
+SdSurface *
+sd_scene_create_surface (const SdScene  *self,
+                         GError        **error)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (g_str_equal (self->surface.function, "custom"))
+    {
+      if (self->surface.expression == NULL)
+        {
+          g_set_error_literal (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
+                               "expression: required with function=custom");
+          return NULL;
+        }
+      return sd_surface_new_custom (self->surface.expression, error);
+    }
+
+  return sd_surface_new_builtin (self->surface.function, &self->surface.params, error);
+}
+
+/**
+ * sd_write_file_atomically:
+ * @path: the file to write
+ * @contents: (array length=length): what to write
+ * @length: its length in bytes
+ * @error: return location for an error
+ *
+ * Writes @contents to a temporary file beside @path and renames it into
+ * place only when all of it is on disk, so a failure never leaves a
+ * truncated or half-written file and never touches an existing one.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+sd_write_file_atomically (const char  *path,
+                          const char  *contents,
+                          gsize        length,
+                          GError     **error)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (contents != NULL || length == 0, FALSE);
+
+  return g_file_set_contents_full (path, contents, length,
+                                   G_FILE_SET_CONTENTS_CONSISTENT, 0666, error);
+}

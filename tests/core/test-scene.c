@@ -1,0 +1,812 @@
+/* test-scene.c: loading, validating, saving and exporting scene files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "core-error.h"
+#include "scene.h"
+
+static SdScene *
+load (const char *text,
+      GError    **error)
+{
+  return sd_scene_load_data (text, strlen (text), "lesson.saddle", error);
+}
+
+static void
+assert_load_error (const char *text,
+                   const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdScene) scene = load (text, &error);
+
+  g_assert_null (scene);
+  g_assert_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+#define SURFACE_HEADER "[Scene]\nversion=1\nkind=surface\n"
+
+static void
+test_load_surface (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdScene) scene = load (
+    "# A lecture figure\n"
+    "[Scene]\n"
+    "version=1\n"
+    "kind=surface\n"
+    "title=Adam on Rosenbrock\n"
+    "\n"
+    "[Surface]\n"
+    "function=rosenbrock\n"
+    "x-range=-2;2\n"
+    "y-range=-1;3\n"
+    "resolution=300\n"
+    "\n"
+    "[Run Adam]\n"
+    "optimizer=adam\n"
+    "learning-rate=0.05\n"
+    "start=-1.5;2\n"
+    "steps=500\n"
+    "\n"
+    "[Run Plain GD]\n"
+    "optimizer=sgd\n"
+    "start=-1.5;2\n",
+    &error);
+  const SdSceneRun *adam, *gd;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (scene->kind, ==, SD_SCENE_SURFACE);
+  g_assert_cmpstr (scene->title, ==, "Adam on Rosenbrock");
+  g_assert_cmpstr (scene->surface.function, ==, "rosenbrock");
+  g_assert_cmpfloat (scene->surface.x_range[0], ==, -2.0);
+  g_assert_cmpfloat (scene->surface.y_range[1], ==, 3.0);
+  g_assert_cmpuint (scene->surface.resolution, ==, 300);
+  g_assert_cmpuint (scene->runs->len, ==, 2);
+  g_assert_cmpuint (scene->warnings->len, ==, 0);
+
+  adam = g_ptr_array_index (scene->runs, 0);
+  g_assert_cmpstr (adam->name, ==, "Adam");
+  g_assert_cmpint (adam->params.kind, ==, SD_OPTIMIZER_ADAM);
+  g_assert_cmpfloat (adam->params.learning_rate, ==, 0.05);
+  /* torch.optim.Adam's defaults for what the file leaves out */
+  g_assert_cmpfloat (adam->params.beta1, ==, 0.9);
+  g_assert_cmpfloat (adam->params.beta2, ==, 0.999);
+  g_assert_cmpfloat (adam->params.epsilon, ==, 1e-8);
+  g_assert_cmpfloat (adam->start[0], ==, -1.5);
+  g_assert_cmpfloat (adam->start[1], ==, 2.0);
+  g_assert_cmpuint (adam->steps, ==, 500);
+
+  gd = g_ptr_array_index (scene->runs, 1);
+  g_assert_cmpstr (gd->name, ==, "Plain GD");
+  g_assert_cmpfloat (gd->params.learning_rate, ==, 0.01);
+  g_assert_cmpuint (gd->steps, ==, 100);
+}
+
+static void
+test_surface_defaults (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdScene) scene = load (SURFACE_HEADER "[Surface]\nfunction=himmelblau\n", &error);
+
+  g_assert_no_error (error);
+  /* The default range of each built-in comes from the surface itself. */
+  g_assert_cmpfloat (scene->surface.x_range[0], ==, -5.0);
+  g_assert_cmpfloat (scene->surface.x_range[1], ==, 5.0);
+  g_assert_cmpuint (scene->surface.resolution, ==, SD_SCENE_DEFAULT_RESOLUTION);
+  g_assert_null (scene->title);
+  g_assert_cmpuint (scene->runs->len, ==, 0);
+}
+
+static void
+test_display_keys (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdScene) defaults = load (SURFACE_HEADER "[Surface]\nfunction=booth\n"
+                                      "[Run A]\noptimizer=sgd\nstart=0;0\n", &error);
+  g_autoptr(SdScene) scene = NULL;
+  const SdSceneRun *run;
+
+  g_assert_no_error (error);
+  g_assert_false (defaults->has_step);
+  g_assert_cmpint (defaults->surface.layers, ==, SD_LAYER_HEATMAP | SD_LAYER_CONTOURS);
+  g_assert_cmpuint (defaults->surface.contours, ==, 15);
+  g_assert_false (defaults->surface.log_scale);
+  g_assert_null (defaults->surface.color_map);
+  g_assert_cmpint (defaults->surface.view, ==, SD_VIEW_MAP);
+  run = g_ptr_array_index (defaults->runs, 0);
+  g_assert_true (run->visible);
+  g_assert_false (run->has_color);
+
+  scene = load ("[Scene]\nversion=1\nkind=surface\nstep=25\n"
+                "[Surface]\nfunction=booth\nlayers=gradient-field; heatmap;\ncontours=0\n"
+                "log-scale=true\ncolor-map=magma\nview=3d\nazimuth=30\nelevation=-10.5\n"
+                "[Run A]\noptimizer=sgd\nstart=0;0\ncolor=#1A5fb4\nvisible=false\n", &error);
+  g_assert_no_error (error);
+  g_assert_true (scene->has_step);
+  g_assert_cmpuint (scene->step, ==, 25);
+  g_assert_cmpint (scene->surface.layers, ==, SD_LAYER_HEATMAP | SD_LAYER_GRADIENT_FIELD);
+  g_assert_cmpuint (scene->surface.contours, ==, 0);
+  g_assert_true (scene->surface.log_scale);
+  g_assert_cmpstr (scene->surface.color_map, ==, "magma");
+  g_assert_cmpint (scene->surface.view, ==, SD_VIEW_3D);
+  g_assert_cmpfloat (scene->surface.azimuth, ==, 30.0);
+  g_assert_cmpfloat (scene->surface.elevation, ==, -10.5);
+  run = g_ptr_array_index (scene->runs, 0);
+  g_assert_false (run->visible);
+  g_assert_true (run->has_color);
+  g_assert_cmpfloat (run->color[0], ==, 0x1a / 255.0);
+  g_assert_cmpfloat (run->color[1], ==, 0x5f / 255.0);
+  g_assert_cmpfloat (run->color[2], ==, 0xb4 / 255.0);
+}
+
+static void
+test_load_transform (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdScene) scene = load ("[Scene]\nversion=1\nkind=transform\n"
+                                   "[Transform]\nmatrix=2;1;1;3\n", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (scene->kind, ==, SD_SCENE_TRANSFORM);
+  g_assert_cmpfloat (scene->transform.matrix.a, ==, 2.0);
+  g_assert_cmpfloat (scene->transform.matrix.b, ==, 1.0);
+  g_assert_cmpfloat (scene->transform.matrix.c, ==, 1.0);
+  g_assert_cmpfloat (scene->transform.matrix.d, ==, 3.0);
+}
+
+static void
+test_warnings (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdScene) scene = load (
+    SURFACE_HEADER
+    "colour=blue\n"
+    "[Surface]\nfunction=booth\nexpression=x^2\nshading=smooth\n"
+    "[Run A]\noptimizer=adam\nstart=0;0\nmomentum=0.5\n"
+    "[Transform]\nmatrix=1;0;0;1\n",
+    &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (scene->warnings->len, ==, 5);
+  g_assert_cmpstr (g_ptr_array_index (scene->warnings, 0), ==,
+                   "lesson.saddle: [Surface] expression: used only with function=custom, ignored");
+  g_assert_cmpstr (g_ptr_array_index (scene->warnings, 1), ==,
+                   "lesson.saddle: [Run A] momentum: not used by adam, ignored");
+  g_assert_cmpstr (g_ptr_array_index (scene->warnings, 2), ==,
+                   "lesson.saddle: [Scene] colour: unknown key, ignored");
+  g_assert_cmpstr (g_ptr_array_index (scene->warnings, 3), ==,
+                   "lesson.saddle: [Surface] shading: unknown key, ignored");
+  g_assert_cmpstr (g_ptr_array_index (scene->warnings, 4), ==,
+                   "lesson.saddle: [Transform] not used by a surface scene, ignored");
+}
+
+/* Each invalid file gives exactly one message naming file, group and key. */
+static void
+test_errors (void)
+{
+  static const struct { const char *text; const char *message; } cases[] = {
+    { "[Scene]\nkind=surface\n",
+      "lesson.saddle: [Scene] version: missing; this key is required" },
+    { "[Scene]\nversion=2\nkind=surface\n",
+      "lesson.saddle: [Scene] version: this scene needs a newer Saddle: it has version 2, "
+      "this Saddle reads version 1" },
+    { "[Scene]\nversion=one\nkind=surface\n",
+      "lesson.saddle: [Scene] version: must be a whole number from 1 to 4294967295, got 'one'" },
+    { "[Scene]\nversion=1\n",
+      "lesson.saddle: [Scene] kind: missing; this key is required" },
+    { "[Scene]\nversion=1\nkind=movie\n",
+      "lesson.saddle: [Scene] kind: unknown kind 'movie'; expected surface, transform or distribution" },
+    { "[Surface]\nfunction=booth\n",
+      "lesson.saddle: [Scene] group is missing; is this a Saddle scene file?" },
+    { SURFACE_HEADER,
+      "lesson.saddle: [Surface] group is missing; a surface scene needs one" },
+    { SURFACE_HEADER "[Surface]\n",
+      "lesson.saddle: [Surface] function: missing; this key is required" },
+    { SURFACE_HEADER "[Surface]\nfunction=custom\n",
+      "lesson.saddle: [Surface] expression: missing; this key is required" },
+    { SURFACE_HEADER "[Surface]\nfunction=custom\nexpression=(x+1))\n",
+      "lesson.saddle: [Surface] expression: unexpected ')' at column 6" },
+    { SURFACE_HEADER "[Surface]\nfunction=custom\nexpression=foo(x)\n",
+      "lesson.saddle: [Surface] expression: unknown function 'foo' at column 1" },
+    { SURFACE_HEADER "[Surface]\nfunction=booth\nx-range=2;-2\n",
+      "lesson.saddle: [Surface] x-range: min must be less than max, got '2;-2'" },
+    { SURFACE_HEADER "[Surface]\nfunction=booth\ny-range=1\n",
+      "lesson.saddle: [Surface] y-range: expected 2 numbers separated by ';', got 1" },
+    { SURFACE_HEADER "[Surface]\nfunction=booth\ny-range=1;2;3\n",
+      "lesson.saddle: [Surface] y-range: expected 2 numbers separated by ';', got 3" },
+    { SURFACE_HEADER "[Surface]\nfunction=booth\nx-range=a;b\n",
+      "lesson.saddle: [Surface] x-range: must be numbers separated by ';', got 'a;b'" },
+    { SURFACE_HEADER "[Surface]\nfunction=booth\nx-range=-inf;0\n",
+      "lesson.saddle: [Surface] x-range: must be finite numbers, got '-inf;0'" },
+    { SURFACE_HEADER "[Surface]\nfunction=booth\nresolution=8\n",
+      "lesson.saddle: [Surface] resolution: must be a whole number from 16 to 4096, got '8'" },
+    { SURFACE_HEADER "[Surface]\nfunction=booth\nresolution=300.5\n",
+      "lesson.saddle: [Surface] resolution: must be a whole number from 16 to 4096, got '300.5'" },
+    { SURFACE_HEADER "[Surface]\nfunction=linear-regression\nnoise=-1\n",
+      "lesson.saddle: [Surface] noise: must be a finite number >= 0, got '-1'" },
+    { SURFACE_HEADER "[Surface]\nfunction=booth\n[Run Adam]\nstart=0;0\n",
+      "lesson.saddle: [Run Adam] optimizer: missing; this key is required" },
+    { SURFACE_HEADER "[Surface]\nfunction=booth\n[Run Adam]\noptimizer=adamax\nstart=0;0\n",
+      "lesson.saddle: [Run Adam] optimizer: unknown optimizer 'adamax'" },
+    { SURFACE_HEADER "[Surface]\nfunction=booth\n[Run Adam]\noptimizer=adam\n",
+      "lesson.saddle: [Run Adam] start: missing; this key is required" },
+    { SURFACE_HEADER "[Surface]\nfunction=booth\n[Run Adam]\noptimizer=adam\nstart=nan;0\n",
+      "lesson.saddle: [Run Adam] start: must be finite numbers, got 'nan;0'" },
+    { SURFACE_HEADER "[Surface]\nfunction=booth\n[Run Adam]\noptimizer=adam\nstart=0;0\n"
+      "learning-rate=nan\n",
+      "lesson.saddle: [Run Adam] learning-rate: must be a positive finite number, got 'nan'" },
+    { SURFACE_HEADER "[Surface]\nfunction=booth\n[Run Adam]\noptimizer=adam\nstart=0;0\n"
+      "learning-rate=fast\n",
+      "lesson.saddle: [Run Adam] learning-rate: must be a number, got 'fast'" },
+    { SURFACE_HEADER "[Surface]\nfunction=booth\n[Run Adam]\noptimizer=adam\nstart=0;0\n"
+      "beta1=1\n",
+      "lesson.saddle: [Run Adam] beta1: must be in [0, 1), got '1'" },
+    { SURFACE_HEADER "[Surface]\nfunction=booth\n[Run Adam]\noptimizer=adam\nstart=0;0\n"
+      "steps=100001\n",
+      "lesson.saddle: [Run Adam] steps: must be a whole number from 0 to 100000, got '100001'" },
+    { SURFACE_HEADER "[Surface]\nfunction=booth\n[Run Adam]\noptimizer=adam\nstart=0;0\n"
+      "steps=-1\n",
+      "lesson.saddle: [Run Adam] steps: must be a whole number from 0 to 100000, got '-1'" },
+    { SURFACE_HEADER "[Surface]\nfunction=booth\n[Run SGD]\noptimizer=sgd\nstart=0;0\n"
+      "batch-size=10\n",
+      "lesson.saddle: [Run SGD] batch-size: only the regression surfaces "
+      "(linear-regression, logistic-regression) have minibatches" },
+    { SURFACE_HEADER "[Surface]\nfunction=booth\n[Run ]\noptimizer=sgd\nstart=0;0\n",
+      "lesson.saddle: [Run ] needs a name after 'Run ', as in [Run Adam]" },
+    { "[Scene]\nversion=1\nkind=transform\n",
+      "lesson.saddle: [Transform] group is missing; a transform scene needs one" },
+    { "[Scene]\nversion=1\nkind=transform\n[Transform]\nmatrix=1;2;3\n",
+      "lesson.saddle: [Transform] matrix: expected 4 numbers separated by ';', got 3" },
+    { "[Scene]\nversion=1\nkind=transform\n[Transform]\nmatrix=1;2;3;inf\n",
+      "lesson.saddle: [Transform] matrix: must be finite numbers, got '1;2;3;inf'" },
+    { "[Scene]\nversion=1\nkind=transform\n[Transform]\nmatrix=1;0;0;1\nt=1.5\n",
+      "lesson.saddle: [Transform] t: must be a number from 0 to 1, got '1.5'" },
+    { "[Scene]\nversion=1\nkind=transform\n[Transform]\nmatrix=1;0;0;1\norbit=51\n",
+      "lesson.saddle: [Transform] orbit: must be a whole number from 0 to 50, got '51'" },
+    { "[Scene]\nversion=1\nkind=transform\n[Transform]\nmatrix=1;0;0;1\nlayers=grid;axes\n",
+      "lesson.saddle: [Transform] layers: unknown layer 'axes'; expected any of grid, basis, "
+      "unit-circle, eigenvectors, determinant, svd" },
+    { "[Scene]\nversion=1\nkind=surface\nstep=-3\n[Surface]\nfunction=booth\n",
+      "lesson.saddle: [Scene] step: must be a whole number from 0 to 100000, got '-3'" },
+    { SURFACE_HEADER "[Surface]\nfunction=booth\nlayers=heatmap;mesh\n",
+      "lesson.saddle: [Surface] layers: unknown layer 'mesh'; expected any of heatmap, contours, "
+      "gradient-field" },
+    { SURFACE_HEADER "[Surface]\nfunction=booth\ncontours=101\n",
+      "lesson.saddle: [Surface] contours: must be a whole number from 0 to 100, got '101'" },
+    { SURFACE_HEADER "[Surface]\nfunction=booth\nlog-scale=yes\n",
+      "lesson.saddle: [Surface] log-scale: must be true or false, got 'yes'" },
+    { SURFACE_HEADER "[Surface]\nfunction=booth\ncolor-map=jet\n",
+      "lesson.saddle: [Surface] color-map: unknown colour map 'jet'; expected one of viridis, "
+      "magma, inferno, plasma, cividis, coolwarm, grayscale" },
+    { SURFACE_HEADER "[Surface]\nfunction=booth\nview=side\n",
+      "lesson.saddle: [Surface] view: must be map or 3d, got 'side'" },
+    { SURFACE_HEADER "[Surface]\nfunction=booth\nelevation=91\n",
+      "lesson.saddle: [Surface] elevation: must be a number from -90 to 90, got '91'" },
+    { SURFACE_HEADER "[Surface]\nfunction=booth\n[Run A]\noptimizer=sgd\nstart=0;0\n"
+      "color=red\n",
+      "lesson.saddle: [Run A] color: must be a colour written #rrggbb, got 'red'" },
+    { SURFACE_HEADER "[Surface]\nfunction=booth\n[Run A]\noptimizer=sgd\nstart=0;0\n"
+      "color=#12345g\n",
+      "lesson.saddle: [Run A] color: must be a colour written #rrggbb, got '#12345g'" },
+    { SURFACE_HEADER "[Surface]\nfunction=booth\n[Run A]\noptimizer=sgd\nstart=0;0\n"
+      "visible=maybe\n",
+      "lesson.saddle: [Run A] visible: must be true or false, got 'maybe'" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("case %u: %s", i, cases[i].message);
+      assert_load_error (cases[i].text, cases[i].message);
+    }
+}
+
+static void
+test_not_a_scene (void)
+{
+  g_autoptr(GError) error = NULL;
+  static const char binary[] = { 'P', 'K', 3, 4, 0, 0, (char) 0xff, 'x' };
+  g_autoptr(SdScene) empty = sd_scene_load_data ("", 0, "empty.saddle", &error);
+  g_autoptr(SdScene) bin = NULL;
+  g_autoptr(SdScene) garbage = NULL;
+
+  g_assert_null (empty);
+  g_assert_cmpstr (error->message, ==, "empty.saddle: the file is empty, not a scene");
+  g_clear_error (&error);
+
+  bin = sd_scene_load_data (binary, sizeof binary, "photo.saddle", &error);
+  g_assert_null (bin);
+  g_assert_cmpstr (error->message, ==, "photo.saddle: not a text file; a scene file is UTF-8 text");
+  g_clear_error (&error);
+
+  garbage = load ("just some words\n", &error);
+  g_assert_null (garbage);
+  g_assert_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "lesson.saddle: not a scene file: "));
+}
+
+static void
+test_files (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("saddle-scene-XXXXXX", &error);
+  g_autofree char *missing = g_build_filename (dir, "missing.saddle", NULL);
+  g_autofree char *path = g_build_filename (dir, "lesson.saddle", NULL);
+  g_autoptr(SdScene) scene = NULL;
+
+  g_assert_no_error (error);
+
+  scene = sd_scene_load_file (missing, &error);
+  g_assert_null (scene);
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_assert_true (g_str_has_prefix (error->message, missing));
+  g_assert_true (g_str_has_suffix (error->message, ": No such file or directory"));
+  g_clear_error (&error);
+
+  scene = sd_scene_load_file (dir, &error);
+  g_assert_null (scene);
+  g_assert_true (g_str_has_suffix (error->message, ": is a folder, not a scene file"));
+  g_clear_error (&error);
+
+  g_assert_no_errno (g_rmdir (dir));
+}
+
+/* Saving writes every value, and loading it back gives the same scene,
+ * whose text is then the same byte for byte. */
+static void
+test_round_trip (void)
+{
+  static const char * const texts[] = {
+    SURFACE_HEADER "title=Two runs; one “quote”, # a hash and \\\\ a backslash\n"
+    "[Surface]\nfunction=custom\nexpression=0.5*x^2 + 5*y^2\n"
+    "x-range=-0.1;0.30000000000000004\ny-range=-1e-3;2.5E+4\nresolution=17\n"
+    "layers=contours;gradient-field\ncontours=7\nlog-scale=true\ncolor-map=cividis\n"
+    "view=3d\nazimuth=-120.25\nelevation=60\n"
+    "[Run Momentum]\noptimizer=momentum\nstart=0.1;-0.2\nsteps=0\nmomentum=0.95\n"
+    "color=#e66100\nvisible=false\n"
+    "[Run Newton]\noptimizer=newton\nstart=1;1\ndamping=0.001\n",
+    SURFACE_HEADER "[Surface]\nfunction=logistic-regression\ndataset-size=20\nseed=7\n"
+    "[Run SGD]\noptimizer=sgd\nstart=0;0\nbatch-size=5\nseed=3\n",
+    "[Scene]\nversion=1\nkind=transform\n[Transform]\nmatrix=0;-1;1;0.1\n",
+    "[Scene]\nversion=1\nkind=transform\nstep=3\n[Transform]\nmatrix=1;1;0;1\nt=0.5\n"
+    "vector=1;0.5\norbit=12\nlayers=grid;svd\n",
+    "[Scene]\nversion=1\nkind=distribution\n"
+    "[Distribution Prior]\nfamily=beta\na=0.5\nx-range=0;1\npoints=11\nsamples=100\n"
+    "seed=4\ninterval=0.25;0.75\nbins=13\ncolor=#123456\nlayers=cdf;moments;interval\n"
+    "[Distribution Pair]\nfamily=bivariate-normal\nmean=1;-2\ncovariance=2;0.5;3\n"
+    "y-range=-3;-1\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SdScene) first = load (texts[i], &error);
+      g_autoptr(SdScene) second = NULL;
+      g_autofree char *saved = NULL;
+      g_autofree char *saved_again = NULL;
+
+      g_assert_no_error (error);
+      saved = sd_scene_to_data (first, NULL);
+      second = load (saved, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (second->warnings->len, ==, 0);
+      saved_again = sd_scene_to_data (second, NULL);
+      g_assert_cmpstr (saved, ==, saved_again);
+
+      g_assert_cmpint (first->kind, ==, second->kind);
+      g_assert_cmpstr (first->title, ==, second->title);
+      g_assert_cmpstr (first->surface.function, ==, second->surface.function);
+      g_assert_cmpstr (first->surface.expression, ==, second->surface.expression);
+      g_assert_true (memcmp (first->surface.x_range, second->surface.x_range, sizeof (double[2])) == 0);
+      g_assert_true (memcmp (first->surface.y_range, second->surface.y_range, sizeof (double[2])) == 0);
+      g_assert_cmpuint (first->surface.resolution, ==, second->surface.resolution);
+      g_assert_cmpint (first->surface.layers, ==, second->surface.layers);
+      g_assert_cmpuint (first->surface.contours, ==, second->surface.contours);
+      g_assert_cmpint (first->surface.log_scale, ==, second->surface.log_scale);
+      g_assert_cmpstr (first->surface.color_map, ==, second->surface.color_map);
+      g_assert_cmpint (first->surface.view, ==, second->surface.view);
+      g_assert_cmpfloat (first->surface.azimuth, ==, second->surface.azimuth);
+      g_assert_cmpfloat (first->surface.elevation, ==, second->surface.elevation);
+      g_assert_cmpint (first->has_step, ==, second->has_step);
+      g_assert_cmpuint (first->step, ==, second->step);
+      g_assert_true (memcmp (&first->surface.params, &second->surface.params,
+                             sizeof first->surface.params) == 0);
+      g_assert_true (memcmp (&first->transform, &second->transform, sizeof first->transform) == 0);
+      g_assert_cmpuint (first->runs->len, ==, second->runs->len);
+      for (guint r = 0; r < first->runs->len; r++)
+        {
+          const SdSceneRun *a = g_ptr_array_index (first->runs, r);
+          const SdSceneRun *b = g_ptr_array_index (second->runs, r);
+
+          g_assert_cmpstr (a->name, ==, b->name);
+          g_assert_true (memcmp (&a->params, &b->params, sizeof a->params) == 0);
+          g_assert_true (memcmp (a->start, b->start, sizeof a->start) == 0);
+          g_assert_cmpuint (a->steps, ==, b->steps);
+          g_assert_cmpint (a->visible, ==, b->visible);
+          g_assert_cmpint (a->has_color, ==, b->has_color);
+          g_assert_true (memcmp (a->color, b->color, sizeof a->color) == 0);
+        }
+
+      g_assert_cmpuint (first->distributions->len, ==, second->distributions->len);
+      for (guint d = 0; d < first->distributions->len; d++)
+        {
+          const SdSceneDistribution *a = g_ptr_array_index (first->distributions, d);
+          const SdSceneDistribution *b = g_ptr_array_index (second->distributions, d);
+
+          g_assert_cmpstr (a->name, ==, b->name);
+          g_assert_cmpstr (a->family, ==, b->family);
+          g_assert_cmpuint (a->n_values, ==, b->n_values);
+          g_assert_true (memcmp (a->values, b->values, a->n_values * sizeof (double)) == 0);
+          g_assert_true (memcmp (a->x_range, b->x_range, sizeof a->x_range) == 0);
+          g_assert_true (memcmp (a->y_range, b->y_range, sizeof a->y_range) == 0);
+          g_assert_cmpuint (a->points, ==, b->points);
+          g_assert_cmpuint (a->samples, ==, b->samples);
+          g_assert_cmpuint (a->seed, ==, b->seed);
+          g_assert_cmpint (a->layers, ==, b->layers);
+          g_assert_cmpint (a->has_interval, ==, b->has_interval);
+          g_assert_true (memcmp (a->interval, b->interval, sizeof a->interval) == 0);
+          g_assert_cmpuint (a->bins, ==, b->bins);
+          g_assert_cmpint (a->has_color, ==, b->has_color);
+          g_assert_true (memcmp (a->color, b->color, sizeof a->color) == 0);
+        }
+    }
+}
+
+static void
+test_save_atomic (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("saddle-scene-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "lesson.saddle", NULL);
+  g_autofree char *nowhere = g_build_filename (dir, "no-such-folder", "lesson.saddle", NULL);
+  g_autoptr(SdScene) scene = sd_scene_new (SD_SCENE_TRANSFORM);
+  g_autoptr(SdScene) loaded = NULL;
+  g_autoptr(GDir) listing = NULL;
+
+  scene->transform.matrix = (SdMat2) { 1.0, 2.0, 3.0, 4.0 };
+  g_assert_true (sd_scene_save_file (scene, path, &error));
+  g_assert_no_error (error);
+  loaded = sd_scene_load_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (loaded->transform.matrix.c, ==, 3.0);
+
+  /* A save that cannot happen leaves nothing behind. */
+  g_assert_false (sd_scene_save_file (scene, nowhere, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_clear_error (&error);
+
+  listing = g_dir_open (dir, 0, &error);
+  g_assert_cmpstr (g_dir_read_name (listing), ==, "lesson.saddle");
+  g_assert_null (g_dir_read_name (listing));
+
+  g_assert_no_errno (g_remove (path));
+  g_assert_no_errno (g_rmdir (dir));
+}
+
+/* Splits CSV text into rows of fields; the fields here hold no quotes. */
+static GPtrArray *
+parse_csv (const char *csv)
+{
+  g_auto(GStrv) lines = g_strsplit (csv, "\n", -1);
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (*lines[i] != '\0')
+        g_ptr_array_add (rows, g_strsplit (lines[i], ",", -1));
+    }
+
+  return rows;
+}
+
+static double
+field (GPtrArray *rows,
+       guint      row,
+       guint      column)
+{
+  char **fields = g_ptr_array_index (rows, row);
+
+  return g_ascii_strtod (fields[column], NULL);
+}
+
+/* Gradient descent on f = x^2 + 10 y^2 with learning rate η shrinks each
+ * coordinate geometrically: x_k = (1 - 2η)^k x_0, y_k = (1 - 20η)^k y_0. */
+static void
+test_csv_surface (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdScene) scene = load (SURFACE_HEADER
+                                   "[Surface]\nfunction=custom\nexpression=x^2 + 10*y^2\n"
+                                   "[Run GD, fast]\noptimizer=sgd\nlearning-rate=0.01\n"
+                                   "start=1;-2\nsteps=50\n", &error);
+  g_autofree char *csv = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  gsize length;
+
+  g_assert_no_error (error);
+  csv = sd_scene_to_csv (scene, NULL, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, ==, strlen (csv));
+  g_assert_true (g_str_has_prefix (csv, "run,step,x,y,loss,grad_x,grad_y\n"
+                                        "\"GD, fast\",0,1,-2,41,2,-40\n"));
+
+  /* The quoted name holds a comma; drop it to split the rest simply. */
+  for (char *p = csv; (p = strstr (p, "\"GD, fast\"")) != NULL; )
+    memcpy (p, "GD-fast---", 10);
+
+  rows = parse_csv (csv);
+  g_assert_cmpuint (rows->len, ==, 1 + 51);
+  for (guint k = 0; k <= 50; k++)
+    {
+      double x = pow (0.98, k), y = -2.0 * pow (0.8, k);
+
+      g_assert_cmpfloat (field (rows, k + 1, 1), ==, k);
+      g_assert_cmpfloat_with_epsilon (field (rows, k + 1, 2), x, 1e-15);
+      g_assert_cmpfloat_with_epsilon (field (rows, k + 1, 3), y, 1e-15);
+      g_assert_cmpfloat_with_epsilon (field (rows, k + 1, 4), x * x + 10 * y * y, 1e-14);
+      g_assert_cmpfloat_with_epsilon (field (rows, k + 1, 5), 2 * x, 1e-15);
+      g_assert_cmpfloat_with_epsilon (field (rows, k + 1, 6), 20 * y, 1e-14);
+    }
+}
+
+/* A run that leaves the finite numbers ends at its last finite point. */
+static void
+test_csv_divergence (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdScene) scene = load (SURFACE_HEADER
+                                   "[Surface]\nfunction=custom\nexpression=x^2\n"
+                                   "[Run Boom]\noptimizer=sgd\nlearning-rate=1e10\n"
+                                   "start=1;0\nsteps=100\n", &error);
+  g_autofree char *csv = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  char **last;
+
+  g_assert_no_error (error);
+  csv = sd_scene_to_csv (scene, NULL, NULL, &error);
+  g_assert_no_error (error);
+  rows = parse_csv (csv);
+
+  /* x_k = (1 - 2e10)^k: |x| passes 1e308 between k = 30 and 31, and its
+   * square (the loss) overflows from k = 16 on. */
+  g_assert_cmpuint (rows->len, >=, 2);
+  g_assert_cmpuint (rows->len, <, 1 + 101);
+  last = g_ptr_array_index (rows, rows->len - 1);
+  g_assert_true (isfinite (g_ascii_strtod (last[2], NULL)));
+  g_assert_true (isfinite (g_ascii_strtod (last[4], NULL)));
+}
+
+static void
+assert_quantities (const char         *matrix,
+                   const char * const *names,
+                   const double       *values)
+{
+  g_autofree char *text = g_strdup_printf ("[Scene]\nversion=1\nkind=transform\n"
+                                           "[Transform]\nmatrix=%s\n", matrix);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdScene) scene = load (text, &error);
+  g_autofree char *csv = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  guint n = g_strv_length ((char **) names);
+
+  g_assert_no_error (error);
+  csv = sd_scene_to_csv (scene, NULL, NULL, &error);
+  g_assert_no_error (error);
+  rows = parse_csv (csv);
+
+  g_assert_cmpuint (rows->len, ==, n + 1);
+  g_assert_cmpstr (((char **) g_ptr_array_index (rows, 0))[0], ==, "quantity");
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_cmpstr (((char **) g_ptr_array_index (rows, i + 1))[0], ==, names[i]);
+      if (isinf (values[i]))
+        g_assert_cmpfloat (field (rows, i + 1, 1), ==, values[i]);
+      else
+        g_assert_cmpfloat_with_epsilon (field (rows, i + 1, 1), values[i], 1e-14);
+    }
+}
+
+/* Closed forms: [[2,1],[1,2]] has eigenvalues 3 and 1 with eigenvectors
+ * (1,1)/√2 and (1,-1)/√2, and being symmetric positive definite its
+ * singular values are its eigenvalues. A quarter turn has eigenvalues ±i,
+ * no real eigenvectors, and singular values 1 and 1. */
+static void
+test_csv_transform (void)
+{
+  static const char * const real_names[] = {
+    "determinant", "trace", "eigenvalue1_re", "eigenvalue1_im", "eigenvalue2_re",
+    "eigenvalue2_im", "eigenvector1_x", "eigenvector1_y", "eigenvector2_x", "eigenvector2_y",
+    "singular_value1", "singular_value2", "condition_number", NULL
+  };
+  const double real_values[] = {
+    3, 4, 3, 0, 1, 0, M_SQRT1_2, M_SQRT1_2, M_SQRT1_2, -M_SQRT1_2, 3, 1, 3
+  };
+  static const char * const complex_names[] = {
+    "determinant", "trace", "eigenvalue1_re", "eigenvalue1_im", "eigenvalue2_re",
+    "eigenvalue2_im", "singular_value1", "singular_value2", "condition_number", NULL
+  };
+  const double complex_values[] = { 1, 0, 0, 1, 0, -1, 1, 1, 1 };
+  static const char * const singular_names[] = {
+    "determinant", "trace", "eigenvalue1_re", "eigenvalue1_im", "eigenvalue2_re",
+    "eigenvalue2_im", "eigenvector1_x", "eigenvector1_y", "eigenvector2_x", "eigenvector2_y",
+    "singular_value1", "singular_value2", "condition_number", NULL
+  };
+  /* [[1,2],[2,4]]: eigenvalues 5 and 0 with eigenvectors (1,2)/√5 and
+   * (2,-1)/√5; singular values 5 and 0, so the condition number is infinite. */
+  const double singular_values[] = {
+    0, 5, 5, 0, 0, 0, 1 / sqrt (5), 2 / sqrt (5), 2 / sqrt (5), -1 / sqrt (5), 5, 0, INFINITY
+  };
+
+  assert_quantities ("2;1;1;2", real_names, real_values);
+  assert_quantities ("0;-1;1;0", complex_names, complex_values);
+  assert_quantities ("1;2;2;4", singular_names, singular_values);
+}
+
+#define DISTRIBUTION_HEADER "[Scene]\nversion=1\nkind=distribution\n"
+
+static void
+test_load_distributions (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdScene) scene = load (DISTRIBUTION_HEADER
+                                   "[Distribution Prior]\nfamily=normal\nsd=2\n"
+                                   "[Distribution Coin]\nfamily=binomial\nn=10\np=0.3\n"
+                                   "x-range=0;10\nsamples=500\nseed=9\ninterval=2;4\n"
+                                   "[Distribution Pair]\nfamily=bivariate-normal\n"
+                                   "mean=1;-2\ncovariance=2;0.5;3\n", &error);
+  const SdSceneDistribution *prior, *coin, *pair;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (scene->distributions->len, ==, 3);
+
+  prior = g_ptr_array_index (scene->distributions, 0);
+  g_assert_cmpstr (prior->name, ==, "Prior");
+  g_assert_cmpstr (prior->family, ==, "normal");
+  g_assert_cmpuint (prior->n_values, ==, 2);
+  g_assert_cmpfloat (prior->values[0], ==, 0.0);   /* the default mean */
+  g_assert_cmpfloat (prior->values[1], ==, 2.0);
+  g_assert_cmpfloat (prior->x_range[0], <, -5.0);  /* the family's default view */
+  g_assert_cmpfloat (prior->x_range[1], >, 5.0);
+  g_assert_cmpuint (prior->points, ==, 201);
+  g_assert_cmpint (prior->layers, ==, SD_LAYER_PDF);
+
+  coin = g_ptr_array_index (scene->distributions, 1);
+  g_assert_cmpfloat (coin->values[0], ==, 10.0);
+  g_assert_cmpfloat (coin->values[1], ==, 0.3);
+  g_assert_cmpuint (coin->samples, ==, 500);
+  g_assert_cmpuint (coin->seed, ==, 9);
+  g_assert_cmpint (coin->layers, ==, SD_LAYER_PDF | SD_LAYER_HISTOGRAM | SD_LAYER_INTERVAL);
+
+  pair = g_ptr_array_index (scene->distributions, 2);
+  g_assert_cmpuint (pair->n_values, ==, 5);
+  g_assert_cmpfloat (pair->values[0], ==, 1.0);
+  g_assert_cmpfloat (pair->values[1], ==, -2.0);
+  g_assert_cmpfloat (pair->values[2], ==, 2.0);
+  g_assert_cmpfloat (pair->values[3], ==, 0.5);
+  g_assert_cmpfloat (pair->values[4], ==, 3.0);
+}
+
+static void
+test_distribution_errors (void)
+{
+  static const struct { const char *text; const char *message; } cases[] = {
+    { DISTRIBUTION_HEADER "[Distribution A]\nfamily=zipf\n",
+      "lesson.saddle: [Distribution A] family: unknown distribution family 'zipf'" },
+    { DISTRIBUTION_HEADER "[Distribution A]\nmean=0\n",
+      "lesson.saddle: [Distribution A] family: missing; this key is required" },
+    { DISTRIBUTION_HEADER "[Distribution A]\nfamily=normal\nsd=-1\n",
+      "lesson.saddle: [Distribution A] sd: must be a positive finite number, got -1" },
+    { DISTRIBUTION_HEADER "[Distribution A]\nfamily=binomial\np=1.5\n",
+      "lesson.saddle: [Distribution A] p: must be between 0 and 1, got 1.5" },
+    { DISTRIBUTION_HEADER "[Distribution A]\nfamily=bivariate-normal\ncovariance=1;2;1\n",
+      "lesson.saddle: [Distribution A] covariance: must be positive definite "
+      "(sxx > 0, syy > 0, sxx*syy > sxy^2)" },
+    { DISTRIBUTION_HEADER "[Distribution A]\nfamily=bivariate-normal\nmean=1;2;3\n",
+      "lesson.saddle: [Distribution A] mean: expected 2 numbers separated by ';', got 3" },
+    { DISTRIBUTION_HEADER "[Distribution A]\nfamily=normal\npoints=1\n",
+      "lesson.saddle: [Distribution A] points: must be a whole number from 2 to 100000, got '1'" },
+    { DISTRIBUTION_HEADER "[Distribution A]\nfamily=normal\nsamples=10000001\n",
+      "lesson.saddle: [Distribution A] samples: must be a whole number from 0 to 10000000, "
+      "got '10000001'" },
+    { DISTRIBUTION_HEADER "[Distribution A]\nfamily=normal\nlayers=pdf;histogram\n",
+      "lesson.saddle: [Distribution A] layers: histogram needs samples > 0" },
+    { DISTRIBUTION_HEADER "[Distribution A]\nfamily=normal\nlayers=interval\n",
+      "lesson.saddle: [Distribution A] layers: interval needs the interval key (a;b)" },
+    { DISTRIBUTION_HEADER "[Distribution A]\nfamily=normal\ninterval=1;-1\n",
+      "lesson.saddle: [Distribution A] interval: a must not be greater than b, got '1;-1'" },
+    { DISTRIBUTION_HEADER "[Distribution A]\nfamily=normal\nbins=0\n",
+      "lesson.saddle: [Distribution A] bins: must be a whole number from 1 to 1000, got '0'" },
+    { DISTRIBUTION_HEADER "[Distribution ]\nfamily=normal\n",
+      "lesson.saddle: [Distribution ] needs a name after 'Distribution ', as in "
+      "[Distribution Prior]" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("case %u: %s", i, cases[i].message);
+      assert_load_error (cases[i].text, cases[i].message);
+    }
+}
+
+/* Reference values from SciPy 1.10:
+ *   import scipy.stats as st
+ *   st.norm(0, 1).pdf(-1.0), st.norm(0, 1).cdf(-1.0)  # 0.24197072451914337 0.15865525393145707
+ *   st.norm(0, 1).pdf(0.0)                            # 0.3989422804014327
+ *   st.binom(10, 0.3).pmf(3), st.binom(10, 0.3).cdf(3)  # 0.26682793199999977 0.6496107184000002
+ *   st.norm(1, 2**0.5).pdf(1.0)                       # 0.28209479177387814
+ */
+static void
+test_csv_distribution (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdScene) scene = load (DISTRIBUTION_HEADER
+                                   "[Distribution N]\nfamily=normal\nx-range=-1;1\npoints=3\n"
+                                   "[Distribution B]\nfamily=binomial\nn=10\np=0.3\n"
+                                   "x-range=-0.5;3.7\n"
+                                   "[Distribution P]\nfamily=bivariate-normal\nmean=1;-2\n"
+                                   "covariance=2;0.5;3\nx-range=1;2\ny-range=-2;0\npoints=2\n",
+                                   &error);
+  g_autofree char *csv = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  static const char * const names[] = {
+    "N", "N", "N", "B", "B", "B", "B", "P:x", "P:x", "P:y", "P:y"
+  };
+  const double xs[] = { -1, 0, 1, 0, 1, 2, 3, 1, 2, -2, 0 };
+
+  g_assert_no_error (error);
+  csv = sd_scene_to_csv (scene, NULL, NULL, &error);
+  g_assert_no_error (error);
+  rows = parse_csv (csv);
+
+  g_assert_cmpstr (((char **) g_ptr_array_index (rows, 0))[0], ==, "distribution");
+  g_assert_cmpuint (rows->len, ==, 1 + G_N_ELEMENTS (names));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_assert_cmpstr (((char **) g_ptr_array_index (rows, i + 1))[0], ==, names[i]);
+      g_assert_cmpfloat (field (rows, i + 1, 1), ==, xs[i]);
+    }
+
+  g_assert_cmpfloat_with_epsilon (field (rows, 1, 2), 0.24197072451914337, 1e-16);
+  g_assert_cmpfloat_with_epsilon (field (rows, 1, 3), 0.15865525393145707, 1e-16);
+  g_assert_cmpfloat_with_epsilon (field (rows, 2, 2), 0.3989422804014327, 1e-16);
+  g_assert_cmpfloat (field (rows, 2, 3), ==, 0.5);
+  g_assert_cmpfloat_with_epsilon (field (rows, 7, 2), 0.26682793199999977, 1e-15);
+  g_assert_cmpfloat_with_epsilon (field (rows, 7, 3), 0.6496107184000002, 1e-15);
+  /* The x marginal of P is normal(1, √2); its density at its mean. */
+  g_assert_cmpfloat_with_epsilon (field (rows, 8, 2), 0.28209479177387814, 1e-16);
+  g_assert_cmpfloat (field (rows, 11, 3), ==, 0.5 + 0.5 * erf (2.0 / sqrt (6.0)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  sd_core_init ();
+
+  g_test_add_func ("/core/scene/load/surface", test_load_surface);
+  g_test_add_func ("/core/scene/load/surface-defaults", test_surface_defaults);
+  g_test_add_func ("/core/scene/load/transform", test_load_transform);
+  g_test_add_func ("/core/scene/load/display-keys", test_display_keys);
+  g_test_add_func ("/core/scene/load/warnings", test_warnings);
+  g_test_add_func ("/core/scene/load/errors", test_errors);
+  g_test_add_func ("/core/scene/load/not-a-scene", test_not_a_scene);
+  g_test_add_func ("/core/scene/load/files", test_files);
+  g_test_add_func ("/core/scene/save/round-trip", test_round_trip);
+  g_test_add_func ("/core/scene/save/atomic", test_save_atomic);
+  g_test_add_func ("/core/scene/csv/surface", test_csv_surface);
+  g_test_add_func ("/core/scene/csv/divergence", test_csv_divergence);
+  g_test_add_func ("/core/scene/csv/transform", test_csv_transform);
+  g_test_add_func ("/core/scene/load/distributions", test_load_distributions);
+  g_test_add_func ("/core/scene/load/distribution-errors", test_distribution_errors);
+  g_test_add_func ("/core/scene/csv/distribution", test_csv_distribution);
+
+  return g_test_run ();
+}
