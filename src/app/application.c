@@ -26,8 +26,17 @@ G_DEFINE_FINAL_TYPE (SdApplication, sd_application, ADW_TYPE_APPLICATION)
 static const GOptionEntry option_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
   { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write the scene to OUT without opening a window; the format follows OUT’s extension (.csv)"),
+    N_("Write the scene to OUT without opening a window; the format follows OUT’s extension "
+       "(.png, .svg, .pdf or .csv)"),
     N_("OUT") },
+  { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export: the figure’s size in points (default 800x600)"), N_("WxH") },
+  { "scale", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export: PNG pixels per point, up to 8 (default 1)"), N_("S") },
+  { "theme", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export: light, dark or print (default light)"), N_("THEME") },
+  { "transparent", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export: leave the background transparent"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
   { NULL }
 };
@@ -50,8 +59,11 @@ sd_application_handle_local_options (GApplication *application,
   if (g_variant_dict_lookup (options, "export", "^&ay", &export_path))
     {
       g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
-      return sd_cli_export (export_path, files);
+      return sd_cli_export (export_path, files, options);
     }
+
+  if (!sd_cli_check_export_only (options))
+    return EXIT_FAILURE;
 
   /* Scene files open in the window once the pages can show them; until
    * then say so plainly instead of opening an empty window. */

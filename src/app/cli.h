@@ -8,7 +8,9 @@
 
 G_BEGIN_DECLS
 
-int sd_cli_export (const char         *output,
-                   const char * const *scenes);
+int      sd_cli_export            (const char         *output,
+                                   const char * const *scenes,
+                                   GVariantDict       *options);
+gboolean sd_cli_check_export_only (GVariantDict       *options);
 
 G_END_DECLS

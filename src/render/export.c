@@ -4,7 +4,11 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
 
 #include "core-error.h"
 #include "export.h"
@@ -13,8 +17,126 @@ static const struct {
   const char     *extension;
   SdExportFormat  format;
 } formats[] = {
+  { ".png", SD_EXPORT_PNG },
+  { ".svg", SD_EXPORT_SVG },
+  { ".pdf", SD_EXPORT_PDF },
   { ".csv", SD_EXPORT_CSV },
 };
+
+/**
+ * sd_export_options_init:
+ * @options: (out): the options to fill
+ *
+ * The defaults of `saddle --export`: 800 x 600 points, the light theme,
+ * an opaque background, one PNG pixel per point.
+ */
+void
+sd_export_options_init (SdExportOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  sd_figure_options_init (&options->figure);
+  options->scale = 1.0;
+}
+
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static gboolean
+check_cairo (cairo_status_t   status,
+             GError         **error)
+{
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+
+  g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_NUMERIC,
+               "could not draw the figure: %s", cairo_status_to_string (status));
+  return FALSE;
+}
+
+/* Draws onto @surface and reports what cairo thought of it. */
+static gboolean
+draw_figure (cairo_surface_t        *surface,
+             const SdScene          *scene,
+             const SdExportOptions  *options,
+             double                  scale,
+             GCancellable           *cancellable,
+             GError                **error)
+{
+  cairo_t *cr = cairo_create (surface);
+  gboolean ok;
+
+  cairo_scale (cr, scale, scale);
+  ok = sd_figure_draw (cr, scene, &options->figure, cancellable, error)
+       && check_cairo (cairo_status (cr), error);
+  cairo_destroy (cr);
+
+  return ok;
+}
+
+/* Vector surfaces write their last bytes when finished. */
+static gboolean
+finish (cairo_surface_t  *surface,
+        GError          **error)
+{
+  cairo_surface_finish (surface);
+  return check_cairo (cairo_surface_status (surface), error);
+}
+
+/* Renders the figure into memory; the caller writes it out atomically. */
+static GByteArray *
+render_figure (const SdScene          *scene,
+               SdExportFormat          format,
+               const SdExportOptions  *options,
+               GCancellable           *cancellable,
+               GError                **error)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  double width = options->figure.width, height = options->figure.height;
+  cairo_surface_t *surface = NULL;
+  gboolean ok;
+
+  switch (format)
+    {
+    case SD_EXPORT_PNG:
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                           (int) ceil (width * options->scale),
+                                           (int) ceil (height * options->scale));
+      ok = draw_figure (surface, scene, options, options->scale, cancellable, error)
+           && check_cairo (cairo_surface_write_to_png_stream (surface, append_bytes, bytes), error);
+      break;
+
+    case SD_EXPORT_SVG:
+      surface = cairo_svg_surface_create_for_stream (append_bytes, bytes, width, height);
+      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
+      ok = draw_figure (surface, scene, options, 1.0, cancellable, error)
+           && finish (surface, error);
+      break;
+
+    case SD_EXPORT_PDF:
+      surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, width, height);
+      if (scene->title != NULL)
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, scene->title);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR,
+                                      PACKAGE_NAME " " PACKAGE_VERSION);
+      ok = draw_figure (surface, scene, options, 1.0, cancellable, error)
+           && finish (surface, error);
+      break;
+
+    case SD_EXPORT_CSV:
+    default:
+      g_assert_not_reached ();
+    }
+
+  cairo_surface_destroy (surface);
+  return ok ? g_steal_pointer (&bytes) : NULL;
+}
 
 /**
  * sd_export_format_from_path:
@@ -74,32 +196,37 @@ sd_export_format_from_path (const char      *path,
  * Returns: %TRUE on success
  */
 gboolean
-sd_export_scene (const SdScene  *scene,
-                 const char     *path,
-                 GCancellable   *cancellable,
-                 GError        **error)
+sd_export_scene (const SdScene          *scene,
+                 const char             *path,
+                 const SdExportOptions  *options,
+                 GCancellable           *cancellable,
+                 GError                **error)
 {
-  g_autofree char *contents = NULL;
+  g_autoptr(GByteArray) figure = NULL;
+  g_autofree char *csv = NULL;
+  SdExportOptions defaults;
   SdExportFormat format;
   gsize length = 0;
 
   g_return_val_if_fail (scene != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if (options == NULL)
+    {
+      sd_export_options_init (&defaults);
+      options = &defaults;
+    }
+
   if (!sd_export_format_from_path (path, &format, error))
     return FALSE;
 
-  switch (format)
+  if (format == SD_EXPORT_CSV)
     {
-    case SD_EXPORT_CSV:
-      contents = sd_scene_to_csv (scene, cancellable, &length, error);
-      break;
-    default:
-      g_assert_not_reached ();
+      csv = sd_scene_to_csv (scene, cancellable, &length, error);
+      return csv != NULL && sd_write_file_atomically (path, csv, length, error);
     }
 
-  if (contents == NULL)
-    return FALSE;
-
-  return sd_write_file_atomically (path, contents, length, error);
+  figure = render_figure (scene, format, options, cancellable, error);
+  return figure != NULL
+         && sd_write_file_atomically (path, (const char *) figure->data, figure->len, error);
 }

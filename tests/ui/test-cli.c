@@ -184,7 +184,7 @@ test_export_failures (void)
     { { "--export", fresh, missing, NULL },
       g_strdup_printf ("saddle: %s: No such file or directory\n", missing) },
     { { "--export", image, good, NULL },
-      g_strdup_printf ("saddle: %s: unsupported extension '.gif'; use one of .csv\n", image) },
+      g_strdup_printf ("saddle: %s: unsupported extension '.gif'; use one of .png, .svg, .pdf, .csv\n", image) },
     { { "--export", fresh, NULL },
       g_strdup ("saddle: --export needs a scene file: saddle --export OUT SCENE.saddle\n") },
     { { "--export", fresh, good, good },
@@ -211,6 +211,62 @@ test_export_failures (void)
   remove_dir (dir);
 }
 
+/* The figure options: a PNG has size times scale pixels, and every bad
+ * value is named in one line. */
+static void
+test_export_figure_options (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("saddle-cli-XXXXXX", NULL);
+  g_autofree char *scene = write_scene (dir, "map.saddle", TRANSFORM_SCENE);
+  g_autofree char *png = g_build_filename (dir, "map.png", NULL);
+  g_autofree guchar *data = NULL;
+  struct {
+    const char *args[4];
+    const char *message;
+  } bad[] = {
+    { { "--size", "800", NULL }, "saddle: --size: expected WIDTHxHEIGHT in points from 1 to 20000, "
+                                 "like 800x600, got '800'\n" },
+    { { "--size", "0x600", NULL }, "saddle: --size: expected WIDTHxHEIGHT in points from 1 to 20000, "
+                                   "like 800x600, got '0x600'\n" },
+    { { "--scale", "9", NULL }, "saddle: --scale: expected a number above 0 and at most 8, got '9'\n" },
+    { { "--scale", "two", NULL }, "saddle: --scale: expected a number above 0 and at most 8, "
+                                  "got 'two'\n" },
+    { { "--theme", "neon", NULL }, "saddle: --theme: expected light, dark or print, got 'neon'\n" },
+  };
+  Result result = { 0 };
+  gsize length;
+
+  run_saddle ((const char *[]) { "--export", png, scene, "--size", "300x200", "--scale", "1.5",
+                                 "--theme", "print", "--transparent", NULL }, &result);
+  g_assert_true (g_spawn_check_wait_status (result.status, NULL));
+  g_assert_cmpstr (result.err, ==, "");
+  result_clear (&result);
+  g_assert_true (g_file_get_contents (png, (char **) &data, &length, NULL));
+  g_assert_cmpuint (length, >, 24);
+  g_assert_cmpuint ((data[16] << 24) | (data[17] << 16) | (data[18] << 8) | data[19], ==, 450);
+  g_assert_cmpuint ((data[20] << 24) | (data[21] << 16) | (data[22] << 8) | data[23], ==, 300);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *out = g_build_filename (dir, "bad.png", NULL);
+
+      run_saddle ((const char *[]) { "--export", out, scene, bad[i].args[0], bad[i].args[1], NULL },
+                  &result);
+      g_assert_false (g_spawn_check_wait_status (result.status, NULL));
+      g_assert_cmpstr (result.err, ==, bad[i].message);
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+      result_clear (&result);
+    }
+
+  /* Figure options without --export would be silently ignored. */
+  run_saddle ((const char *[]) { "--theme", "dark", NULL }, &result);
+  g_assert_false (g_spawn_check_wait_status (result.status, NULL));
+  g_assert_cmpstr (result.err, ==, "saddle: --theme only applies with --export\n");
+  result_clear (&result);
+
+  remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -223,6 +279,7 @@ main (int   argc,
   g_test_add_func ("/cli/file-refused", test_file_refused);
   g_test_add_func ("/cli/export/csv", test_export_csv);
   g_test_add_func ("/cli/export/failures", test_export_failures);
+  g_test_add_func ("/cli/export/figure-options", test_export_figure_options);
 
   return g_test_run ();
 }

@@ -1,0 +1,741 @@
+/* landscape.c: the map view of a loss surface
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "contour-layer.h"
+#include "gradient-field.h"
+#include "heatmap.h"
+#include "landscape.h"
+#include "layer-cache.h"
+#include "legend.h"
+#include "trajectory-layer.h"
+
+/* A logarithmic colour scale spans at most this many decades below the
+ * largest value: a surface whose grid grazes its minimum (1e-300 at a
+ * point beside it) would otherwise spend all colours on values no one
+ * reads. Smaller values take the bottom colour. */
+#define MAX_LOG_DECADES 12.0
+
+struct _SdLandscapeCache
+{
+  /* The values colours and contour levels span, fixed by sd_landscape_new(). */
+  gboolean         has_range;
+  SdScale          scale;
+  double           vmin;
+  double           vmax;
+
+  /* The heatmap's image and what it was coloured with. */
+  cairo_surface_t *heatmap;
+  SdColormap       heatmap_colormap;
+  SdScale          heatmap_scale;
+  double           heatmap_vmin;
+  double           heatmap_vmax;
+
+  SdGradientField *field;
+
+  /* Heatmap, contours, field and minima, as the last draw rendered them. */
+  SdLayerCache    *backdrop;
+};
+
+static void
+cache_free (SdLandscapeCache *cache)
+{
+  if (cache == NULL)
+    return;
+
+  g_clear_pointer (&cache->heatmap, cairo_surface_destroy);
+  g_clear_pointer (&cache->field, sd_gradient_field_free);
+  g_clear_pointer (&cache->backdrop, sd_layer_cache_free);
+  g_free (cache);
+}
+
+/* Chooses the colour scale's range and the contour levels from the finite
+ * grid values. A log scale needs positive values: the range starts at the
+ * smallest positive one (at most MAX_LOG_DECADES below the largest), and a
+ * surface without positive values falls back to a linear scale. */
+static void
+compute_levels (SdLandscape *self)
+{
+  const SdSceneSurface *surface = &self->scene->surface;
+  SdLandscapeCache *cache = self->cache;
+  double min, max, min_positive;
+
+  if (!sd_contour_data_range (self->grid->values, (gsize) self->grid->nx * self->grid->ny,
+                              &min, &max, &min_positive))
+    return;
+
+  cache->has_range = TRUE;
+  if (surface->log_scale && min_positive > 0.0)
+    {
+      cache->scale = SD_SCALE_LOG;
+      cache->vmin = MAX (min_positive, max * pow (10.0, -MAX_LOG_DECADES));
+      cache->vmax = max;
+    }
+  else
+    {
+      cache->scale = SD_SCALE_LINEAR;
+      cache->vmin = min;
+      cache->vmax = max;
+    }
+
+  if (surface->contours == 0)
+    return;
+
+  self->levels = g_new (double, surface->contours);
+  self->n_levels = surface->contours;
+  if (cache->scale == SD_SCALE_LOG)
+    sd_contour_levels_log (cache->vmin, cache->vmax, self->n_levels, self->levels);
+  else
+    sd_contour_levels_linear (cache->vmin, cache->vmax, self->n_levels, self->levels);
+}
+
+/**
+ * sd_landscape_new:
+ * @scene: a surface scene; it must outlive the landscape
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for an error
+ *
+ * Computes what the scene's figures show: the surface, its grid over the
+ * scene's ranges at the scene's resolution (with the gradient when the
+ * gradient-field layer is on), the contour levels (linearly or, with
+ * `log-scale`, geometrically spaced over the finite values), the contour
+ * lines when the contours layer is on, and the trajectory of every run,
+ * hidden ones included. Safe to call from a worker thread.
+ *
+ * Returns: (transfer full) (nullable): the landscape, or %NULL with @error
+ *   set: the surface's error (a custom expression that does not parse),
+ *   the grid's or a run's error, or a cancellation error
+ *   (%G_IO_ERROR_CANCELLED from the grid and between the steps,
+ *   %SD_CORE_ERROR_CANCELLED from a run)
+ */
+SdLandscape *
+sd_landscape_new (const SdScene  *scene,
+                  GCancellable   *cancellable,
+                  GError        **error)
+{
+  g_autoptr(SdLandscape) self = NULL;
+  const SdSceneSurface *surface;
+
+  g_return_val_if_fail (scene != NULL, NULL);
+  g_return_val_if_fail (scene->kind == SD_SCENE_SURFACE, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  surface = &scene->surface;
+  self = g_new0 (SdLandscape, 1);
+  self->scene = scene;
+  self->cache = g_new0 (SdLandscapeCache, 1);
+  self->cache->backdrop = sd_layer_cache_new ();
+  self->trajectories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_trajectory_free);
+
+  self->surface = sd_scene_create_surface (scene, error);
+  if (self->surface == NULL)
+    return NULL;
+
+  self->grid = sd_grid_compute (surface->x_range[0], surface->x_range[1],
+                                surface->y_range[0], surface->y_range[1],
+                                surface->resolution,
+                                (surface->layers & SD_LAYER_GRADIENT_FIELD) != 0,
+                                sd_surface_eval_band, self->surface, 0,
+                                cancellable, NULL, NULL, error);
+  if (self->grid == NULL)
+    return NULL;
+
+  compute_levels (self);
+  if ((surface->layers & SD_LAYER_CONTOURS) && self->n_levels > 0)
+    self->contours = sd_contours_compute (self->grid->values, self->grid->xs, self->grid->nx,
+                                          self->grid->ys, self->grid->ny,
+                                          self->levels, self->n_levels);
+
+  for (guint i = 0; i < scene->runs->len; i++)
+    {
+      const SdSceneRun *run = g_ptr_array_index (scene->runs, i);
+      SdTrajectory *trajectory;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+
+      trajectory = sd_trajectory_compute (self->surface, &run->params, run->start, run->steps,
+                                          cancellable, error);
+      if (trajectory == NULL)
+        return NULL;
+      g_ptr_array_add (self->trajectories, trajectory);
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * sd_landscape_free:
+ * @self: (nullable): a landscape
+ */
+void
+sd_landscape_free (SdLandscape *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->trajectories, g_ptr_array_unref);
+  g_clear_pointer (&self->contours, sd_contour_set_free);
+  g_clear_pointer (&self->levels, g_free);
+  g_clear_pointer (&self->grid, sd_grid_free);
+  g_clear_pointer (&self->surface, sd_surface_unref);
+  g_clear_pointer (&self->cache, cache_free);
+  g_free (self);
+}
+
+static SdColormap
+get_colormap (const SdLandscape     *self,
+              const SdFigureOptions *options)
+{
+  SdColormap colormap;
+
+  if (self->scene->surface.color_map != NULL
+      && sd_colormap_from_name (self->scene->surface.color_map, &colormap))
+    return colormap;
+
+  return options->colormap;
+}
+
+/**
+ * sd_landscape_create_colorbar:
+ * @self: a landscape
+ * @options: how the figure is drawn; gives the colour map when the scene
+ *   names none
+ *
+ * The colour bar both views colour the surface with: the scene's colour
+ * map over the finite values of the grid, on a log scale when the scene
+ * asks for one and the surface has positive values (see
+ * sd_landscape_new()), titled f(x, y) with the surface's axis names.
+ *
+ * Returns: (transfer full) (nullable): the colour bar, or %NULL when the
+ *   grid has no finite value
+ */
+SdColorbar *
+sd_landscape_create_colorbar (const SdLandscape     *self,
+                              const SdFigureOptions *options)
+{
+  SdColorbar *colorbar;
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  if (!self->cache->has_range)
+    return NULL;
+
+  colorbar = sd_colorbar_new (get_colormap (self, options), self->cache->scale,
+                              self->cache->vmin, self->cache->vmax);
+  x = sd_landscape_label_markup (sd_surface_get_x_label (self->surface));
+  y = sd_landscape_label_markup (sd_surface_get_y_label (self->surface));
+  title = g_strdup_printf ("f(%s, %s)", x, y);
+  sd_colorbar_set_title (colorbar, title);
+  return colorbar;
+}
+
+/**
+ * sd_landscape_get_run_color:
+ * @self: a landscape
+ * @index: a run's position in the scene
+ * @theme: the theme the figure is drawn in
+ * @rgba: (out caller-allocates) (array fixed-size=4): the run's colour
+ *
+ * The colour the scene gives the run, or else the palette's colour for
+ * its position, so a run keeps its colour when others are hidden.
+ */
+void
+sd_landscape_get_run_color (const SdLandscape *self,
+                            guint              index,
+                            SdTheme            theme,
+                            double             rgba[4])
+{
+  const SdSceneRun *run;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (index < self->scene->runs->len);
+  g_return_if_fail (rgba != NULL);
+
+  run = g_ptr_array_index (self->scene->runs, index);
+  if (!run->has_color)
+    {
+      sd_palette_color (theme, index, rgba);
+      return;
+    }
+
+  memcpy (rgba, run->color, 3 * sizeof (double));
+  rgba[3] = 1.0;
+}
+
+/**
+ * sd_landscape_get_run_end:
+ * @self: a landscape
+ * @index: a run's position in the scene
+ *
+ * The last iterate figures show: the scene's `step`, when it has one and
+ * the run got that far, else the run's last iterate.
+ *
+ * Returns: an index into the run's trajectory (0 for the start)
+ */
+guint
+sd_landscape_get_run_end (const SdLandscape *self,
+                          guint              index)
+{
+  const SdTrajectory *trajectory;
+  guint last;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (index < self->trajectories->len, 0);
+
+  trajectory = g_ptr_array_index (self->trajectories, index);
+  last = sd_trajectory_get_n_points (trajectory) - 1;
+  return self->scene->has_step ? MIN (self->scene->step, last) : last;
+}
+
+/* Whether the run has left the finite numbers by the step shown. */
+static gboolean
+run_diverged (const SdLandscape *self,
+              guint              index)
+{
+  const SdTrajectory *trajectory = g_ptr_array_index (self->trajectories, index);
+  guint step;
+
+  if (!sd_trajectory_get_diverged (trajectory, &step))
+    return FALSE;
+
+  return !self->scene->has_step || self->scene->step >= step;
+}
+
+/**
+ * sd_landscape_label_markup:
+ * @label: an axis name from the surface, such as "x" or "w1"
+ *
+ * Returns: (transfer full): @label as Pango markup, trailing digits as a
+ *   subscript: "w<sub>1</sub>"
+ */
+char *
+sd_landscape_label_markup (const char *label)
+{
+  g_autofree char *escaped = NULL;
+  size_t length, digits = 0;
+
+  g_return_val_if_fail (label != NULL, NULL);
+
+  escaped = g_markup_escape_text (label, -1);
+  length = strlen (escaped);
+  while (digits < length && g_ascii_isdigit (escaped[length - 1 - digits]))
+    digits++;
+
+  if (digits == 0 || digits == length)
+    return g_steal_pointer (&escaped);
+
+  return g_strdup_printf ("%.*s<sub>%s</sub>", (int) (length - digits), escaped,
+                          escaped + length - digits);
+}
+
+/* One draw of a landscape. */
+typedef struct
+{
+  SdLandscape        *self;
+  SdPlot             *plot;
+  const SdThemeStyle *style;
+  SdColorbar         *colorbar;   /* (nullable) */
+  gboolean            heatmap;    /* whether the heatmap is drawn */
+  GArray             *busy;       /* (element-type cairo_rectangle_t) what the legend avoids */
+} DrawContext;
+
+/* The colour map of @colorbar, or -1 without one, for cache keys. */
+static double
+colormap_key (const SdColorbar *colorbar)
+{
+  return colorbar != NULL ? (double) sd_colorbar_get_colormap (colorbar) : -1.0;
+}
+
+static cairo_surface_t *
+get_heatmap (SdLandscape      *self,
+             const SdColorbar *colorbar)
+{
+  SdLandscapeCache *cache = self->cache;
+  SdColormap colormap = sd_colorbar_get_colormap (colorbar);
+  SdScale scale = sd_colorbar_get_scale (colorbar);
+  double vmin, vmax;
+
+  sd_colorbar_get_range (colorbar, &vmin, &vmax);
+  if (cache->heatmap == NULL || cache->heatmap_colormap != colormap
+      || cache->heatmap_scale != scale || cache->heatmap_vmin != vmin
+      || cache->heatmap_vmax != vmax)
+    {
+      g_clear_pointer (&cache->heatmap, cairo_surface_destroy);
+      cache->heatmap = sd_heatmap_create_image (self->grid, colorbar);
+      cache->heatmap_colormap = colormap;
+      cache->heatmap_scale = scale;
+      cache->heatmap_vmin = vmin;
+      cache->heatmap_vmax = vmax;
+    }
+
+  return cache->heatmap;
+}
+
+static const SdGradientField *
+get_field (SdLandscape  *self,
+           const SdPlot *plot)
+{
+  SdLandscapeCache *cache = self->cache;
+  guint cols, rows;
+
+  sd_gradient_field_get_lattice (plot, &cols, &rows);
+  if (cache->field == NULL || cache->field->cols != cols || cache->field->rows != rows)
+    {
+      g_clear_pointer (&cache->field, sd_gradient_field_free);
+      cache->field = sd_gradient_field_new (self->surface, self->grid->xmin, self->grid->xmax,
+                                            self->grid->ymin, self->grid->ymax, cols, rows);
+    }
+
+  return cache->field;
+}
+
+/* Lines over a heatmap: white over its dark colours, dark grey over its
+ * light ones, translucent so that the map's colours show through. */
+static const double line_on_dark[4] = { 1.0, 1.0, 1.0, 0.55 };
+static const double line_on_light[4] = { 0.1, 0.1, 0.1, 0.5 };
+static const double arrow_on_dark[4] = { 1.0, 1.0, 1.0, 0.85 };
+static const double arrow_on_light[4] = { 0.1, 0.1, 0.1, 0.75 };
+
+static void
+draw_contours (DrawContext  *ctx,
+               SdPlot       *plot,
+               cairo_t      *cr)
+{
+  const SdContourSet *contours = ctx->self->contours;
+  const double *on_dark = NULL, *on_light = NULL;
+  double width = 0.5 * ctx->style->line_width;
+
+  /* Alone, the lines carry the colour map; without one (a grid with no
+   * finite value has no colour bar, but no lines either) they are muted. */
+  if (ctx->heatmap)
+    {
+      on_dark = line_on_dark;
+      on_light = line_on_light;
+    }
+  else if (ctx->colorbar == NULL)
+    on_light = ctx->style->muted;
+  else
+    width = 0.65 * ctx->style->line_width;
+
+  sd_contour_layer_draw (cr, plot, contours, ctx->colorbar, on_dark, on_light, width);
+}
+
+static void
+draw_field (DrawContext *ctx,
+            SdPlot      *plot,
+            cairo_t     *cr)
+{
+  const SdGradientField *field = get_field (ctx->self, plot);
+  double alone[4];
+
+  if (ctx->heatmap)
+    {
+      sd_gradient_field_draw (field, cr, plot, ctx->colorbar, arrow_on_dark, arrow_on_light);
+      return;
+    }
+
+  memcpy (alone, ctx->style->foreground, sizeof alone);
+  alone[3] = 0.6;
+  sd_gradient_field_draw (field, cr, plot, NULL, NULL, alone);
+}
+
+static void
+append_star (cairo_t *cr,
+             double   x,
+             double   y,
+             double   radius)
+{
+  for (guint k = 0; k < 10; k++)
+    {
+      double r = k % 2 == 0 ? radius : 0.45 * radius;
+      double angle = -G_PI / 2 + k * G_PI / 5;
+
+      if (k == 0)
+        cairo_move_to (cr, x + r * cos (angle), y + r * sin (angle));
+      else
+        cairo_line_to (cr, x + r * cos (angle), y + r * sin (angle));
+    }
+  cairo_close_path (cr);
+}
+
+/* The radius of the stars marking minima. */
+static double
+star_radius (const SdThemeStyle *style)
+{
+  return 0.75 * style->marker_size;
+}
+
+/* The surface's known minima as small white stars outlined in dark grey,
+ * readable on every colour map and on paper, all in one path. */
+static void
+draw_minima (DrawContext *ctx,
+             SdPlot      *plot,
+             cairo_t     *cr)
+{
+  static const double fill[4] = { 1.0, 1.0, 1.0, 1.0 };
+  static const double outline[4] = { 0.14, 0.12, 0.19, 0.9 };
+  const SdSurfaceMinimum *minima;
+  double radius = star_radius (ctx->style);
+  guint n_minima;
+
+  minima = sd_surface_get_minima (ctx->self->surface, &n_minima);
+  cairo_save (cr);
+  cairo_new_path (cr);
+  for (guint k = 0; k < n_minima; k++)
+    {
+      double px, py;
+
+      if (sd_plot_map (plot, minima[k].point[0], minima[k].point[1], &px, &py))
+        append_star (cr, px, py, radius);
+    }
+  sd_set_source_color (cr, fill);
+  cairo_fill_preserve (cr);
+  cairo_set_line_width (cr, 0.12 * ctx->style->marker_size);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  sd_set_source_color (cr, outline);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/* Keeps the legend off the minima. */
+static void
+add_minima_busy (DrawContext *ctx,
+                 SdPlot      *plot)
+{
+  const SdSurfaceMinimum *minima;
+  double radius = star_radius (ctx->style) + 0.5 * ctx->style->font_size;
+  guint n_minima;
+
+  minima = sd_surface_get_minima (ctx->self->surface, &n_minima);
+  for (guint k = 0; k < n_minima; k++)
+    {
+      cairo_rectangle_t box;
+      double px, py;
+
+      if (!sd_plot_map (plot, minima[k].point[0], minima[k].point[1], &px, &py))
+        continue;
+      box = (cairo_rectangle_t) { px - radius, py - radius, 2 * radius, 2 * radius };
+      g_array_append_val (ctx->busy, box);
+    }
+}
+
+static void
+draw_runs (DrawContext *ctx,
+           SdPlot      *plot,
+           cairo_t     *cr)
+{
+  SdLandscape *self = ctx->self;
+
+  for (guint i = 0; i < self->trajectories->len; i++)
+    {
+      const SdSceneRun *run = g_ptr_array_index (self->scene->runs, i);
+      const SdTrajectory *trajectory = g_ptr_array_index (self->trajectories, i);
+      SdTrajectoryLayer layer;
+      guint n_points;
+
+      if (!run->visible)
+        continue;
+
+      layer.points = sd_trajectory_get_points (trajectory, &n_points);
+      layer.n_points = sd_landscape_get_run_end (self, i) + 1;
+      layer.diverged = run_diverged (self, i);
+      sd_landscape_get_run_color (self, i, ctx->style->theme, layer.color);
+      sd_trajectory_layer_draw (&layer, cr, plot, ctx->busy);
+    }
+}
+
+/* Everything under the runs, which changes only with the figure's size,
+ * theme or colour map. */
+static void
+draw_backdrop (cairo_t  *cr,
+               gpointer  user_data)
+{
+  DrawContext *ctx = user_data;
+  SdLandscape *self = ctx->self;
+  SdSurfaceLayers layers = self->scene->surface.layers;
+
+  if (ctx->heatmap)
+    sd_heatmap_paint (cr, ctx->plot, self->grid, get_heatmap (self, ctx->colorbar));
+  if ((layers & SD_LAYER_CONTOURS) && self->contours != NULL)
+    draw_contours (ctx, ctx->plot, cr);
+  if (layers & SD_LAYER_GRADIENT_FIELD)
+    draw_field (ctx, ctx->plot, cr);
+  draw_minima (ctx, ctx->plot, cr);
+}
+
+/* The backdrop is drawn outside the area's clip: through the cache it is
+ * an image already clipped, and clipping it again would darken the
+ * antialiased edge. */
+static void
+draw_data (DrawContext *ctx,
+           SdPlot      *plot,
+           cairo_t     *cr)
+{
+  cairo_rectangle_t area;
+  double key[] = {
+    colormap_key (ctx->colorbar),
+    ctx->style->theme,
+    ctx->style->scale,
+    ctx->self->scene->surface.layers,
+    ctx->heatmap,
+  };
+
+  sd_plot_get_area (plot, &area);
+  sd_layer_cache_draw (ctx->self->cache->backdrop, cr, &area, key, G_N_ELEMENTS (key),
+                       draw_backdrop, ctx);
+
+  cairo_save (cr);
+  sd_plot_clip (plot, cr);
+  add_minima_busy (ctx, plot);
+  draw_runs (ctx, plot, cr);
+  cairo_restore (cr);
+}
+
+static void
+draw_legend (DrawContext *ctx,
+             SdPlot      *plot,
+             cairo_t     *cr)
+{
+  SdLandscape *self = ctx->self;
+  g_autoptr(SdLegend) legend = sd_legend_new ();
+  cairo_rectangle_t area;
+
+  for (guint i = 0; i < self->trajectories->len; i++)
+    {
+      const SdSceneRun *run = g_ptr_array_index (self->scene->runs, i);
+      g_autofree char *name = NULL;
+      g_autofree char *markup = NULL;
+      SdLegendEntry entry = { 0 };
+
+      if (!run->visible)
+        continue;
+
+      name = g_markup_escape_text (run->name, -1);
+      if (run_diverged (self, i))
+        {
+          guint step;
+
+          sd_trajectory_get_diverged (g_ptr_array_index (self->trajectories, i), &step);
+          markup = g_strdup_printf ("%s <span alpha=\"65%%\">(diverged at step %u)</span>",
+                                    name, step);
+        }
+
+      entry.markup = markup != NULL ? markup : name;
+      entry.line_width = ctx->style->line_width;
+      sd_landscape_get_run_color (self, i, ctx->style->theme, entry.color);
+      sd_legend_add (legend, &entry);
+    }
+
+  sd_plot_get_area (plot, &area);
+  sd_legend_draw (legend, cr, ctx->style, &area,
+                  (const cairo_rectangle_t *) (gpointer) ctx->busy->data, ctx->busy->len, NULL);
+}
+
+/**
+ * sd_landscape_draw:
+ * @self: a landscape
+ * @cr: a cairo context of any kind
+ * @options: the figure's size, theme, scale and default colour map
+ *
+ * Draws the map view: the heatmap of f (logarithmic with the scene's
+ * `log-scale`, see sd_landscape_new()); the contour lines, over the
+ * heatmap white where it is dark and dark grey where it is light (see
+ * sd_contour_layer_draw()), in the map's colours without a heatmap; the
+ * gradient field, coloured likewise (see sd_gradient_field_draw()); the
+ * surface's known minima as small white stars; each visible run up to the
+ * scene's `step` (see sd_trajectory_layer_draw()); the axes, titled with
+ * the surface's coordinate names; the colour bar f(x, y) when the heatmap
+ * or the contours are shown; a legend of the visible runs, in the corner
+ * where it hides the least of their paths and of the minima; and the
+ * scene's title. A scene without a title gets none, leaving the caption
+ * to the document the figure goes into.
+ *
+ * Everything under the runs is kept in @self between draws on an image
+ * (see sd_layer_cache_draw()) and redrawn only when the figure's size,
+ * theme, scale or colour map changes, so the frames of an animated run
+ * cost little more than the runs themselves.
+ *
+ * Returns: (transfer full): the plot as laid out, to map pointer
+ *   positions to the surface's coordinates
+ */
+SdPlot *
+sd_landscape_draw (SdLandscape           *self,
+                   cairo_t               *cr,
+                   const SdFigureOptions *options)
+{
+  g_autoptr(GArray) busy = NULL;
+  g_autofree char *x_title = NULL;
+  g_autofree char *y_title = NULL;
+  SdSurfaceLayers layers;
+  SdThemeStyle style;
+  SdPlot *plot;
+  DrawContext ctx;
+  cairo_rectangle_t area;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (cr != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  layers = self->scene->surface.layers;
+  sd_theme_get_style (options->theme, options->scale, &style);
+  style.transparent = options->transparent;
+  plot = sd_plot_new (&style);
+
+  sd_plot_set_axis (plot, SD_AXIS_X, SD_SCALE_LINEAR, self->grid->xmin, self->grid->xmax);
+  sd_plot_set_axis (plot, SD_AXIS_Y, SD_SCALE_LINEAR, self->grid->ymin, self->grid->ymax);
+  x_title = sd_landscape_label_markup (sd_surface_get_x_label (self->surface));
+  y_title = sd_landscape_label_markup (sd_surface_get_y_label (self->surface));
+  sd_plot_set_axis_title (plot, SD_AXIS_X, x_title);
+  sd_plot_set_axis_title (plot, SD_AXIS_Y, y_title);
+  if (self->scene->title != NULL && self->scene->title[0] != '\0')
+    {
+      g_autofree char *title = g_markup_escape_text (self->scene->title, -1);
+
+      sd_plot_set_title (plot, title);
+    }
+
+  ctx.self = self;
+  ctx.plot = plot;
+  ctx.style = sd_plot_get_style (plot);
+  ctx.colorbar = NULL;
+  if (layers & (SD_LAYER_HEATMAP | SD_LAYER_CONTOURS))
+    {
+      sd_plot_set_colorbar (plot, sd_landscape_create_colorbar (self, options));
+      ctx.colorbar = sd_plot_get_colorbar (plot);
+    }
+  ctx.heatmap = (layers & SD_LAYER_HEATMAP) && ctx.colorbar != NULL;
+  busy = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+  ctx.busy = busy;
+
+  sd_plot_layout (plot, cr, options->width, options->height);
+  sd_plot_draw_background (plot, cr);
+  /* A heatmap covers the whole area, grid lines included. */
+  if (!ctx.heatmap)
+    sd_plot_draw_grid (plot, cr);
+
+  sd_plot_get_area (plot, &area);
+  if (area.width > 0.0 && area.height > 0.0)
+    draw_data (&ctx, plot, cr);
+
+  sd_plot_draw_axes (plot, cr);
+  sd_plot_draw_colorbar (plot, cr);
+  sd_plot_draw_title (plot, cr);
+  if (area.width > 0.0 && area.height > 0.0)
+    draw_legend (&ctx, plot, cr);
+
+  return plot;
+}

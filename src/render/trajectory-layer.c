@@ -1,0 +1,633 @@
+/* trajectory-layer.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "polyline.h"
+#include "trajectory-layer.h"
+
+/* How far, in points at scale 1, the drawn path may stray from the
+ * iterates: far below the width of the line. */
+#define TOLERANCE 0.3
+/* Direction arrowheads: one per this many body font sizes of path. */
+#define ARROW_SPACING 8.0
+#define MAX_ARROWS 64
+/* The longest piece of path one busy rectangle covers, in font sizes. */
+#define BUSY_LENGTH 2.0
+
+typedef struct
+{
+  const SdTrajectoryLayer *layer;
+  const SdThemeStyle      *style;
+  cairo_rectangle_t        area;
+  cairo_rectangle_t        safe;
+  GArray                  *points;   /* (element-type SdPoint) the iterates, mapped */
+  GArray                  *line;     /* (element-type SdPoint) what is drawn of them */
+  GArray                  *pieces;   /* (element-type guint) where each piece of @line starts */
+} Context;
+
+/* Liang and Barsky's clipping of the segment @a–@b to @r, moving the ends
+ * that lie outside onto its edges. Returns FALSE if no part is inside. */
+static gboolean
+clip_segment (const cairo_rectangle_t *r,
+              SdPoint                 *a,
+              SdPoint                 *b)
+{
+  double dx = b->x - a->x, dy = b->y - a->y;
+  double p[4] = { -dx, dx, -dy, dy };
+  double q[4] = { a->x - r->x, r->x + r->width - a->x, a->y - r->y, r->y + r->height - a->y };
+  double t0 = 0.0, t1 = 1.0;
+  SdPoint start = *a;
+
+  if (!isfinite (dx) || !isfinite (dy))
+    return FALSE;
+
+  for (guint k = 0; k < 4; k++)
+    {
+      if (p[k] == 0.0)
+        {
+          if (q[k] < 0.0)
+            return FALSE;
+          continue;
+        }
+
+      if (p[k] < 0.0)
+        t0 = MAX (t0, q[k] / p[k]);
+      else
+        t1 = MIN (t1, q[k] / p[k]);
+      if (t0 > t1)
+        return FALSE;
+    }
+
+  if (t0 > 0.0)
+    *a = (SdPoint) { start.x + t0 * dx, start.y + t0 * dy };
+  if (t1 < 1.0)
+    *b = (SdPoint) { start.x + t1 * dx, start.y + t1 * dy };
+  return TRUE;
+}
+
+static gboolean
+inside (const cairo_rectangle_t *r,
+        const SdPoint           *p)
+{
+  return p->x >= r->x && p->x <= r->x + r->width && p->y >= r->y && p->y <= r->y + r->height;
+}
+
+/* The distance between two points of the figure (hypot() is slower, and
+ * these coordinates are far from overflowing when squared). */
+static inline double
+distance (const SdPoint *a,
+          const SdPoint *b)
+{
+  return sqrt ((b->x - a->x) * (b->x - a->x) + (b->y - a->y) * (b->y - a->y));
+}
+
+static gboolean
+same_point (const SdPoint *a,
+            const SdPoint *b)
+{
+  return a->x == b->x && a->y == b->y;
+}
+
+/* Maps the iterates to the figure. One too far out to map (its figure
+ * coordinates overflow) becomes NaN, which breaks the line there. */
+static void
+map_points (Context      *ctx,
+            const SdPlot *plot)
+{
+  const SdTrajectoryLayer *layer = ctx->layer;
+
+  for (guint k = 0; k < layer->n_points; k++)
+    {
+      SdPoint p;
+
+      sd_plot_map (plot, layer->points[k].position[0], layer->points[k].position[1],
+                   &p.x, &p.y);
+      g_array_append_val (ctx->points, p);
+    }
+}
+
+/* Ends the piece of line being built, thinning it to what shows. */
+static void
+close_piece (Context  *ctx,
+             gboolean *open)
+{
+  guint start;
+  guint n_kept;
+
+  if (!*open)
+    return;
+
+  start = g_array_index (ctx->pieces, guint, ctx->pieces->len - 1);
+  n_kept = sd_polyline_simplify (&g_array_index (ctx->line, SdPoint, start),
+                                 ctx->line->len - start, TOLERANCE * ctx->style->scale);
+  g_array_set_size (ctx->line, start + n_kept);
+  *open = FALSE;
+}
+
+/* Cuts the path to a margin around the area, where it may leave and come
+ * back several times: cairo's fixed-point coordinates wrap around beyond
+ * about 8 million units, which a diverging run reaches within a few
+ * steps. Each piece in view is then thinned to the vertices that show. */
+static void
+build_line (Context *ctx)
+{
+  const SdPoint *points = (const SdPoint *) (gpointer) ctx->points->data;
+  gboolean open = FALSE;
+
+  for (guint k = 1; k < ctx->points->len; k++)
+    {
+      SdPoint a = points[k - 1], b = points[k];
+
+      if (!clip_segment (&ctx->safe, &a, &b))
+        {
+          close_piece (ctx, &open);
+          continue;
+        }
+
+      if (!open || !same_point (&a, &points[k - 1]))
+        {
+          close_piece (ctx, &open);
+          g_array_append_val (ctx->pieces, ctx->line->len);
+          g_array_append_val (ctx->line, a);
+          open = TRUE;
+        }
+
+      g_array_append_val (ctx->line, b);
+      if (!same_point (&b, &points[k]))
+        close_piece (ctx, &open);
+    }
+
+  close_piece (ctx, &open);
+}
+
+/* The range of @ctx->line that piece @i covers. */
+static void
+get_piece (Context *ctx,
+           guint    i,
+           guint   *start,
+           guint   *end)
+{
+  *start = g_array_index (ctx->pieces, guint, i);
+  *end = i + 1 < ctx->pieces->len ? g_array_index (ctx->pieces, guint, i + 1) : ctx->line->len;
+}
+
+static void
+append_line (Context *ctx,
+             cairo_t *cr)
+{
+  const SdPoint *line = (const SdPoint *) (gpointer) ctx->line->data;
+
+  cairo_new_path (cr);
+  for (guint i = 0; i < ctx->pieces->len; i++)
+    {
+      guint start, end;
+
+      get_piece (ctx, i, &start, &end);
+      cairo_move_to (cr, line[start].x, line[start].y);
+      for (guint k = start + 1; k < end; k++)
+        cairo_line_to (cr, line[k].x, line[k].y);
+    }
+}
+
+/* Calls @func on each segment of the line, clipped to the area. */
+typedef void (*SegmentFunc) (const SdPoint *a,
+                             const SdPoint *b,
+                             gpointer       user_data);
+
+static void
+foreach_visible_segment (Context     *ctx,
+                         SegmentFunc  func,
+                         gpointer     user_data)
+{
+  const SdPoint *line = (const SdPoint *) (gpointer) ctx->line->data;
+
+  for (guint i = 0; i < ctx->pieces->len; i++)
+    {
+      guint start, end;
+
+      get_piece (ctx, i, &start, &end);
+      for (guint k = start + 1; k < end; k++)
+        {
+          SdPoint a = line[k - 1], b = line[k];
+
+          if (clip_segment (&ctx->area, &a, &b))
+            func (&a, &b, user_data);
+        }
+    }
+}
+
+/* A visible segment of the path, with the arc length where it starts. */
+typedef struct
+{
+  SdPoint a;
+  SdPoint b;
+  double  start;
+  double  length;
+} Segment;
+
+static void
+add_segment (const SdPoint *a,
+             const SdPoint *b,
+             gpointer       user_data)
+{
+  GArray *segments = user_data;
+  Segment segment = { *a, *b, 0.0, distance (a, b) };
+
+  if (segments->len > 0)
+    {
+      const Segment *last = &g_array_index (segments, Segment, segments->len - 1);
+
+      segment.start = last->start + last->length;
+    }
+  g_array_append_val (segments, segment);
+}
+
+/* The point at arc length @s along the visible path, clamped to its ends. */
+static SdPoint
+point_at (GArray *segments,
+          double  s)
+{
+  const Segment *seg = (const Segment *) (gpointer) segments->data;
+  guint lo = 0, hi = segments->len - 1;
+  double t;
+
+  /* The last segment starting at or before @s. */
+  while (lo < hi)
+    {
+      guint mid = (lo + hi + 1) / 2;
+
+      if (seg[mid].start <= s)
+        lo = mid;
+      else
+        hi = mid - 1;
+    }
+
+  t = seg[lo].length > 0.0 ? CLAMP ((s - seg[lo].start) / seg[lo].length, 0.0, 1.0) : 0.0;
+  return (SdPoint) { seg[lo].a.x + t * (seg[lo].b.x - seg[lo].a.x),
+                     seg[lo].a.y + t * (seg[lo].b.y - seg[lo].a.y) };
+}
+
+static gboolean
+crowded (const SdPoint *placed,
+         guint          n_placed,
+         const SdPoint *at,
+         double         min_distance)
+{
+  for (guint k = 0; k < n_placed; k++)
+    if (distance (at, &placed[k]) < min_distance)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+append_arrowhead (cairo_t       *cr,
+                  const SdPoint *at,
+                  double         ux,
+                  double         uy,
+                  double         length,
+                  double         width)
+{
+  /* Centred on the path, so the head sits on the line it points along;
+   * the notched base makes it read as an arrowhead, not a blob. */
+  double tip_x = at->x + ux * length / 2, tip_y = at->y + uy * length / 2;
+  double base_x = at->x - ux * length / 2, base_y = at->y - uy * length / 2;
+
+  cairo_move_to (cr, tip_x, tip_y);
+  cairo_line_to (cr, base_x - uy * width / 2, base_y + ux * width / 2);
+  cairo_line_to (cr, base_x + ux * 0.3 * length, base_y + uy * 0.3 * length);
+  cairo_line_to (cr, base_x + uy * width / 2, base_y - ux * width / 2);
+  cairo_close_path (cr);
+}
+
+/* Puts an arrowhead every ARROW_SPACING font sizes of visible path (the
+ * first half a spacing from the start), pointing where the path goes over
+ * the arrowhead's length on either side. Where the path winds back and
+ * forth within that window, as when an optimizer zigzags across a
+ * valley, an arrowhead would point across the travel and none is drawn;
+ * none either near the start and end markers or near another arrowhead,
+ * where the path comes back. */
+static void
+append_arrowheads (Context *ctx,
+                   cairo_t *cr)
+{
+  g_autoptr(GArray) segments = g_array_new (FALSE, FALSE, sizeof (Segment));
+  const SdPoint *first = &g_array_index (ctx->points, SdPoint, 0);
+  const SdPoint *last = &g_array_index (ctx->points, SdPoint, ctx->points->len - 1);
+  double spacing = ARROW_SPACING * ctx->style->font_size;
+  double length = 1.5 * ctx->style->marker_size;
+  double width = 1.2 * ctx->style->marker_size;
+  double keep_out = 1.5 * ctx->style->marker_size;
+  double window = 1.5 * length;
+  SdPoint placed[MAX_ARROWS];
+  guint n_placed = 0;
+  double total;
+
+  cairo_new_path (cr);
+  foreach_visible_segment (ctx, add_segment, segments);
+  if (segments->len == 0)
+    return;
+  total = g_array_index (segments, Segment, segments->len - 1).start
+          + g_array_index (segments, Segment, segments->len - 1).length;
+
+  for (double s = spacing / 2; s < total && n_placed < MAX_ARROWS; s += spacing)
+    {
+      SdPoint at = point_at (segments, s);
+      SdPoint behind = point_at (segments, s - window);
+      SdPoint ahead = point_at (segments, s + window);
+      double chord = distance (&behind, &ahead);
+
+      if (chord < window
+          || distance (&at, first) < keep_out
+          || distance (&at, last) < keep_out
+          || crowded (placed, n_placed, &at, spacing / 2))
+        continue;
+
+      append_arrowhead (cr, &at, (ahead.x - behind.x) / chord, (ahead.y - behind.y) / chord,
+                        length, width);
+      placed[n_placed++] = at;
+    }
+}
+
+typedef struct
+{
+  GArray  *busy;
+  double   piece;
+  double   margin;
+  gboolean open;
+  SdPoint  lo;
+  SdPoint  hi;
+} Busy;
+
+static void
+add_busy (GArray        *busy,
+          const SdPoint *lo,
+          const SdPoint *hi,
+          double         margin)
+{
+  cairo_rectangle_t r = {
+    lo->x - margin, lo->y - margin, hi->x - lo->x + 2 * margin, hi->y - lo->y + 2 * margin,
+  };
+
+  g_array_append_val (busy, r);
+}
+
+/* Covers the segment with rectangles a font size across around pieces of
+ * path at most BUSY_LENGTH font sizes long, so that a legend measures how
+ * much of the path it would hide rather than how much of its bounding box. */
+static void
+add_busy_segment (const SdPoint *a,
+                  const SdPoint *b,
+                  gpointer       user_data)
+{
+  Busy *busy = user_data;
+  guint n = (guint) CLAMP (ceil (distance (a, b) / busy->piece), 1.0, 1000.0);
+
+  for (guint p = 0; p < n; p++)
+    {
+      SdPoint u = { a->x + (b->x - a->x) * p / n, a->y + (b->y - a->y) * p / n };
+      SdPoint v = { a->x + (b->x - a->x) * (p + 1) / n, a->y + (b->y - a->y) * (p + 1) / n };
+
+      if (!busy->open)
+        busy->lo = busy->hi = u;
+      busy->open = TRUE;
+      busy->lo = (SdPoint) { MIN (busy->lo.x, MIN (u.x, v.x)), MIN (busy->lo.y, MIN (u.y, v.y)) };
+      busy->hi = (SdPoint) { MAX (busy->hi.x, MAX (u.x, v.x)), MAX (busy->hi.y, MAX (u.y, v.y)) };
+      if (distance (&busy->lo, &busy->hi) >= busy->piece)
+        {
+          add_busy (busy->busy, &busy->lo, &busy->hi, busy->margin);
+          busy->open = FALSE;
+        }
+    }
+}
+
+/* The path, and the markers more heavily. */
+static void
+collect_busy (Context *ctx,
+              GArray  *rectangles)
+{
+  double em = ctx->style->font_size;
+  Busy busy = { .busy = rectangles, .piece = BUSY_LENGTH * em, .margin = em / 2 };
+  const SdPoint *ends[2] = {
+    &g_array_index (ctx->points, SdPoint, 0),
+    &g_array_index (ctx->points, SdPoint, ctx->points->len - 1),
+  };
+
+  foreach_visible_segment (ctx, add_busy_segment, &busy);
+  if (busy.open)
+    add_busy (rectangles, &busy.lo, &busy.hi, busy.margin);
+
+  for (guint k = 0; k < G_N_ELEMENTS (ends); k++)
+    if (inside (&ctx->area, ends[k]))
+      add_busy (rectangles, ends[k], ends[k], ctx->style->marker_size + em);
+}
+
+/* Where to mark the divergence: the last iterate if it is in view,
+ * otherwise just inside the edge where the path last leaves the area. */
+static gboolean
+divergence_point (Context *ctx,
+                  SdPoint *at)
+{
+  const SdPoint *points = (const SdPoint *) (gpointer) ctx->points->data;
+  guint n = ctx->points->len;
+  double inset = 1.1 * ctx->style->marker_size;
+
+  for (guint k = n; k-- > 0;)
+    {
+      SdPoint a, b;
+      double d;
+
+      if (!inside (&ctx->area, &points[k]))
+        continue;
+      if (k == n - 1)
+        {
+          *at = points[k];
+          return TRUE;
+        }
+
+      a = points[k];
+      b = points[k + 1];
+      if (!clip_segment (&ctx->area, &a, &b))
+        return FALSE;
+      d = hypot (b.x - points[k].x, b.y - points[k].y);
+      if (!(d > 0.0))
+        return FALSE;
+      inset = MIN (inset, d);
+      *at = (SdPoint) { b.x - (b.x - points[k].x) / d * inset,
+                        b.y - (b.y - points[k].y) / d * inset };
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+opaque_background (const SdThemeStyle *style,
+                   double              rgba[4])
+{
+  memcpy (rgba, style->background, 4 * sizeof (double));
+  rgba[3] = 1.0;
+}
+
+static void
+draw_start (Context       *ctx,
+            cairo_t       *cr,
+            const SdPoint *at)
+{
+  double size = ctx->style->marker_size;
+  double background[4];
+
+  opaque_background (ctx->style, background);
+  cairo_new_path (cr);
+  cairo_arc (cr, at->x, at->y, 0.55 * size, 0, 2 * G_PI);
+  sd_set_source_color (cr, background);
+  cairo_fill_preserve (cr);
+  cairo_set_line_width (cr, 0.3 * size);
+  sd_set_source_color (cr, ctx->layer->color);
+  cairo_stroke (cr);
+}
+
+static void
+draw_end (Context       *ctx,
+          cairo_t       *cr,
+          const SdPoint *at)
+{
+  double size = ctx->style->marker_size;
+  double background[4];
+
+  opaque_background (ctx->style, background);
+  cairo_new_path (cr);
+  cairo_arc (cr, at->x, at->y, 0.65 * size, 0, 2 * G_PI);
+  sd_set_source_color (cr, ctx->layer->color);
+  cairo_fill_preserve (cr);
+  cairo_set_line_width (cr, 0.15 * size);
+  sd_set_source_color (cr, background);
+  cairo_stroke (cr);
+}
+
+static void
+draw_divergence (Context       *ctx,
+                 cairo_t       *cr,
+                 const SdPoint *at)
+{
+  static const double red[4] = SD_DIVERGED_RGBA;
+  double size = ctx->style->marker_size;
+  double r = 0.7 * size;
+  double background[4];
+
+  opaque_background (ctx->style, background);
+  cairo_new_path (cr);
+  cairo_move_to (cr, at->x - r, at->y - r);
+  cairo_line_to (cr, at->x + r, at->y + r);
+  cairo_move_to (cr, at->x - r, at->y + r);
+  cairo_line_to (cr, at->x + r, at->y - r);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_width (cr, 0.6 * size);
+  sd_set_source_color (cr, background);
+  cairo_stroke_preserve (cr);
+  cairo_set_line_width (cr, 0.32 * size);
+  sd_set_source_color (cr, red);
+  cairo_stroke (cr);
+}
+
+/**
+ * sd_trajectory_layer_draw:
+ * @layer: the run to draw
+ * @cr: a cairo context, clipped to the plot area
+ * @plot: a laid out plot
+ * @busy: (element-type cairo_rectangle_t) (nullable): where to add
+ *   rectangles covering the visible path and its markers, for placing a
+ *   legend
+ *
+ * Draws the path through the iterates as one line in the run's colour
+ * over a faint halo of the background colour (so it reads on any part of a
+ * heatmap), small arrowheads along it showing the direction of travel, a
+ * hollow circle at the start and a filled one at the end. A run that
+ * diverged ends in a red ✕ instead, at its last finite iterate or, when
+ * that is out of view, where the path leaves the plot for the last time.
+ * The line strays at most 0.3 points (times the style's scale) from the
+ * iterates, which lets it skip the many that would not show.
+ */
+void
+sd_trajectory_layer_draw (const SdTrajectoryLayer *layer,
+                          cairo_t                 *cr,
+                          const SdPlot            *plot,
+                          GArray                  *busy)
+{
+  g_autoptr(GArray) points = NULL;
+  g_autoptr(GArray) line = NULL;
+  g_autoptr(GArray) pieces = NULL;
+  cairo_antialias_t antialias;
+  double halo[4];
+  Context ctx;
+  SdPoint first, last, mark;
+
+  g_return_if_fail (layer != NULL);
+  g_return_if_fail (layer->points != NULL || layer->n_points == 0);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (plot != NULL);
+
+  points = g_array_sized_new (FALSE, FALSE, sizeof (SdPoint), layer->n_points);
+  line = g_array_new (FALSE, FALSE, sizeof (SdPoint));
+  pieces = g_array_new (FALSE, FALSE, sizeof (guint));
+  ctx.layer = layer;
+  ctx.style = sd_plot_get_style (plot);
+  ctx.points = points;
+  ctx.line = line;
+  ctx.pieces = pieces;
+  sd_plot_get_area (plot, &ctx.area);
+  ctx.safe = (cairo_rectangle_t) {
+    ctx.area.x - ctx.area.width, ctx.area.y - ctx.area.height,
+    3 * ctx.area.width, 3 * ctx.area.height,
+  };
+
+  map_points (&ctx, plot);
+  if (points->len == 0)
+    return;
+  build_line (&ctx);
+  first = g_array_index (points, SdPoint, 0);
+  last = g_array_index (points, SdPoint, points->len - 1);
+
+  cairo_save (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+
+  opaque_background (ctx.style, halo);
+  halo[3] = 0.5;
+  append_line (&ctx, cr);
+  cairo_set_line_width (cr, 1.8 * ctx.style->line_width);
+  sd_set_source_color (cr, halo);
+  /* The halo's soft edge needs no fine antialiasing, and the coarse one
+   * rasterizes it in two thirds of the time (only images are affected). */
+  antialias = cairo_get_antialias (cr);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+  cairo_stroke_preserve (cr);
+  cairo_set_antialias (cr, antialias);
+  cairo_set_line_width (cr, ctx.style->line_width);
+  sd_set_source_color (cr, layer->color);
+  cairo_stroke (cr);
+
+  append_arrowheads (&ctx, cr);
+  cairo_fill (cr);
+
+  if (busy != NULL)
+    collect_busy (&ctx, busy);
+
+  if (inside (&ctx.safe, &first))
+    draw_start (&ctx, cr, &first);
+
+  if (layer->diverged)
+    {
+      if (divergence_point (&ctx, &mark))
+        draw_divergence (&ctx, cr, &mark);
+    }
+  else if (inside (&ctx.safe, &last))
+    draw_end (&ctx, cr, &last);
+
+  cairo_restore (cr);
+}

@@ -1,0 +1,40 @@
+/* trajectory-layer.h: an optimizer's path over a plot, with its markers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+
+#include "optimizer.h"
+#include "plot.h"
+
+G_BEGIN_DECLS
+
+/**
+ * SdTrajectoryLayer:
+ * @points: (array length=n_points): the iterates to draw, in order
+ * @n_points: how many, at least 1
+ * @color: (array fixed-size=4): the run's colour
+ * @diverged: whether the run left the finite numbers after the last of
+ *   @points, to be marked there
+ *
+ * One run as a figure shows it.
+ */
+typedef struct
+{
+  const SdOptimizerState *points;
+  guint                   n_points;
+  double                  color[4];
+  gboolean                diverged;
+} SdTrajectoryLayer;
+
+/* The divergence marker's colour: GNOME's red 3. */
+#define SD_DIVERGED_RGBA { 0xe0 / 255.0, 0x1b / 255.0, 0x24 / 255.0, 1.0 }
+
+void sd_trajectory_layer_draw (const SdTrajectoryLayer *layer,
+                               cairo_t                 *cr,
+                               const SdPlot            *plot,
+                               GArray                  *busy);
+
+G_END_DECLS
