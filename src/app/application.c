@@ -11,6 +11,7 @@
 #include "application.h"
 #include "cli.h"
 #include "preferences-window.h"
+#include "scene-io.h"
 #include "saddle-resources.h"
 #include "window.h"
 
@@ -41,6 +42,42 @@ static const GOptionEntry option_entries[] = {
   { NULL }
 };
 
+/* Scene files named on the command line are read here first, so a file
+ * that cannot be shown is one line on stderr and a failed exit, before any
+ * window opens, as with --export. Good files then go to the primary
+ * instance, this one or one already running, which opens them in a window. */
+static int
+open_files (GApplication       *application,
+            const char * const *paths)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(SdScene) scene = sd_scene_io_load (paths[i], &error);
+
+      if (scene == NULL)
+        {
+          g_printerr ("saddle: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      g_ptr_array_add (files, g_file_new_for_commandline_arg (paths[i]));
+    }
+
+  if (!g_application_register (application, NULL, &error))
+    {
+      g_printerr ("saddle: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  g_application_open (application, (GFile **) files->pdata, files->len, "");
+
+  /* A running Saddle opened them; this instance has nothing more to do.
+   * Otherwise go on, and the main loop keeps the new windows open. */
+  return g_application_get_is_remote (application) ? EXIT_SUCCESS : -1;
+}
+
 /* Options that need no display are answered here, in the local instance,
  * before GTK opens one: `saddle --version` works on a headless machine. */
 static int
@@ -65,13 +102,8 @@ sd_application_handle_local_options (GApplication *application,
   if (!sd_cli_check_export_only (options))
     return EXIT_FAILURE;
 
-  /* Scene files open in the window once the pages can show them; until
-   * then say so plainly instead of opening an empty window. */
   if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files))
-    {
-      g_printerr (_("saddle: %s: this version of Saddle cannot open scene files yet\n"), files[0]);
-      return EXIT_FAILURE;
-    }
+    return open_files (application, files);
 
   return G_APPLICATION_CLASS (sd_application_parent_class)->handle_local_options (application, options);
 }
@@ -126,6 +158,30 @@ sd_application_activate (GApplication *application)
   gtk_window_present (window);
 }
 
+/* Each file opens in the window that has nothing to lose: the active one
+ * while it shows an unchanged scene not opened from a file, else a new one. */
+static void
+sd_application_open (GApplication  *application,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    {
+      GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (application));
+      SdWindow *window;
+
+      if (SD_IS_WINDOW (active) && sd_window_get_file (SD_WINDOW (active)) == NULL
+          && !sd_landscape_model_get_modified (sd_window_get_landscape_model (SD_WINDOW (active))))
+        window = SD_WINDOW (active);
+      else
+        window = sd_window_new (SD_APPLICATION (application));
+
+      gtk_window_present (GTK_WINDOW (window));
+      sd_window_open_file (window, files[i]);
+    }
+}
+
 static void
 sd_application_dispose (GObject *object)
 {
@@ -147,6 +203,7 @@ sd_application_class_init (SdApplicationClass *klass)
   app_class->handle_local_options = sd_application_handle_local_options;
   app_class->startup = sd_application_startup;
   app_class->activate = sd_application_activate;
+  app_class->open = sd_application_open;
 }
 
 static void
@@ -269,7 +326,7 @@ sd_application_new (GApplicationFlags flags)
 
   return g_object_new (SD_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", flags,
+                       "flags", flags | G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", RESOURCE_BASE_PATH,
                        NULL);
 }

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "application.h"
+#include "landscape-model.h"
 
 G_BEGIN_DECLS
 
@@ -14,9 +15,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SdWindow, sd_window, SD, WINDOW, AdwApplicationWindow)
 
-SdWindow *sd_window_new                   (SdApplication *application);
-gboolean  sd_window_get_presentation_mode (SdWindow      *self);
-void      sd_window_set_presentation_mode (SdWindow      *self,
-                                           gboolean       presentation_mode);
+SdWindow         *sd_window_new                   (SdApplication  *application);
+gboolean          sd_window_get_presentation_mode (SdWindow       *self);
+void              sd_window_set_presentation_mode (SdWindow       *self,
+                                                   gboolean        presentation_mode);
+SdLandscapeModel *sd_window_get_landscape_model   (SdWindow       *self);
+GFile            *sd_window_get_file              (SdWindow       *self);
+gboolean          sd_window_open_file             (SdWindow       *self,
+                                                   GFile          *file);
+gboolean          sd_window_save_file             (SdWindow       *self,
+                                                   GFile          *file,
+                                                   GError        **error);
 
 G_END_DECLS

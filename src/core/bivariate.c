@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 
@@ -81,7 +82,10 @@ fail:
                               sd_format_number (number, sizeof number, values[i]));
     }
   g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-               "%s: must be finite numbers, got %s", name, text->str);
+               /* Translators: the first %s is a key of the scene file (mean or
+                * covariance), keep it as it is; the second is the numbers given,
+                * written as in the file, such as 1;nan */
+               _("%s: must be finite numbers, got %s"), name, text->str);
   return FALSE;
 }
 
@@ -116,8 +120,10 @@ sd_bivariate_normal_new (const double   mean[2],
   det = determinant (covariance);
   if (!(covariance[0] > 0.0 && covariance[2] > 0.0 && det > 0.0))
     {
-      g_set_error_literal (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                           "covariance: must be positive definite");
+      g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
+                   /* Translators: %s is the key covariance of the scene file;
+                    * keep it as it is */
+                   _("%s: must be positive definite"), "covariance");
       return NULL;
     }
 
@@ -142,8 +148,15 @@ check_length (const char  *name,
   if (n != expected)
     {
       g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                   "%s: expected %" G_GSIZE_FORMAT " numbers separated by ';', got %"
-                   G_GSIZE_FORMAT, name, expected, n);
+                   g_dngettext (GETTEXT_PACKAGE,
+                                /* Translators: %s is a key of the scene file (mean
+                                 * or covariance), keep it as it is; the numbers are
+                                 * how many the key needs and how many it has; keep
+                                 * ';', the separator of the file */
+                                "%s: expected %zu number separated by ';', got %zu",
+                                "%s: expected %zu numbers separated by ';', got %zu",
+                                expected),
+                   name, expected, n);
       return FALSE;
     }
 

@@ -7,6 +7,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "core-error.h"
 #include "distribution-private.h"
 
@@ -43,17 +45,19 @@ sd_format_number (char   *buffer,
   return buffer;
 }
 
-static gboolean
+/* Each rule is a whole sentence of its own, so that translators see
+ * complete messages; the parameter's name and the value stay out of them. */
+static gboolean G_GNUC_PRINTF (2, 3)
 fail (GError     **error,
-      const char  *name,
-      const char  *rule,
-      double       value)
+      const char  *format,
+      ...)
 {
-  char number[G_ASCII_DTOSTR_BUF_SIZE];
+  va_list args;
 
-  sd_format_number (number, sizeof number, value);
-  g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-               "%s: must be %s, got %s", name, rule, number);
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
+                                                format, args));
+  va_end (args);
   return FALSE;
 }
 
@@ -62,8 +66,14 @@ check_finite (const char  *name,
               double       value,
               GError     **error)
 {
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
   if (!isfinite (value))
-    return fail (error, name, "a finite number", value);
+    /* Translators: the first %s is a parameter of a distribution as the
+     * scene file names it, such as mean; keep it as it is. The second is
+     * the value given. */
+    return fail (error, _("%s: must be a finite number, got %s"),
+                 name, sd_format_number (number, sizeof number, value));
   return TRUE;
 }
 
@@ -72,8 +82,14 @@ check_positive (const char  *name,
                 double       value,
                 GError     **error)
 {
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
   if (!(value > 0.0 && isfinite (value)))
-    return fail (error, name, "a positive finite number", value);
+    /* Translators: the first %s is a parameter of a distribution as the
+     * scene file names it, such as sd; keep it as it is. The second is
+     * the value given. */
+    return fail (error, _("%s: must be a positive finite number, got %s"),
+                 name, sd_format_number (number, sizeof number, value));
   return TRUE;
 }
 
@@ -82,8 +98,13 @@ check_probability (const char  *name,
                    double       value,
                    GError     **error)
 {
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
   if (!(value >= 0.0 && value <= 1.0))
-    return fail (error, name, "between 0 and 1", value);
+    /* Translators: the first %s is the parameter p of a distribution; keep
+     * it as it is. The second is the value given. */
+    return fail (error, _("%s: must be between 0 and 1, got %s"),
+                 name, sd_format_number (number, sizeof number, value));
   return TRUE;
 }
 
@@ -94,8 +115,13 @@ check_success_probability (const char  *name,
                            double       value,
                            GError     **error)
 {
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
   if (!(value > 0.0 && value <= 1.0))
-    return fail (error, name, "greater than 0 and at most 1", value);
+    /* Translators: the first %s is the parameter p of a distribution; keep
+     * it as it is. The second is the value given. */
+    return fail (error, _("%s: must be greater than 0 and at most 1, got %s"),
+                 name, sd_format_number (number, sizeof number, value));
   return TRUE;
 }
 
@@ -104,8 +130,16 @@ check_at_most_max_count (const char  *name,
                          double       value,
                          GError     **error)
 {
+  char limit[G_ASCII_DTOSTR_BUF_SIZE];
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
   if (value > SD_DISTRIBUTION_MAX_COUNT)
-    return fail (error, name, "at most 1e+09", value);
+    /* Translators: the first %s is a parameter of a distribution as the
+     * scene file names it, such as n; keep it as it is. The second is the
+     * largest value allowed (1e+09), the third the value given. */
+    return fail (error, _("%s: must be at most %s, got %s"), name,
+                 sd_format_number (limit, sizeof limit, SD_DISTRIBUTION_MAX_COUNT),
+                 sd_format_number (number, sizeof number, value));
   return TRUE;
 }
 
@@ -169,16 +203,21 @@ validate_uniform (const double  *p,
 
   if (!(p[0] < p[1]))
     {
-      g_set_error_literal (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                           "min: must be less than max");
+      g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
+                   /* Translators: min and max are the parameters of the
+                    * uniform distribution; keep them as they are */
+                   _("%s: must be less than %s"), "min", "max");
       return FALSE;
     }
 
   /* Densities and quantiles divide by and multiply with the width. */
   if (!isfinite (p[1] - p[0]))
     {
-      g_set_error_literal (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                           "max: max - min must be a finite number");
+      g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
+                   /* Translators: the first %s is the parameter max of the
+                    * uniform distribution, the second the formula max - min;
+                    * keep both as they are */
+                   _("%s: %s must be a finite number"), "max", "max - min");
       return FALSE;
     }
 
@@ -210,8 +249,13 @@ static gboolean
 validate_binomial (const double  *p,
                    GError       **error)
 {
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
   if (!(p[0] >= 1.0 && p[0] == floor (p[0])))
-    return fail (error, "n", "a whole number >= 1", p[0]);
+    /* Translators: the first %s is the parameter n of the binomial
+     * distribution; keep it as it is. The second is the value given. */
+    return fail (error, _("%s: must be a whole number >= 1, got %s"),
+                 "n", sd_format_number (number, sizeof number, p[0]));
 
   return check_at_most_max_count ("n", p[0], error) && check_probability ("p", p[1], error);
 }
@@ -250,11 +294,19 @@ validate_negative_binomial (const double  *p,
   mean = p[0] * (1.0 - p[1]) / p[1];
   if (mean > SD_DISTRIBUTION_MAX_COUNT)
     {
+      char limit[G_ASCII_DTOSTR_BUF_SIZE];
       char number[G_ASCII_DTOSTR_BUF_SIZE];
 
+      sd_format_number (limit, sizeof limit, SD_DISTRIBUTION_MAX_COUNT);
       sd_format_number (number, sizeof number, p[1]);
       g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                   "p: must keep the mean n(1-p)/p at most 1e+09, got %s", number);
+                   /* Translators: the first %s is the parameter p of the
+                    * negative binomial distribution, the second the formula
+                    * of its mean, n(1-p)/p; keep both as they are. The third
+                    * is the largest mean allowed (1e+09), the fourth the value
+                    * of p given. */
+                   _("%s: must keep the mean %s at most %s, got %s"),
+                   "p", "n(1-p)/p", limit, number);
       return FALSE;
     }
 
@@ -318,7 +370,8 @@ sd_family_from_name (const char  *name,
     }
 
   g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-               "unknown distribution family '%s'", name);
+               /* Translators: %s is the family name the scene file gives */
+               _("unknown distribution family '%s'"), name);
   return FALSE;
 }
 
@@ -463,7 +516,11 @@ find_parameter (SdFamily     family,
 
   valid = g_strjoinv (", ", (char **) names);
   g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-               "unknown parameter '%s' for %s; valid parameters: %s",
+               /* Translators: the first %s is the parameter name the scene
+                * file gives, the second a distribution family such as
+                * student-t, the third a list of parameter names such as
+                * "mean, sd"; keep the names as they are */
+               _("unknown parameter '%s' for %s; valid parameters: %s"),
                name, families[family].name, valid);
   return FALSE;
 }
@@ -511,7 +568,9 @@ sd_distribution_new_from_names (SdFamily             family,
       if (given[index])
         {
           g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                       "%s: given more than once", names[i]);
+                       /* Translators: %s is a parameter of a distribution as
+                        * the scene file names it, such as mean; keep it as it is */
+                       _("%s: given more than once"), names[i]);
           return NULL;
         }
 

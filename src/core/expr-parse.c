@@ -7,6 +7,8 @@
 #include <errno.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "core-error.h"
 #include "expr-ops.h"
 #include "expr-private.h"
@@ -130,8 +132,12 @@ fail (Parser     *p,
   va_end (args);
 
   p->error_column = column_at (p, where);
-  p->error = g_error_new (SD_CORE_ERROR, SD_CORE_ERROR_PARSE, "%s at column %u",
-                          message, p->error_column);
+  p->error = g_error_new (SD_CORE_ERROR, SD_CORE_ERROR_PARSE,
+                          /* Translators: %s is one of the messages about an
+                           * expression, such as "unknown function 'sine'", and
+                           * %u the column where the problem is, counted in
+                           * characters from 1 */
+                          _("%s at column %u"), message, p->error_column);
 }
 
 static void
@@ -139,9 +145,11 @@ fail_unexpected (Parser      *p,
                  const Token *token)
 {
   if (token->type == TOKEN_END)
-    fail (p, token->start, "unexpected end of expression");
+    fail (p, token->start, _("unexpected end of expression"));
   else
-    fail (p, token->start, "unexpected '%.*s'", (int) token->length, token->start);
+    /* Translators: %.*s is the piece of the expression that cannot come
+     * there, such as ')' or '*' */
+    fail (p, token->start, _("unexpected '%.*s'"), (int) token->length, token->start);
 }
 
 static gboolean
@@ -301,7 +309,14 @@ enter (Parser      *p,
 {
   if (p->depth >= SD_EXPR_MAX_DEPTH)
     {
-      fail (p, token->start, "expression nests deeper than %d levels", SD_EXPR_MAX_DEPTH);
+      fail (p, token->start, g_dngettext (GETTEXT_PACKAGE,
+                                          /* Translators: %d is the deepest nesting
+                                           * allowed, counted in parentheses,
+                                           * function calls, signs and powers */
+                                          "expression nests deeper than %d level",
+                                          "expression nests deeper than %d levels",
+                                          SD_EXPR_MAX_DEPTH),
+            SD_EXPR_MAX_DEPTH);
       return FALSE;
     }
 
@@ -350,8 +365,16 @@ parse_call (Parser         *p,
 
   if (n_args != function->n_args)
     {
-      fail (p, name->start, "'%s' takes %u argument%s, got %u", function->name,
-            function->n_args, function->n_args == 1 ? "" : "s", n_args);
+      fail (p, name->start, g_dngettext (GETTEXT_PACKAGE,
+                                         /* Translators: %s is a function of the
+                                          * expression language, such as atan2,
+                                          * keep it as it is; the numbers are how
+                                          * many arguments it takes and how many
+                                          * it was given */
+                                         "'%s' takes %u argument, got %u",
+                                         "'%s' takes %u arguments, got %u",
+                                         function->n_args),
+            function->name, function->n_args, n_args);
       return 0;
     }
 
@@ -371,7 +394,8 @@ parse_name (Parser *p)
         if (token_is (&name, functions[i].name))
           return parse_call (p, &name, &functions[i]);
 
-      fail (p, name.start, "unknown function '%.*s'", (int) name.length, name.start);
+      /* Translators: %.*s is the function name as typed */
+      fail (p, name.start, _("unknown function '%.*s'"), (int) name.length, name.start);
       return 0;
     }
 
@@ -387,11 +411,15 @@ parse_name (Parser *p)
   for (guint i = 0; i < G_N_ELEMENTS (functions); i++)
     if (token_is (&name, functions[i].name))
       {
-        fail (p, p->token.start, "expected '(' after '%s'", functions[i].name);
+        /* Translators: %s is a function of the expression language, such
+         * as sin; keep it as it is */
+        fail (p, p->token.start, _("expected '(' after '%s'"), functions[i].name);
         return 0;
       }
 
-  fail (p, name.start, "unknown variable '%.*s'", (int) name.length, name.start);
+  /* Translators: %.*s is the name as typed; an expression knows the
+   * variables x and y and the constants pi and e */
+  fail (p, name.start, _("unknown variable '%.*s'"), (int) name.length, name.start);
   return 0;
 }
 
@@ -406,7 +434,9 @@ parse_primary (Parser *p)
     case TOKEN_NUMBER:
       if (!isfinite (token.number))
         {
-          fail (p, token.start, "number '%.*s' is too large", (int) token.length, token.start);
+          /* Translators: %.*s is the number as typed */
+          fail (p, token.start, _("number '%.*s' is too large"),
+                (int) token.length, token.start);
           return 0;
         }
       next_token (p);
@@ -548,7 +578,8 @@ check_text (const char  *text,
 
       *out_error_column = column;
       g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_PARSE,
-                   "invalid UTF-8 at column %u", column);
+                   /* Translators: %u is a column, counted in characters from 1 */
+                   _("invalid UTF-8 at column %u"), column);
       return FALSE;
     }
 
@@ -556,7 +587,12 @@ check_text (const char  *text,
     {
       *out_error_column = SD_EXPR_MAX_LENGTH + 1;
       g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_PARSE,
-                   "expression is longer than %d characters", SD_EXPR_MAX_LENGTH);
+                   g_dngettext (GETTEXT_PACKAGE,
+                                /* Translators: %d is the longest expression allowed */
+                                "expression is longer than %d character",
+                                "expression is longer than %d characters",
+                                SD_EXPR_MAX_LENGTH),
+                   SD_EXPR_MAX_LENGTH);
       return FALSE;
     }
 
@@ -565,7 +601,7 @@ check_text (const char  *text,
   if (*s == '\0')
     {
       *out_error_column = 1;
-      g_set_error_literal (error, SD_CORE_ERROR, SD_CORE_ERROR_PARSE, "empty expression");
+      g_set_error_literal (error, SD_CORE_ERROR, SD_CORE_ERROR_PARSE, _("empty expression"));
       return FALSE;
     }
 

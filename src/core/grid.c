@@ -9,9 +9,12 @@
 #include <emmintrin.h>
 #endif
 
+#include <glib/gi18n-lib.h>
+
 #include "core-error.h"
 #include "expr-private.h"
 #include "grid.h"
+#include "numfmt.h"
 
 /*
  * The rows are cut into bands that worker threads take one after the other
@@ -171,15 +174,20 @@ check_range (const char  *axis,
   if (!isfinite (min) || !isfinite (max))
     {
       g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                   "the %s range must be finite", axis);
+                   /* Translators: %s is the axis, x or y */
+                   _("the %s range must be finite"), axis);
       return FALSE;
     }
 
   if (!(min < max))
     {
+      char lo[SD_FORMAT_DOUBLE_SIZE], hi[SD_FORMAT_DOUBLE_SIZE];
+
       g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                   "the %s range is empty: its minimum %g is not less than its maximum %g",
-                   axis, min, max);
+                   /* Translators: the first %s is the axis, x or y; the
+                    * others are the ends of its range */
+                   _("the %s range is empty: its minimum %s is not less than its maximum %s"),
+                   axis, sd_format_double (lo, min), sd_format_double (hi, max));
       return FALSE;
     }
 
@@ -197,7 +205,9 @@ check_request (double   xmin,
   if (n < SD_GRID_MIN_SIZE || n > SD_GRID_MAX_SIZE)
     {
       g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                   "a grid has %d to %d points per axis, not %u",
+                   /* Translators: the first two numbers are the fewest and the
+                    * most points allowed, the third the number asked for */
+                   _("a grid has %d to %d points per axis, not %u"),
                    SD_GRID_MIN_SIZE, SD_GRID_MAX_SIZE, n);
       return FALSE;
     }

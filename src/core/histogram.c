@@ -6,6 +6,8 @@
 
 #include <math.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "core-error.h"
 #include "distribution-private.h"
 #include "histogram.h"
@@ -48,8 +50,11 @@ check_range (double   lower,
       char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
 
       g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                   "range: must be two finite numbers, the first less than the second, got %s;%s",
-                   sd_format_number (a, sizeof a, lower),
+                   /* Translators: the first %s is the name of the setting, range;
+                    * keep it as it is. %s;%s are the two numbers given, written
+                    * as in the scene file: keep the ';' between them */
+                   _("%s: must be two finite numbers, the first less than the second, got %s;%s"),
+                   "range", sd_format_number (a, sizeof a, lower),
                    sd_format_number (b, sizeof b, upper));
       return FALSE;
     }
@@ -83,8 +88,11 @@ sd_histogram_new (double   lower,
   if (n_bins < 1 || n_bins > SD_HISTOGRAM_MAX_BINS)
     {
       g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                   "bins: must be a whole number from 1 to %d, got %u",
-                   SD_HISTOGRAM_MAX_BINS, n_bins);
+                   /* Translators: %s is the name of the setting, bins; keep it
+                    * as it is. The numbers are the most bins allowed and the
+                    * number given. */
+                   _("%s: must be a whole number from 1 to %d, got %u"),
+                   "bins", SD_HISTOGRAM_MAX_BINS, n_bins);
       return NULL;
     }
 
@@ -125,8 +133,11 @@ sd_histogram_new_integer (double   lower,
       char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
 
       g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                   "range: must hold a whole number, got %s;%s",
-                   sd_format_number (a, sizeof a, lower),
+                   /* Translators: the first %s is the name of the setting, range;
+                    * keep it as it is. %s;%s are the two numbers given, written
+                    * as in the scene file: keep the ';' between them */
+                   _("%s: must hold a whole number, got %s;%s"),
+                   "range", sd_format_number (a, sizeof a, lower),
                    sd_format_number (b, sizeof b, upper));
       return NULL;
     }

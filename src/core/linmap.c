@@ -7,6 +7,7 @@
 #include <float.h>
 #include <math.h>
 
+#include <glib/gi18n-lib.h>
 #include <gsl/gsl_eigen.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_linalg.h>
@@ -35,8 +36,10 @@ check_matrix (const SdMat2  *m,
   if (isfinite (m->a) && isfinite (m->b) && isfinite (m->c) && isfinite (m->d))
     return TRUE;
 
-  g_set_error_literal (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                       "matrix: must hold 4 finite numbers");
+  g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
+               /* Translators: %s is the key matrix of the scene file; keep it
+                * as it is */
+               _("%s: must hold 4 finite numbers"), "matrix");
   return FALSE;
 }
 
@@ -202,7 +205,11 @@ compute_svd (const SdMat2      *w,
   if (status != GSL_SUCCESS)
     {
       g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_NUMERIC,
-                   "matrix: singular value decomposition failed (%s)", gsl_strerror (status));
+                   /* Translators: the first %s is the key matrix of the scene
+                    * file, keep it as it is; the second is GSL's reason, in
+                    * English */
+                   _("%s: singular value decomposition failed (%s)"),
+                   "matrix", gsl_strerror (status));
       return FALSE;
     }
   g_assert (s[0] >= s[1] && s[1] >= 0.0);
@@ -345,7 +352,11 @@ gsl_eigen (const SdMat2  *w,
   if (status != GSL_SUCCESS)
     {
       g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_NUMERIC,
-                   "matrix: eigenvalue computation failed (%s)", gsl_strerror (status));
+                   /* Translators: the first %s is the key matrix of the scene
+                    * file, keep it as it is; the second is GSL's reason, in
+                    * English */
+                   _("%s: eigenvalue computation failed (%s)"),
+                   "matrix", gsl_strerror (status));
       return FALSE;
     }
 
@@ -554,8 +565,11 @@ sd_linmap_analyze (const SdMat2      *m,
   unscale (&r, e);
   if (!results_are_finite (&r))
     {
-      g_set_error_literal (error, SD_CORE_ERROR, SD_CORE_ERROR_NUMERIC,
-                           "matrix: entries too large to analyse in double precision");
+      g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_NUMERIC,
+                   /* Translators: %s is the key matrix of the scene file; keep
+                    * it as it is. Double precision is the 64-bit floating-point
+                    * format the numbers are computed in. */
+                   _("%s: entries too large to analyse in double precision"), "matrix");
       return FALSE;
     }
 
@@ -599,16 +613,20 @@ sd_linmap_orbit (const SdMat2  *m,
 
   if (!isfinite (v[0]) || !isfinite (v[1]))
     {
-      g_set_error_literal (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                           "vector: must hold 2 finite numbers");
+      g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
+                   /* Translators: %s is the key vector of the scene file; keep
+                    * it as it is */
+                   _("%s: must hold 2 finite numbers"), "vector");
       return FALSE;
     }
 
   if (k > SD_LINMAP_MAX_ORBIT_STEPS)
     {
       g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                   "orbit: the number of steps must lie between 0 and %d",
-                   SD_LINMAP_MAX_ORBIT_STEPS);
+                   /* Translators: %s is the key orbit of the scene file; keep it
+                    * as it is. %d is the most steps allowed. */
+                   _("%s: the number of steps must lie between 0 and %d"),
+                   "orbit", SD_LINMAP_MAX_ORBIT_STEPS);
       return FALSE;
     }
 
@@ -622,7 +640,12 @@ sd_linmap_orbit (const SdMat2  *m,
       if (!isfinite (next[0]) || !isfinite (next[1]))
         {
           g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_NUMERIC,
-                       "orbit: leaves the range of double precision at step %u", i);
+                       /* Translators: %s is the key orbit of the scene file;
+                        * keep it as it is. %u is the step, counted from 1.
+                        * Double precision is the 64-bit floating-point format
+                        * the numbers are computed in. */
+                       _("%s: leaves the range of double precision at step %u"),
+                       "orbit", i);
           return FALSE;
         }
     }

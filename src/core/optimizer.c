@@ -9,12 +9,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_multimin.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 
 #include "core-error.h"
+#include "numfmt.h"
 #include "optimizer.h"
 
 /* GSL's manual recommends 0.1 for the line searches of both methods:
@@ -135,21 +137,6 @@ struct _SdOptimizer
   gboolean                   saw_unbounded;
 };
 
-/* Formats @value so that it reads back exactly, as short as possible. */
-static void
-format_exact (char   buffer[G_ASCII_DTOSTR_BUF_SIZE],
-              double value)
-{
-  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, formats[i], value);
-      if (!isfinite (value) || g_ascii_strtod (buffer, NULL) == value)
-        return;
-    }
-}
-
 /* Formats a point for messages a person reads. */
 static char *
 format_point (const double p[2])
@@ -216,7 +203,9 @@ sd_optimizer_kind_from_name (const char       *name,
         }
     }
 
-  g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID, "unknown optimizer '%s'", name);
+  g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
+               /* Translators: %s is the optimizer name the scene file gives */
+               _("unknown optimizer '%s'"), name);
   return FALSE;
 }
 
@@ -351,17 +340,19 @@ key_from_name (const char *name,
   return FALSE;
 }
 
-static gboolean
+/* Each rule is a whole sentence of its own, so that translators see
+ * complete messages; the key's name and the value stay out of them. */
+static gboolean G_GNUC_PRINTF (2, 3)
 fail_value (GError     **error,
-            Key          key,
-            const char  *rule,
-            double       value)
+            const char  *format,
+            ...)
 {
-  char text[G_ASCII_DTOSTR_BUF_SIZE];
+  va_list args;
 
-  format_exact (text, value);
-  g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-               "%s: %s, got '%s'", key_names[key], rule, text);
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
+                                                format, args));
+  va_end (args);
   return FALSE;
 }
 
@@ -379,41 +370,66 @@ check_value (SdOptimizerKind   kind,
              double            value,
              GError          **error)
 {
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
   switch (key)
     {
     case KEY_LEARNING_RATE:
     case KEY_EPSILON:
       if (!isfinite (value) || value <= 0.0)
-        return fail_value (error, key, "must be a positive finite number", value);
+        /* Translators: the first %s is a key of the scene file, such as
+         * learning-rate; keep it as it is. The second is the value given. */
+        return fail_value (error, _("%s: must be a positive finite number, got '%s'"),
+                           key_names[key], sd_format_double (text, value));
       return TRUE;
 
     case KEY_MOMENTUM:
       /* torch refuses nesterov without momentum: it would be plain SGD. */
       if (kind == SD_OPTIMIZER_NESTEROV && isfinite (value) && value == 0.0)
-        return fail_value (error, key, "nesterov needs a positive momentum", value);
+        /* Translators: the first %s is the key momentum of the scene file,
+         * the second the optimizer nesterov; keep both as they are. The
+         * third is the value given. */
+        return fail_value (error, _("%s: %s needs a positive momentum, got '%s'"),
+                           key_names[key], kind_names[kind], sd_format_double (text, value));
       G_GNUC_FALLTHROUGH;
     case KEY_WEIGHT_DECAY:
     case KEY_DAMPING:
       if (!isfinite (value) || value < 0.0)
-        return fail_value (error, key, "must be a finite number >= 0", value);
+        /* Translators: the first %s is a key of the scene file, such as
+         * weight-decay; keep it as it is. The second is the value given. */
+        return fail_value (error, _("%s: must be a finite number >= 0, got '%s'"),
+                           key_names[key], sd_format_double (text, value));
       return TRUE;
 
     case KEY_ALPHA:
     case KEY_BETA1:
     case KEY_BETA2:
       if (!(value >= 0.0 && value < 1.0))
-        return fail_value (error, key, "must be in [0, 1)", value);
+        /* Translators: the first %s is a key of the scene file, such as
+         * beta1; keep it as it is. [0, 1) is the interval from 0 to 1 that
+         * holds 0 but not 1. The second %s is the value given. */
+        return fail_value (error, _("%s: must be in [0, 1), got '%s'"),
+                           key_names[key], sd_format_double (text, value));
       return TRUE;
 
     case KEY_BATCH_SIZE:
       if (!is_whole_number (value, SD_OPTIMIZER_MAX_BATCH_SIZE))
-        return fail_value (error, key,
-                           "must be a whole number from 0 (the full batch) to 100000", value);
+        return fail_value (error,
+                           /* Translators: the first %s is the key batch-size of
+                            * the scene file; keep it as it is. %d is the largest
+                            * batch allowed, the second %s the value given. */
+                           _("%s: must be a whole number from 0 (the full batch) to %d, got '%s'"),
+                           key_names[key], SD_OPTIMIZER_MAX_BATCH_SIZE,
+                           sd_format_double (text, value));
       return TRUE;
 
     case KEY_SEED:
       if (!is_whole_number (value, G_MAXUINT32))
-        return fail_value (error, key, "must be a whole number from 0 to 4294967295", value);
+        /* Translators: the first %s is the key seed of the scene file; keep
+         * it as it is. %u is the largest seed allowed, the second %s the
+         * value given. */
+        return fail_value (error, _("%s: must be a whole number from 0 to %u, got '%s'"),
+                           key_names[key], G_MAXUINT32, sd_format_double (text, value));
       return TRUE;
 
     case N_KEYS:
@@ -473,7 +489,8 @@ sd_optimizer_params_set (SdOptimizerParams  *params,
   if (!key_from_name (key, &k))
     {
       g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                   "unknown optimizer setting '%s'", key);
+                   /* Translators: %s is the key name given */
+                   _("unknown optimizer setting '%s'"), key);
       return FALSE;
     }
 
@@ -548,7 +565,8 @@ sd_optimizer_params_validate (const SdOptimizerParams  *params,
   if (params->kind >= SD_N_OPTIMIZER_KINDS)
     {
       g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                   "unknown optimizer kind %u", (guint) params->kind);
+                   /* Translators: %u is a number that names no optimizer */
+                   _("unknown optimizer kind %u"), (guint) params->kind);
       return FALSE;
     }
 
@@ -621,13 +639,28 @@ gsl_eval_df (const gsl_vector *v,
   gsl_eval_fdf (v, data, &f, g);
 }
 
+/* What stopped being finite when a run diverged; each has its own message. */
+typedef enum
+{
+  DIVERGED_LOSS,
+  DIVERGED_POSITION,
+} Divergence;
+
 static void
 set_diverged (SdOptimizer *self,
               guint        step,
-              const char  *what)
+              Divergence   what)
 {
-  set_finished (self, SD_OPTIMIZER_STATUS_DIVERGED,
-                g_strdup_printf ("diverged at step %u: the %s is no longer finite", step, what));
+  char *message;
+
+  if (what == DIVERGED_POSITION)
+    /* Translators: %u is the step of the run, counted from 1 */
+    message = g_strdup_printf (_("diverged at step %u: the position is no longer finite"), step);
+  else
+    /* Translators: %u is the step of the run, counted from 1 */
+    message = g_strdup_printf (_("diverged at step %u: the loss is no longer finite"), step);
+
+  set_finished (self, SD_OPTIMIZER_STATUS_DIVERGED, message);
 }
 
 static void
@@ -638,13 +671,16 @@ set_gsl_failure (SdOptimizer *self,
 
   if (self->saw_unbounded)
     {
-      set_diverged (self, self->state.iteration + 1, "loss");
+      set_diverged (self, self->state.iteration + 1, DIVERGED_LOSS);
       return;
     }
 
   where = format_point (self->state.position);
   set_finished (self, SD_OPTIMIZER_STATUS_STOPPED,
-                g_strdup_printf ("%s stopped at %s: %s", kind_names[self->params.kind],
+                /* Translators: the first %s is an optimizer such as bfgs, keep
+                 * it as it is; the second a point such as (1, 2.5); the third
+                 * GSL's reason, in English */
+                g_strdup_printf (_("%s stopped at %s: %s"), kind_names[self->params.kind],
                                  where, gsl_strerror (status)));
 }
 
@@ -742,10 +778,12 @@ sd_optimizer_new (const SdOptimizerParams  *params,
       char x[G_ASCII_DTOSTR_BUF_SIZE];
       char y[G_ASCII_DTOSTR_BUF_SIZE];
 
-      format_exact (x, start[0]);
-      format_exact (y, start[1]);
+      sd_format_double (x, start[0]);
+      sd_format_double (y, start[1]);
       g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                   "start: must be a finite point, got '%s, %s'", x, y);
+                   /* Translators: the first %s is the key start of the scene
+                    * file; keep it as it is. '%s, %s' is the point given. */
+                   _("%s: must be a finite point, got '%s, %s'"), "start", x, y);
       return NULL;
     }
 
@@ -762,7 +800,8 @@ sd_optimizer_new (const SdOptimizerParams  *params,
       g_autofree char *where = format_point (start);
 
       set_finished (self, SD_OPTIMIZER_STATUS_DIVERGED,
-                    g_strdup_printf ("the loss is not finite at the start %s", where));
+                    /* Translators: %s is a point such as (1, 2.5) */
+                    g_strdup_printf (_("the loss is not finite at the start %s"), where));
       return g_steal_pointer (&self);
     }
 
@@ -1037,7 +1076,7 @@ update_newton (SdOptimizer      *self,
   const double *g = self->state.gradient;
   double h[4];
   double a11, a12, a22, det, scale;
-  const char *what;
+  gboolean damped;
 
   sd_objective_eval (&self->objective, x, NULL, h);
   a11 = h[0] + self->params.damping;
@@ -1045,32 +1084,48 @@ update_newton (SdOptimizer      *self,
   a22 = h[3] + self->params.damping;
   det = a11 * a22 - a12 * a12;
   scale = MAX (MAX (fabs (a11), fabs (a22)), fabs (a12));
-  what = self->params.damping != 0.0 ? "Hessian plus damping" : "Hessian";
+  damped = self->params.damping != 0.0;
 
   if (!isfinite (det))
     {
       g_autofree char *where = format_point (x);
 
       set_finished (self, SD_OPTIMIZER_STATUS_STOPPED,
-                    g_strdup_printf ("Hessian is not finite at %s", where));
+                    /* Translators: %s is a point such as (1, 2.5) */
+                    g_strdup_printf (_("Hessian is not finite at %s"), where));
       return FALSE;
     }
 
   if (fabs (det) <= 4.0 * DBL_EPSILON * scale * scale)
     {
       g_autofree char *where = format_point (x);
+      char *message;
 
-      set_finished (self, SD_OPTIMIZER_STATUS_STOPPED,
-                    g_strdup_printf ("%s is singular at %s", what, where));
+      if (damped)
+        /* Translators: %s is a point such as (1, 2.5); damping is the
+         * number Newton's method adds to the Hessian's diagonal */
+        message = g_strdup_printf (_("Hessian plus damping is singular at %s"), where);
+      else
+        /* Translators: %s is a point such as (1, 2.5) */
+        message = g_strdup_printf (_("Hessian is singular at %s"), where);
+      set_finished (self, SD_OPTIMIZER_STATUS_STOPPED, message);
       return FALSE;
     }
 
   if (a11 <= 0.0 || det < 0.0)
     {
       g_autofree char *where = format_point (x);
+      char *message;
 
-      set_finished (self, SD_OPTIMIZER_STATUS_STOPPED,
-                    g_strdup_printf ("%s is not positive definite at %s", what, where));
+      if (damped)
+        /* Translators: %s is a point such as (1, 2.5); damping is the
+         * number Newton's method adds to the Hessian's diagonal */
+        message = g_strdup_printf (_("Hessian plus damping is not positive definite at %s"),
+                                   where);
+      else
+        /* Translators: %s is a point such as (1, 2.5) */
+        message = g_strdup_printf (_("Hessian is not positive definite at %s"), where);
+      set_finished (self, SD_OPTIMIZER_STATUS_STOPPED, message);
       return FALSE;
     }
 
@@ -1112,7 +1167,8 @@ update_gsl_gradient (SdOptimizer      *self,
           g_autofree char *where = format_point (self->state.position);
 
           set_finished (self, SD_OPTIMIZER_STATUS_CONVERGED,
-                        g_strdup_printf ("converged at %s: the gradient vanishes", where));
+                        /* Translators: %s is a point such as (1, 2.5) */
+                        g_strdup_printf (_("converged at %s: the gradient vanishes"), where));
         }
       else
         {
@@ -1141,10 +1197,12 @@ update_simplex (SdOptimizer      *self,
       /* A simplex that shrank because every move beyond it met -infinity
        * sits on a slope that never ends. */
       if (self->saw_unbounded)
-        set_diverged (self, self->state.iteration + 1, "loss");
+        set_diverged (self, self->state.iteration + 1, DIVERGED_LOSS);
       else
         set_finished (self, SD_OPTIMIZER_STATUS_CONVERGED,
-                      g_strdup_printf ("converged at %s: the simplex has collapsed", where));
+                      /* Translators: %s is a point such as (1, 2.5); the
+                       * simplex is the triangle the Nelder-Mead method moves */
+                      g_strdup_printf (_("converged at %s: the simplex has collapsed"), where));
       return FALSE;
     }
 
@@ -1225,14 +1283,14 @@ sd_optimizer_step (SdOptimizer *self)
 
   if (!isfinite (next.position[0]) || !isfinite (next.position[1]))
     {
-      set_diverged (self, next.iteration, "position");
+      set_diverged (self, next.iteration, DIVERGED_POSITION);
       return self->status;
     }
 
   next.loss = sd_objective_eval (&self->objective, next.position, next.gradient, NULL);
   if (!isfinite (next.loss))
     {
-      set_diverged (self, next.iteration, "loss");
+      set_diverged (self, next.iteration, DIVERGED_LOSS);
       return self->status;
     }
 

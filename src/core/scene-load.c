@@ -11,8 +11,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <math.h>
 #include <string.h>
+
+#include <glib/gi18n-lib.h>
 
 #include "core-error.h"
 #include "distribution.h"
@@ -129,7 +132,10 @@ read_string (Reader      *r,
   if (!g_key_file_has_key (r->keyfile, group, key, NULL))
     {
       if (required)
-        return fail (r, error, group, key, "missing; this key is required");
+        /* Translators: messages about a scene file follow the file, the
+         * group and the key, as in "lesson.saddle: [Run Adam] start: missing;
+         * this key is required" */
+        return fail (r, error, group, key, _("missing; this key is required"));
       return TRUE;
     }
 
@@ -141,7 +147,8 @@ read_string (Reader      *r,
   if (required && *value == '\0')
     {
       g_free (value);
-      return fail (r, error, group, key, "must not be empty");
+      /* Translators: said of a key of the scene file, such as kind */
+      return fail (r, error, group, key, _("must not be empty"));
     }
 
   g_free (*out);
@@ -164,7 +171,8 @@ read_double (Reader      *r,
     return TRUE;
 
   if (!sd_parse_double (text, out))
-    return fail (r, error, group, key, "must be a number, got '%s'", text);
+    /* Translators: %s is the value given */
+    return fail (r, error, group, key, _("must be a number, got '%s'"), text);
 
   return TRUE;
 }
@@ -189,8 +197,10 @@ read_uint (Reader      *r,
   g_strstrip (text);
   if (!g_ascii_string_to_unsigned (text, 10, min, max, &value, &local_error))
     return fail (r, error, group, key,
-                 "must be a whole number from %" G_GUINT64_FORMAT " to %" G_GUINT64_FORMAT
-                 ", got '%s'", min, max, text);
+                 /* Translators: the numbers are the least and the largest
+                  * value allowed, %s the value given */
+                 _("must be a whole number from %" PRIu64 " to %" PRIu64 ", got '%s'"),
+                 min, max, text);
 
   *out = value;
   return TRUE;
@@ -216,20 +226,29 @@ read_list (Reader      *r,
     *present = text != NULL;
 
   if (text == NULL)
-    return required ? fail (r, error, group, key, "missing; this key is required") : TRUE;
+    return required ? fail (r, error, group, key, _("missing; this key is required")) : TRUE;
 
   if (!sd_parse_double_list (text, values, n, &found))
     {
       if (found != n)
         return fail (r, error, group, key,
-                     "expected %u numbers separated by ';', got %u", n, found);
-      return fail (r, error, group, key, "must be numbers separated by ';', got '%s'", text);
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  /* Translators: the numbers are how many numbers
+                                   * the key needs and how many it has; keep ';',
+                                   * the separator of the file */
+                                  "expected %u number separated by ';', got %u",
+                                  "expected %u numbers separated by ';', got %u", n),
+                     n, found);
+      /* Translators: keep ';', the separator of the file; %s is the value
+       * given */
+      return fail (r, error, group, key, _("must be numbers separated by ';', got '%s'"), text);
     }
 
   for (guint i = 0; i < n; i++)
     {
       if (!isfinite (values[i]))
-        return fail (r, error, group, key, "must be finite numbers, got '%s'", text);
+        /* Translators: %s is the value given, such as 1;nan */
+        return fail (r, error, group, key, _("must be finite numbers, got '%s'"), text);
     }
 
   memcpy (out, values, n * sizeof *values);
@@ -257,7 +276,9 @@ read_range (Reader      *r,
     {
       char lo[SD_FORMAT_DOUBLE_SIZE], hi[SD_FORMAT_DOUBLE_SIZE];
 
-      return fail (r, error, group, key, "min must be less than max, got '%s;%s'",
+      /* Translators: a range is written min;max in the scene file. '%s;%s'
+       * is the range given: keep the ';' between the numbers. */
+      return fail (r, error, group, key, _("min must be less than max, got '%s;%s'"),
                    sd_format_double (lo, range[0]), sd_format_double (hi, range[1]));
     }
 
@@ -284,7 +305,10 @@ read_bool (Reader      *r,
   else if (g_str_equal (text, "false"))
     *out = FALSE;
   else
-    return fail (r, error, group, key, "must be true or false, got '%s'", text);
+    /* Translators: the first two %s are the values the key takes, such as
+     * true and false, or map and 3d; keep them as they are. The third is the
+     * value given. */
+    return fail (r, error, group, key, _("must be %s or %s, got '%s'"), "true", "false", text);
 
   return TRUE;
 }
@@ -309,7 +333,9 @@ read_bounded (Reader      *r,
     {
       char lo[SD_FORMAT_DOUBLE_SIZE], hi[SD_FORMAT_DOUBLE_SIZE];
 
-      return fail (r, error, group, key, "must be a number from %s to %s, got '%s'",
+      /* Translators: the first two %s are the least and the largest value
+       * allowed, the third the value given */
+      return fail (r, error, group, key, _("must be a number from %s to %s, got '%s'"),
                    sd_format_double (lo, min), sd_format_double (hi, max), g_strstrip (text));
     }
 
@@ -336,7 +362,10 @@ read_color (Reader      *r,
   if (strlen (text) != 7 || text[0] != '#'
       || !g_ascii_string_to_unsigned (text + 1, 16, 0, 0xffffff, &channels, NULL)
       || !g_ascii_isxdigit (text[1]))
-    return fail (r, error, group, key, "must be a colour written #rrggbb, got '%s'", text);
+    /* Translators: the first %s is how a colour is written in the scene
+     * file, #rrggbb; keep it as it is. The second is the value given. */
+    return fail (r, error, group, key, _("must be a colour written %s, got '%s'"),
+                 "#rrggbb", text);
 
   color[0] = ((channels >> 16) & 0xff) / 255.0;
   color[1] = ((channels >> 8) & 0xff) / 255.0;
@@ -385,7 +414,10 @@ read_layers (Reader      *r,
         {
           g_autofree char *expected = g_strjoinv (", ", (char **) names);
 
-          return fail (r, error, group, "layers", "unknown layer '%s'; expected any of %s",
+          /* Translators: the first %s is the layer given, the second a list
+           * of the layer names the file can use, such as "heatmap,
+           * contours, gradient-field"; keep the names as they are */
+          return fail (r, error, group, "layers", _("unknown layer '%s'; expected any of %s"),
                        item, expected);
         }
     }
@@ -404,20 +436,25 @@ read_scene_group (Reader  *r,
   if (!g_key_file_has_group (r->keyfile, "Scene"))
     {
       g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                   "%s: [Scene] group is missing; is this a Saddle scene file?", r->file);
+                   /* Translators: the first %s is the file name; [%s] is the
+                    * group [Scene] as the file writes it, keep it as it is */
+                   _("%s: [%s] group is missing; is this a Saddle scene file?"),
+                   r->file, "Scene");
       return FALSE;
     }
 
   if (!g_key_file_has_key (r->keyfile, "Scene", "version", NULL))
-    return fail (r, error, "Scene", "version", "missing; this key is required");
+    return fail (r, error, "Scene", "version", _("missing; this key is required"));
 
   if (!read_uint (r, "Scene", "version", 1, G_MAXUINT32, &version, error))
     return FALSE;
 
   if (version > SD_SCENE_VERSION)
     return fail (r, error, "Scene", "version",
-                 "this scene needs a newer Saddle: it has version %" G_GUINT64_FORMAT
-                 ", this Saddle reads version %d", version, SD_SCENE_VERSION);
+                 /* Translators: the first number is the version of the scene
+                  * file, the second the newest version this Saddle reads */
+                 _("this scene needs a newer Saddle: it has version %" PRIu64
+                   ", this Saddle reads version %d"), version, SD_SCENE_VERSION);
 
   if (!read_string (r, "Scene", "kind", TRUE, &kind, error))
     return FALSE;
@@ -429,8 +466,11 @@ read_scene_group (Reader  *r,
   else if (g_str_equal (kind, "distribution"))
     r->scene->kind = SD_SCENE_DISTRIBUTION;
   else
-    return fail (r, error, "Scene", "kind",
-                 "unknown kind '%s'; expected surface, transform or distribution", kind);
+    /* Translators: the first %s is the kind given; the others are the
+     * kinds a scene can be, surface, transform and distribution: keep them
+     * as they are */
+    return fail (r, error, "Scene", "kind", _("unknown kind '%s'; expected %s, %s or %s"),
+                 kind, "surface", "transform", "distribution");
 
   if (!read_string (r, "Scene", "title", FALSE, &r->scene->title, error))
     return FALSE;
@@ -505,8 +545,11 @@ read_surface_display (Reader  *r,
     {
       g_autofree char *names = g_strjoinv (", ", (char **) sd_scene_list_color_maps ());
 
-      return fail (r, error, "Surface", "color-map", "unknown colour map '%s'; expected one of %s",
-                   surface->color_map, names);
+      return fail (r, error, "Surface", "color-map",
+                   /* Translators: the first %s is the colour map given, the
+                    * second a list of the names of colour maps, such as
+                    * "viridis, magma"; keep the names as they are */
+                   _("unknown colour map '%s'; expected one of %s"), surface->color_map, names);
     }
 
   if (view == NULL || g_str_equal (view, "map"))
@@ -514,7 +557,10 @@ read_surface_display (Reader  *r,
   else if (g_str_equal (view, "3d"))
     surface->view = SD_VIEW_3D;
   else
-    return fail (r, error, "Surface", "view", "must be map or 3d, got '%s'", view);
+    /* Translators: the first two %s are the values the key takes, such as
+     * true and false, or map and 3d; keep them as they are. The third is the
+     * value given. */
+    return fail (r, error, "Surface", "view", _("must be %s or %s, got '%s'"), "map", "3d", view);
 
   return TRUE;
 }
@@ -531,7 +577,12 @@ read_surface_group (Reader  *r,
   if (!g_key_file_has_group (r->keyfile, "Surface"))
     {
       g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                   "%s: [Surface] group is missing; a surface scene needs one", r->file);
+                   /* Translators: the first %s is the file name; [%s] is a
+                    * group as the file writes it, such as [Surface], and the
+                    * third %s the kind of scene, such as surface; keep both
+                    * as they are */
+                   _("%s: [%s] group is missing; a %s scene needs one"),
+                   r->file, "Surface", "surface");
       return FALSE;
     }
 
@@ -548,14 +599,19 @@ read_surface_group (Reader  *r,
       g_autofree char *names = g_strjoinv (", ", (char **) sd_surface_list_builtins ());
 
       return fail (r, error, "Surface", "function",
-                   "unknown surface '%s'; expected custom or one of %s",
-                   surface->function, names);
+                   /* Translators: the first %s is the function given, the
+                    * second the word custom and the third a list of the
+                    * built-in surfaces, such as "rosenbrock, himmelblau"; keep
+                    * the names as they are */
+                   _("unknown surface '%s'; expected %s or one of %s"),
+                   surface->function, "custom", names);
     }
   else
     {
       mark_used (r, "Surface", "expression");
       if (g_key_file_has_key (r->keyfile, "Surface", "expression", NULL))
-        warn (r, "Surface", "expression", "used only with function=custom, ignored");
+        /* Translators: %s is the setting function=custom; keep it as it is */
+        warn (r, "Surface", "expression", _("used only with %s, ignored"), "function=custom");
 
       if (!read_surface_params (r, surface->function, error))
         return FALSE;
@@ -607,15 +663,21 @@ read_run_hyperparameters (Reader     *r,
       if (!sd_optimizer_kind_has_key (kind, keys[i]))
         {
           mark_used (r, group, keys[i]);
-          warn (r, group, keys[i], "not used by %s, ignored", sd_optimizer_kind_to_name (kind));
+          /* Translators: %s is an optimizer, such as adam */
+          warn (r, group, keys[i], _("not used by %s, ignored"),
+                sd_optimizer_kind_to_name (kind));
           continue;
         }
 
       if ((g_str_equal (keys[i], "batch-size") || g_str_equal (keys[i], "seed"))
           && !stochastic_surface)
         return fail (r, error, group, keys[i],
-                     "only the regression surfaces (linear-regression, logistic-regression) "
-                     "have minibatches");
+                     /* Translators: the two %s are the surfaces
+                      * linear-regression and logistic-regression; keep them as
+                      * they are. A minibatch is a random part of the dataset
+                      * that a step of the optimizer looks at. */
+                     _("only the regression surfaces (%s, %s) have minibatches"),
+                     "linear-regression", "logistic-regression");
 
       if (!read_double (r, group, keys[i], &value, &present, error))
         return FALSE;
@@ -641,7 +703,11 @@ read_run_group (Reader     *r,
   guint64 steps = SD_SCENE_DEFAULT_STEPS;
 
   if (*name == '\0')
-    return fail (r, error, group, NULL, "needs a name after 'Run ', as in [Run Adam]");
+    /* Translators: the first %s is how the names of some groups start,
+     * 'Run ' or 'Distribution ', the second an example of a whole group
+     * name, such as [Run Adam]; keep both as they are */
+    return fail (r, error, group, NULL, _("needs a name after '%s', as in %s"),
+                 RUN_PREFIX, "[Run Adam]");
 
   if (!read_string (r, group, "optimizer", TRUE, &optimizer, error))
     return FALSE;
@@ -700,12 +766,17 @@ static gboolean
 read_transform_scene (Reader  *r,
                       GError **error)
 {
-  double m[4];
+  double m[4] = { 0.0 };
 
   if (!g_key_file_has_group (r->keyfile, "Transform"))
     {
       g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                   "%s: [Transform] group is missing; a transform scene needs one", r->file);
+                   /* Translators: the first %s is the file name; [%s] is a
+                    * group as the file writes it, such as [Surface], and the
+                    * third %s the kind of scene, such as surface; keep both
+                    * as they are */
+                   _("%s: [%s] group is missing; a %s scene needs one"),
+                   r->file, "Transform", "transform");
       return FALSE;
     }
 
@@ -748,8 +819,10 @@ read_bivariate_parameters (Reader              *r,
 
   /* Positive definite: both variances and the determinant positive. */
   if (!(v[2] > 0.0 && v[4] > 0.0 && v[2] * v[4] - v[3] * v[3] > 0.0))
-    return fail (r, error, group, "covariance",
-                 "must be positive definite (sxx > 0, syy > 0, sxx*syy > sxy^2)");
+    /* Translators: %s is what positive definite means for the numbers
+     * sxx;sxy;syy of the key; keep it as it is */
+    return fail (r, error, group, "covariance", _("must be positive definite (%s)"),
+                 "sxx > 0, syy > 0, sxx*syy > sxy^2");
 
   sd_x = sqrt (v[2]);
   sd_y = sqrt (v[4]);
@@ -820,8 +893,19 @@ read_distribution_display (Reader              *r,
   distribution->bins = bins;
 
   if (distribution->has_interval && distribution->interval[0] > distribution->interval[1])
-    return fail (r, error, group, "interval", "a must not be greater than b, got '%g;%g'",
-                 distribution->interval[0], distribution->interval[1]);
+    {
+      char a[SD_FORMAT_DOUBLE_SIZE], b[SD_FORMAT_DOUBLE_SIZE];
+
+      /* Numbers are formatted as the file writes them, whatever the
+       * locale's decimal separator. */
+      return fail (r, error, group, "interval",
+                   /* Translators: the key is written a;b in the scene file;
+                    * keep a and b. '%s;%s' is the interval given: keep the
+                    * ';' between the numbers. */
+                   _("a must not be greater than b, got '%s;%s'"),
+                   sd_format_double (a, distribution->interval[0]),
+                   sd_format_double (b, distribution->interval[1]));
+    }
 
   if (!present)
     {
@@ -833,10 +917,16 @@ read_distribution_display (Reader              *r,
     }
 
   if ((distribution->layers & SD_LAYER_HISTOGRAM) && distribution->samples == 0)
-    return fail (r, error, group, "layers", "histogram needs samples > 0");
+    /* Translators: the first %s is the layer histogram, the second the key
+     * samples; keep both as they are */
+    return fail (r, error, group, "layers", _("%s needs %s > 0"), "histogram", "samples");
 
   if ((distribution->layers & SD_LAYER_INTERVAL) && !distribution->has_interval)
-    return fail (r, error, group, "layers", "interval needs the interval key (a;b)");
+    /* Translators: the first %s is the layer interval, the second the key
+     * interval and the third how that key is written, a;b; keep all three
+     * as they are */
+    return fail (r, error, group, "layers", _("%s needs the %s key (%s)"),
+                 "interval", "interval", "a;b");
 
   return TRUE;
 }
@@ -854,8 +944,11 @@ read_distribution_group (Reader     *r,
   guint64 points = SD_SCENE_DEFAULT_POINTS, samples = 0, seed = 1;
 
   if (*name == '\0')
-    return fail (r, error, group, NULL,
-                 "needs a name after 'Distribution ', as in [Distribution Prior]");
+    /* Translators: the first %s is how the names of some groups start,
+     * 'Run ' or 'Distribution ', the second an example of a whole group
+     * name, such as [Run Adam]; keep both as they are */
+    return fail (r, error, group, NULL, _("needs a name after '%s', as in %s"),
+                 DISTRIBUTION_PREFIX, "[Distribution Prior]");
 
   if (!read_string (r, group, "family", TRUE, &family_name, error))
     return FALSE;
@@ -935,7 +1028,9 @@ warn_unused (Reader  *r,
 
       if (!group_used && !g_hash_table_contains (r->used, groups[i]))
         {
-          warn (r, groups[i], NULL, "not used by a %s scene, ignored",
+          /* Translators: %s is the kind of the scene: surface, transform or
+           * distribution */
+          warn (r, groups[i], NULL, _("not used by a %s scene, ignored"),
                 sd_scene_kind_to_name (r->scene->kind));
           continue;
         }
@@ -945,7 +1040,9 @@ warn_unused (Reader  *r,
           g_autofree char *id = g_strconcat (groups[i], "\n", keys[j], NULL);
 
           if (!g_hash_table_contains (r->used, id))
-            warn (r, groups[i], keys[j], "unknown key, ignored");
+            /* Translators: a warning about a key of the scene file that
+             * Saddle does not know, which it skips */
+            warn (r, groups[i], keys[j], _("unknown key, ignored"));
         }
     }
 }
@@ -1013,21 +1110,26 @@ sd_scene_load_data (const char  *data,
   if (length == 0)
     {
       g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                   "%s: the file is empty, not a scene", display_name);
+                   /* Translators: %s is the file name */
+                   _("%s: the file is empty, not a scene"), display_name);
       return NULL;
     }
 
   if (memchr (data, '\0', length) != NULL || !g_utf8_validate (data, length, NULL))
     {
       g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                   "%s: not a text file; a scene file is UTF-8 text", display_name);
+                   /* Translators: %s is the file name */
+                   _("%s: not a text file; a scene file is UTF-8 text"), display_name);
       return NULL;
     }
 
   if (!g_key_file_load_from_data (keyfile, data, length, G_KEY_FILE_KEEP_COMMENTS, &local_error))
     {
       g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                   "%s: not a scene file: %s", display_name, local_error->message);
+                   /* Translators: the first %s is the file name, the second
+                    * GLib's reason, such as a line that is not a key=value
+                    * pair */
+                   _("%s: not a scene file: %s"), display_name, local_error->message);
       return NULL;
     }
 
@@ -1084,7 +1186,9 @@ sd_scene_load_file (const char  *path,
 
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR, "%s: is a folder, not a scene file", path);
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR,
+                   /* Translators: %s is the path given */
+                   _("%s: is a folder, not a scene file"), path);
       return NULL;
     }
 

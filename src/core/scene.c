@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "core-error.h"
 #include "scene.h"
 
@@ -251,8 +253,11 @@ sd_scene_create_surface (const SdScene  *self,
     {
       if (self->surface.expression == NULL)
         {
-          g_set_error_literal (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                               "expression: required with function=custom");
+          g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
+                       /* Translators: the first %s is the key expression of the
+                        * scene file, the second the setting function=custom that
+                        * needs it; keep both as they are */
+                       _("%s: required with %s"), "expression", "function=custom");
           return NULL;
         }
       return sd_surface_new_custom (self->surface.expression, error);

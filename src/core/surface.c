@@ -7,7 +7,10 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "core-error.h"
+#include "numfmt.h"
 #include "expr.h"
 #include "surface.h"
 
@@ -113,21 +116,6 @@ struct _SdSurface
   SdSurfaceMinimum  minima[MAX_MINIMA];
 };
 
-/* Formats @value so that it reads back exactly, as short as possible. */
-static void
-format_exact (char   buffer[G_ASCII_DTOSTR_BUF_SIZE],
-              double value)
-{
-  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, formats[i], value);
-      if (!isfinite (value) || g_ascii_strtod (buffer, NULL) == value)
-        return;
-    }
-}
-
 static const Builtin *
 find_builtin (const char *name)
 {
@@ -174,12 +162,27 @@ key_from_name (const char *name,
   return FALSE;
 }
 
+/* Each rule is a whole sentence of its own, so that translators see
+ * complete messages; the key's name and the value stay out of them. */
+static gboolean G_GNUC_PRINTF (2, 3)
+fail_value (GError     **error,
+            const char  *format,
+            ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
+                                                format, args));
+  va_end (args);
+  return FALSE;
+}
+
 static gboolean
 check_value (Key      key,
              double   value,
              GError **error)
 {
-  const char *rule = NULL;
   char text[G_ASCII_DTOSTR_BUF_SIZE];
 
   switch (key)
@@ -187,28 +190,31 @@ check_value (Key      key,
     case KEY_DATASET_SIZE:
       if (!(isfinite (value) && value >= 1.0 && value <= SD_DATASET_MAX_SIZE
             && value == floor (value)))
-        rule = "must be a whole number from 1 to 100000";
-      break;
+        /* Translators: the first %s is the key dataset-size of the scene
+         * file; keep it as it is. %d is the largest size allowed, the
+         * second %s the value given. */
+        return fail_value (error, _("%s: must be a whole number from 1 to %d, got '%s'"),
+                           dataset_keys[key], SD_DATASET_MAX_SIZE, sd_format_double (text, value));
+      return TRUE;
     case KEY_NOISE:
       if (!isfinite (value) || value < 0.0)
-        rule = "must be a finite number >= 0";
-      break;
+        /* Translators: the first %s is the key noise of the scene file;
+         * keep it as it is. The second is the value given. */
+        return fail_value (error, _("%s: must be a finite number >= 0, got '%s'"),
+                           dataset_keys[key], sd_format_double (text, value));
+      return TRUE;
     case KEY_SEED:
       if (!(isfinite (value) && value >= 0.0 && value <= G_MAXUINT32 && value == floor (value)))
-        rule = "must be a whole number from 0 to 4294967295";
-      break;
+        /* Translators: the first %s is the key seed of the scene file; keep
+         * it as it is. %u is the largest seed allowed, the second %s the
+         * value given. */
+        return fail_value (error, _("%s: must be a whole number from 0 to %u, got '%s'"),
+                           dataset_keys[key], G_MAXUINT32, sd_format_double (text, value));
+      return TRUE;
     case N_KEYS:
     default:
       g_assert_not_reached ();
     }
-
-  if (rule == NULL)
-    return TRUE;
-
-  format_exact (text, value);
-  g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-               "%s: %s, got '%s'", dataset_keys[key], rule, text);
-  return FALSE;
 }
 
 static double
@@ -254,7 +260,8 @@ sd_surface_params_set (SdSurfaceParams  *params,
   if (!key_from_name (key, &k))
     {
       g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                   "unknown surface setting '%s'", key);
+                   /* Translators: %s is the key name given */
+                   _("unknown surface setting '%s'"), key);
       return FALSE;
     }
 
@@ -470,7 +477,9 @@ sd_surface_new_builtin (const char             *name,
   builtin = find_builtin (name);
   if (builtin == NULL)
     {
-      g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID, "unknown surface '%s'", name);
+      g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
+                   /* Translators: %s is the surface name given */
+                   _("unknown surface '%s'"), name);
       return NULL;
     }
 

@@ -6,6 +6,8 @@
 
 #include <math.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "core-error.h"
 #include "trajectory.h"
 
@@ -60,8 +62,11 @@ sd_trajectory_compute_objective (const SdObjective        *objective,
   if (steps > SD_TRAJECTORY_MAX_STEPS)
     {
       g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                   "steps: must be a whole number from 0 to %u, got '%u'",
-                   SD_TRAJECTORY_MAX_STEPS, steps);
+                   /* Translators: %s is the key steps of the scene file; keep it
+                    * as it is. The numbers are the most steps allowed and the
+                    * number given. */
+                   _("%s: must be a whole number from 0 to %u, got '%u'"),
+                   "steps", SD_TRAJECTORY_MAX_STEPS, steps);
       return NULL;
     }
 
@@ -81,7 +86,7 @@ sd_trajectory_compute_objective (const SdObjective        *objective,
       if (i % CANCEL_CHECK_INTERVAL == 0 && g_cancellable_is_cancelled (cancellable))
         {
           g_set_error_literal (error, SD_CORE_ERROR, SD_CORE_ERROR_CANCELLED,
-                               "the computation was cancelled");
+                               _("the computation was cancelled"));
           return NULL;
         }
 

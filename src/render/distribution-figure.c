@@ -7,6 +7,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "core-error.h"
 #include "distribution-figure.h"
 #include "numfmt.h"
@@ -57,6 +59,10 @@
 #define PLATE_PADDING 0.3
 #define RIGHT_TICK_LABEL_GAP 0.4
 #define RIGHT_TITLE_GAP 0.5
+
+/* The distribution function's axis title: a formula, the same in every
+ * language. */
+#define CDF_TITLE "<i>F</i>(<i>x</i>) = P(<i>X</i> ≤ <i>x</i>)"
 
 /* Compute ------------------------------------------------------------- */
 
@@ -114,7 +120,7 @@ set_error_if_cancelled (GCancellable  *cancellable,
     return FALSE;
 
   g_set_error_literal (error, SD_CORE_ERROR, SD_CORE_ERROR_CANCELLED,
-                       "the figure was cancelled");
+                       _("the figure was cancelled"));
   return TRUE;
 }
 
@@ -128,9 +134,12 @@ check_range (const SdSceneDistribution  *source,
 
   if (!(isfinite (range[0]) && isfinite (range[1]) && range[0] < range[1]
         && isfinite (range[1] - range[0])))
-    return fail (error, source, "%s: must be two finite numbers, the first less than the "
-                 "second, got '%s;%s'", key, sd_format_double (a, range[0]),
-                 sd_format_double (b, range[1]));
+    /* Translators: the first %s is a key of the scene file, x-range or
+     * y-range; keep it as it is. '%s;%s' is the range given, written as in
+     * the file: keep the ';' between the numbers. */
+    return fail (error, source, _("%s: must be two finite numbers, the first less than the "
+                                  "second, got '%s;%s'"),
+                 key, sd_format_double (a, range[0]), sd_format_double (b, range[1]));
 
   return TRUE;
 }
@@ -140,8 +149,11 @@ check_samples (const SdSceneDistribution  *source,
                GError                    **error)
 {
   if (source->samples > SD_SCENE_MAX_SAMPLES)
-    return fail (error, source, "samples: must be a whole number from 0 to %d, got %u",
-                 SD_SCENE_MAX_SAMPLES, source->samples);
+    /* Translators: %s is a key of the scene file, samples or points; keep
+     * it as it is. The first two numbers are the least and the largest
+     * value allowed, the third the value given. */
+    return fail (error, source, _("%s: must be a whole number from %d to %d, got %u"),
+                 "samples", 0, SD_SCENE_MAX_SAMPLES, source->samples);
 
   return TRUE;
 }
@@ -263,9 +275,14 @@ count_samples (SdDistributionCurve  *curve,
   draws = g_try_new (double, source->samples);
   if (draws == NULL)
     {
+      /* Translators: %s is the key samples of the scene file; keep it as
+       * it is. %u is how many draws it asks for, always a large number. */
+      g_autofree char *message = g_strdup_printf (_("%s: not enough memory for %u draws"),
+                                                  "samples", source->samples);
+
+      /* As fail() writes it, but the error is about the machine, not the value. */
       g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_NUMERIC,
-                   "[Distribution %s] samples: not enough memory for %u draws",
-                   source->name, source->samples);
+                   "[Distribution %s] %s", source->name, message);
       return FALSE;
     }
 
@@ -302,8 +319,11 @@ compute_univariate (SdDistributionCurve  *curve,
   else
     {
       if (source->points < 2 || source->points > SD_SCENE_MAX_POINTS)
-        return fail (error, source, "points: must be a whole number from 2 to %d, got %u",
-                     SD_SCENE_MAX_POINTS, source->points);
+        /* Translators: %s is a key of the scene file, samples or points; keep
+         * it as it is. The first two numbers are the least and the largest
+         * value allowed, the third the value given. */
+        return fail (error, source, _("%s: must be a whole number from %d to %d, got %u"),
+                     "points", 2, SD_SCENE_MAX_POINTS, source->points);
       evaluate_continuous (curve);
     }
 
@@ -314,8 +334,12 @@ compute_univariate (SdDistributionCurve  *curve,
       char a[SD_FORMAT_DOUBLE_SIZE], b[SD_FORMAT_DOUBLE_SIZE];
 
       if (!(source->interval[0] <= source->interval[1]))
-        return fail (error, source, "interval: a must not be greater than b, got '%s;%s'",
-                     sd_format_double (a, source->interval[0]),
+        /* Translators: %s is the key interval of the scene file; keep it as
+         * it is. a and b are the interval's ends, as the file's
+         * documentation calls them; '%s;%s' is the interval given, written
+         * as in the file: keep the ';' between the numbers. */
+        return fail (error, source, _("%s: a must not be greater than b, got '%s;%s'"),
+                     "interval", sd_format_double (a, source->interval[0]),
                      sd_format_double (b, source->interval[1]));
       curve->probability = interval_probability (curve->distribution,
                                                  source->interval[0], source->interval[1]);
@@ -335,7 +359,10 @@ compute_bivariate (SdDistributionCurve  *curve,
   GError *local_error = NULL;
 
   if (source->n_values != 5)
-    return fail (error, source, "needs 5 values (mx, my, sxx, sxy, syy), got %u",
+    /* Translators: the names in parentheses are the parameters of a
+     * bivariate normal as the scene file writes them; keep them as they
+     * are. %u is how many values the group gives. */
+    return fail (error, source, _("needs 5 values (mx, my, sxx, sxy, syy), got %u"),
                  source->n_values);
 
   curve->bivariate = sd_bivariate_normal_new (source->values, source->values + 2, &local_error);
@@ -391,9 +418,11 @@ sd_distribution_figure_new (const SdScene  *scene,
 
   if (scene->distributions == NULL || scene->distributions->len == 0)
     {
-      g_set_error_literal (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                           "the scene has no distribution to draw; add a group such as "
-                           "[Distribution Prior]");
+      g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
+                   /* Translators: %s is a group as the scene file writes it,
+                    * [Distribution Prior]; keep it as it is */
+                   _("the scene has no distribution to draw; add a group such as %s"),
+                   "[Distribution Prior]");
       return NULL;
     }
 
@@ -601,26 +630,36 @@ typedef struct
 
 /* How legends name each family and its parameters, in the order of
  * sd_family_get_parameter_names(): the symbols of textbooks (and of
- * scipy.stats' parameterizations), Latin variables in italics. */
+ * scipy.stats' parameterizations), Latin variables in italics. The
+ * symbols are the same in every language; the names are translated. */
 static const FamilyLabel family_labels[SD_N_FAMILIES] = {
-  [SD_FAMILY_NORMAL] = { "normal", { "μ", "σ" } },
-  [SD_FAMILY_STUDENT_T] = { "Student t", { "ν" } },
-  [SD_FAMILY_CHI_SQUARED] = { "χ²", { "<i>k</i>" } },
-  [SD_FAMILY_F] = { "F", { "<i>d</i><sub>1</sub>", "<i>d</i><sub>2</sub>" } },
-  [SD_FAMILY_BETA] = { "beta", { "α", "β" } },
-  [SD_FAMILY_GAMMA] = { "gamma", { "<i>k</i>", "θ" } },
-  [SD_FAMILY_EXPONENTIAL] = { "exponential", { "λ" } },
-  [SD_FAMILY_UNIFORM] = { "uniform", { "<i>a</i>", "<i>b</i>" } },
-  [SD_FAMILY_LAPLACE] = { "Laplace", { "μ", "<i>b</i>" } },
-  [SD_FAMILY_CAUCHY] = { "Cauchy", { "<i>x</i><sub>0</sub>", "γ" } },
-  [SD_FAMILY_LOGNORMAL] = { "log-normal", { "μ", "σ" } },
-  [SD_FAMILY_LOGISTIC] = { "logistic", { "μ", "<i>s</i>" } },
-  [SD_FAMILY_WEIBULL] = { "Weibull", { "<i>k</i>", "λ" } },
-  [SD_FAMILY_BINOMIAL] = { "binomial", { "<i>n</i>", "<i>p</i>" } },
-  [SD_FAMILY_POISSON] = { "Poisson", { "λ" } },
-  [SD_FAMILY_BERNOULLI] = { "Bernoulli", { "<i>p</i>" } },
-  [SD_FAMILY_GEOMETRIC] = { "geometric", { "<i>p</i>" } },
-  [SD_FAMILY_NEGATIVE_BINOMIAL] = { "negative binomial", { "<i>n</i>", "<i>p</i>" } },
+  /* Translators: the distribution families as legends name them, such as
+   * "N (normal, μ = 0, σ = 1)" */
+  [SD_FAMILY_NORMAL] = { NC_("distribution family", "normal"), { "μ", "σ" } },
+  [SD_FAMILY_STUDENT_T] = { NC_("distribution family", "Student t"), { "ν" } },
+  /* Translators: the chi-squared family, by its symbol, which most
+   * languages keep */
+  [SD_FAMILY_CHI_SQUARED] = { NC_("distribution family", "χ²"), { "<i>k</i>" } },
+  /* Translators: the F family (Fisher–Snedecor), by its symbol, which most
+   * languages keep */
+  [SD_FAMILY_F] = { NC_("distribution family", "F"),
+                    { "<i>d</i><sub>1</sub>", "<i>d</i><sub>2</sub>" } },
+  [SD_FAMILY_BETA] = { NC_("distribution family", "beta"), { "α", "β" } },
+  [SD_FAMILY_GAMMA] = { NC_("distribution family", "gamma"), { "<i>k</i>", "θ" } },
+  [SD_FAMILY_EXPONENTIAL] = { NC_("distribution family", "exponential"), { "λ" } },
+  [SD_FAMILY_UNIFORM] = { NC_("distribution family", "uniform"), { "<i>a</i>", "<i>b</i>" } },
+  [SD_FAMILY_LAPLACE] = { NC_("distribution family", "Laplace"), { "μ", "<i>b</i>" } },
+  [SD_FAMILY_CAUCHY] = { NC_("distribution family", "Cauchy"), { "<i>x</i><sub>0</sub>", "γ" } },
+  [SD_FAMILY_LOGNORMAL] = { NC_("distribution family", "log-normal"), { "μ", "σ" } },
+  [SD_FAMILY_LOGISTIC] = { NC_("distribution family", "logistic"), { "μ", "<i>s</i>" } },
+  [SD_FAMILY_WEIBULL] = { NC_("distribution family", "Weibull"), { "<i>k</i>", "λ" } },
+  [SD_FAMILY_BINOMIAL] = { NC_("distribution family", "binomial"), { "<i>n</i>", "<i>p</i>" } },
+  [SD_FAMILY_POISSON] = { NC_("distribution family", "Poisson"), { "λ" } },
+  [SD_FAMILY_BERNOULLI] = { NC_("distribution family", "Bernoulli"), { "<i>p</i>" } },
+  [SD_FAMILY_GEOMETRIC] = { NC_("distribution family", "geometric"), { "<i>p</i>" } },
+  [SD_FAMILY_NEGATIVE_BINOMIAL] = { NC_("distribution family", "negative binomial"),
+                                    { "<i>n</i>", "<i>p</i>" } },
+  /* Matched against group names only: legends never name this family. */
   [SD_FAMILY_BIVARIATE_NORMAL] = { "bivariate normal", { NULL } },
 };
 
@@ -673,21 +712,35 @@ append_parameters (GString                   *out,
     }
 }
 
-static void
-append_samples (GString                   *out,
-                const SdDistributionCurve *curve)
+/* How many samples the legend entry counts, or NULL when there are none. */
+static char *
+samples_text (const SdDistributionCurve *curve)
 {
-  if (curve->n_samples == 0)
-    return;
+  g_autoptr(GString) total = NULL;
 
-  g_string_append (out, "; ");
+  if (curve->n_samples == 0)
+    return NULL;
+
+  total = g_string_new (NULL);
+  append_count (total, curve->n_samples);
   if (curve->bivariate != NULL && curve->n_scatter < curve->n_samples)
     {
-      append_count (out, curve->n_scatter);
-      g_string_append (out, " of ");
+      g_autoptr(GString) shown = g_string_new (NULL);
+
+      append_count (shown, curve->n_scatter);
+      /* Translators: in a legend, how many of its samples a scatter shows,
+       * such as "5000 of 1 000 000 samples"; the plural follows the second
+       * number */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s sample", "%s of %s samples",
+                                           curve->n_samples),
+                              shown->str, total->str);
     }
-  append_count (out, curve->n_samples);
-  g_string_append (out, curve->n_samples == 1 ? " sample" : " samples");
+
+  /* Translators: in a legend, how many samples were drawn, such as "1000
+   * samples" or "10 000 samples" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s sample", "%s samples",
+                                       curve->n_samples),
+                          total->str);
 }
 
 /**
@@ -707,8 +760,9 @@ sd_distribution_curve_get_label (const SdDistributionCurve *curve)
 {
   const char *title, *name, *family;
   g_autofree char *escaped = NULL;
+  g_autofree char *samples = NULL;
+  g_autoptr(GString) parameters = NULL;
   gboolean named_as_family;
-  GString *out;
 
   g_return_val_if_fail (curve != NULL, NULL);
 
@@ -719,16 +773,36 @@ sd_distribution_curve_get_label (const SdDistributionCurve *curve)
   named_as_family = g_ascii_strcasecmp (name, title) == 0
                     || g_ascii_strcasecmp (name, family) == 0;
 
-  /* The plane figure shows only bivariate normals: no need to say so. */
-  out = g_string_new (escaped);
-  g_string_append (out, " (");
-  if (!named_as_family && curve->bivariate == NULL)
-    g_string_append_printf (out, "%s, ", title);
-  append_parameters (out, curve);
-  append_samples (out, curve);
-  g_string_append (out, ")");
+  parameters = g_string_new (NULL);
+  append_parameters (parameters, curve);
+  samples = samples_text (curve);
 
-  return g_string_free (out, FALSE);
+  /* The plane figure shows only bivariate normals: no need to say so. */
+  if (!named_as_family && curve->bivariate == NULL)
+    {
+      title = g_dpgettext2 (GETTEXT_PACKAGE, "distribution family", title);
+      if (samples != NULL)
+        /* Translators: a distribution's legend entry, such as "N (normal,
+         * μ = 0, σ = 1; 1000 samples)": its name, its family, its
+         * parameters, and how many samples were drawn */
+        return g_strdup_printf (C_("legend entry", "%s (%s, %s; %s)"),
+                                escaped, title, parameters->str, samples);
+      /* Translators: a distribution's legend entry, such as "N (normal,
+       * μ = 0, σ = 1)": its name, its family and its parameters */
+      return g_strdup_printf (C_("legend entry", "%s (%s, %s)"),
+                              escaped, title, parameters->str);
+    }
+
+  if (samples != NULL)
+    /* Translators: a distribution's legend entry when its name already
+     * says the family, such as "Normal (μ = 0, σ = 1; 1000 samples)": its
+     * name, its parameters, and how many samples were drawn */
+    return g_strdup_printf (C_("legend entry", "%s (%s; %s)"),
+                            escaped, parameters->str, samples);
+  /* Translators: a distribution's legend entry when its name already says
+   * the family, such as "Normal (μ = 0, σ = 1)": its name and its
+   * parameters */
+  return g_strdup_printf (C_("legend entry", "%s (%s)"), escaped, parameters->str);
 }
 
 /* Colours --------------------------------------------------------------- */
@@ -1387,6 +1461,9 @@ prepare_right_axis (Render  *r,
 {
   const SdThemeStyle *style = r->style;
   double em = style->font_size, title_height;
+  /* Translators: the title of the right axis of distribution functions,
+   * whose curves are dashed; %s is the formula F(x) = P(X ≤ x) */
+  g_autofree char *title = g_strdup_printf (_("%s, dashed"), CDF_TITLE);
 
   sd_ticks_compute (&r->cdf_ticks, SD_SCALE_LINEAR, 0.0, 1.0, 6, FALSE);
   r->cdf_labels = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1401,8 +1478,7 @@ prepare_right_axis (Render  *r,
       g_ptr_array_add (r->cdf_labels, layout);
     }
 
-  r->cdf_title = sd_text_layout_new (cr, style, SD_TEXT_LABEL,
-                                     "<i>F</i>(<i>x</i>) = P(<i>X</i> ≤ <i>x</i>), dashed");
+  r->cdf_title = sd_text_layout_new (cr, style, SD_TEXT_LABEL, title);
   sd_text_get_size (r->cdf_title, NULL, &title_height, NULL);
 
   /* The plot keeps its own padding on the right, which this room then
@@ -2481,11 +2557,15 @@ y_title (Render *r)
   gboolean all_discrete = TRUE;
 
   if (!r->density_axis)
-    return "<i>F</i>(<i>x</i>) = P(<i>X</i> ≤ <i>x</i>)";
+    return CDF_TITLE;
 
   for (guint i = 0; i < r->figure->curves->len; i++)
     all_discrete &= is_discrete (curve_at (r, i));
-  return all_discrete ? "probability" : "density";
+  if (all_discrete)
+    /* Translators: the y axis' title when every distribution is discrete */
+    return C_("axis title", "probability");
+  /* Translators: the y axis' title of probability densities */
+  return C_("axis title", "density");
 }
 
 static SdPlot *
@@ -2747,7 +2827,10 @@ draw_ellipse_labels (Render                    *r,
       ellipse_point (curve, k, G_PI + 0.3, &x, &y);
       map_xy (r, x, y, &px, &py);
       g_ascii_formatd (mass, sizeof mass, "%.1f", 100.0 * sd_bivariate_normal_ellipse_mass (k));
-      markup = g_strdup_printf ("%uσ: %s %%", k, mass);
+      /* Translators: the label of the ellipse %u standard deviations (σ)
+       * from the mean, with the probability inside it in percent, such as
+       * "2σ: 86.5 %" */
+      markup = g_strdup_printf (_("%uσ: %s %%"), k, mass);
       draw_inline_label (r, cr, markup, px, py, rgba);
     }
 }
@@ -2851,7 +2934,8 @@ draw_axis_labels (Render                    *r,
 
   for (guint i = 0; i < 2; i++)
     {
-      g_autoptr(GString) markup = g_string_new (NULL);
+      g_autoptr(GString) variance = g_string_new (NULL);
+      g_autofree char *markup = NULL;
       g_autoptr(PangoLayout) layout = NULL;
       double length = sqrt (axes.variance[i]);
       double tx, ty, ux, uy, d, width, height;
@@ -2864,9 +2948,12 @@ draw_axis_labels (Render                    *r,
       ux = (tx - cx) / d;
       uy = (ty - cy) / d;
 
-      g_string_append_printf (markup, "PC%u, λ<sub>%u</sub> = ", i + 1, i + 1);
-      append_number (markup, axes.variance[i]);
-      layout = sd_text_layout_new (cr, r->style, SD_TEXT_BODY, markup->str);
+      append_number (variance, axes.variance[i]);
+      /* Translators: the label of a principal axis: PC1 is the first
+       * principal component, λ with the same number its variance, %s its
+       * value. Keep the <sub> markup. */
+      markup = g_strdup_printf (_("PC%u, λ<sub>%u</sub> = %s"), i + 1, i + 1, variance->str);
+      layout = sd_text_layout_new (cr, r->style, SD_TEXT_BODY, markup);
       sd_text_get_size (layout, &width, &height, NULL);
 
       /* Beyond the tip, along the arrow, wholly past the ellipse's

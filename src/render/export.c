@@ -9,6 +9,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
+#include <glib/gi18n-lib.h>
 
 #include "core-error.h"
 #include "export.h"
@@ -56,7 +57,9 @@ check_cairo (cairo_status_t   status,
     return TRUE;
 
   g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_NUMERIC,
-               "could not draw the figure: %s", cairo_status_to_string (status));
+               /* Translators: %s is cairo's own description of what went
+                * wrong, in English, such as "out of memory" */
+               _("could not draw the figure: %s"), cairo_status_to_string (status));
   return FALSE;
 }
 
@@ -176,10 +179,19 @@ sd_export_format_from_path (const char      *path,
 
   if (dot == NULL)
     g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                 "%s: no file extension to tell the format; use one of %s", path, known->str);
+                 /* Translators: the first %s is the file name the user gave,
+                  * the second the extensions Saddle writes, such as
+                  * ".png, .svg, .pdf, .csv"; keep them as they are */
+                 _("%s: no file extension to tell the format; use one of %s"),
+                 path, known->str);
   else
     g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                 "%s: unsupported extension '%s'; use one of %s", path, dot, known->str);
+                 /* Translators: the first %s is the file name the user gave,
+                  * the second its extension, such as .jpg, the third the
+                  * extensions Saddle writes, such as ".png, .svg, .pdf, .csv";
+                  * keep the extensions as they are */
+                 _("%s: unsupported extension '%s'; use one of %s"),
+                 path, dot, known->str);
   return FALSE;
 }
 

@@ -7,6 +7,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "contour-layer.h"
 #include "gradient-field.h"
 #include "heatmap.h"
@@ -630,7 +632,10 @@ draw_legend (DrawContext *ctx,
           guint step;
 
           sd_trajectory_get_diverged (g_ptr_array_index (self->trajectories, i), &step);
-          markup = g_strdup_printf ("%s <span alpha=\"65%%\">(diverged at step %u)</span>",
+          /* Translators: a run's entry in the legend, once the run has
+           * diverged: %s is the run's name, %u the step at which it
+           * diverged. The <span> fades the note; keep it as it is. */
+          markup = g_strdup_printf (_("%s <span alpha=\"65%%\">(diverged at step %u)</span>"),
                                     name, step);
         }
 

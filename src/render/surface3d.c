@@ -20,6 +20,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "landscape.h"
 #include "legend.h"
 #include "surface3d-private.h"
@@ -656,7 +658,10 @@ draw_legend (View    *view,
 
       name = g_markup_escape_text (run->name, -1);
       if (run_diverged (self, i, &step))
-        markup = g_strdup_printf ("%s <span alpha=\"65%%\">(diverged at step %u)</span>",
+        /* Translators: a run's entry in the legend, once the run has
+         * diverged: %s is the run's name, %u the step at which it
+         * diverged. The <span> fades the note; keep it as it is. */
+        markup = g_strdup_printf (_("%s <span alpha=\"65%%\">(diverged at step %u)</span>"),
                                   name, step);
 
       entry.markup = markup != NULL ? markup : name;

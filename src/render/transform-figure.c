@@ -7,6 +7,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "core-error.h"
 #include "legend.h"
 #include "text.h"
@@ -278,8 +280,10 @@ figure_prepare (Figure                 *f,
 
   if (!isfinite (transform->t))
     {
-      g_set_error_literal (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                           "t: must be a finite number");
+      g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
+                   /* Translators: %s is t, the key of the scene file that
+                    * says how far the map has gone; keep it as it is */
+                   _("%s: must be a finite number"), "t");
       return FALSE;
     }
 
@@ -1340,7 +1344,11 @@ label_determinant (Figure  *f,
   g_autofree char *number = format_number (f->analysis.determinant,
                                            SD_LINMAP_TOLERANCE * f->analysis.singular_values[0] *
                                            f->analysis.singular_values[0]);
-  g_autofree char *markup = g_strdup_printf ("det <i>%s</i> = %s", f->letter, number);
+  /* Translators: the determinant's label, inside the image of the unit
+   * square. det is the determinant's notation (keep it unless your
+   * language's textbooks write it otherwise), %s in <i></i> the matrix's
+   * letter, A or M, the last %s its value. */
+  g_autofree char *markup = g_strdup_printf (_("det <i>%s</i> = %s"), f->letter, number);
   double centre[2], px, py, dx, dy, width, height, pad = 0.2 * f->em;
   Label label = { 0 };
 
@@ -1670,13 +1678,17 @@ describe_map (const Figure *f)
   switch (a->kind)
     {
     case SD_LINMAP_IDENTITY:
-      return g_strdup ("identity");
+      /* Translators: a caption below the matrix, which says in words what
+       * the linear map does; this one leaves every vector where it is */
+      return g_strdup (C_("linear map", "identity"));
 
     case SD_LINMAP_ROTATION:
       {
         g_autofree char *angle = format_angle (atan2 (m->c, m->a));
 
-        return g_strdup_printf ("rotation by %s", angle);
+        /* Translators: %s is the angle, such as 30°, which counts
+         * anticlockwise */
+        return g_strdup_printf (_("rotation by %s"), angle);
       }
 
     case SD_LINMAP_REFLECTION:
@@ -1686,40 +1698,53 @@ describe_map (const Figure *f)
         g_autofree char *angle = NULL;
 
         if (fabs (theta) < 1e-9)
-          return g_strdup ("reflection in the <i>x</i> axis");
+          /* Translators: keep <i>x</i>, the name of the axis, in italics */
+          return g_strdup (_("reflection in the <i>x</i> axis"));
         if (fabs (fabs (theta) - G_PI / 2) < 1e-9)
-          return g_strdup ("reflection in the <i>y</i> axis");
+          /* Translators: keep <i>y</i>, the name of the axis, in italics */
+          return g_strdup (_("reflection in the <i>y</i> axis"));
         angle = format_angle (theta);
-        return g_strdup_printf ("reflection in the line at %s", angle);
+        /* Translators: the mirror is the line through the origin at %s, an
+         * angle such as 30° from the x axis */
+        return g_strdup_printf (_("reflection in the line at %s"), angle);
       }
 
     case SD_LINMAP_SHEAR:
-      return g_strdup ("shear");
+      /* Translators: a caption below the matrix: the map is a shear */
+      return g_strdup (C_("linear map", "shear"));
 
     case SD_LINMAP_SCALING:
       if (a->repeated_eigenvalue)
         {
           g_autofree char *factor = format_number (a->eigenvalues_re[0], 0.0);
 
-          return g_strdup_printf ("uniform scaling by %s", factor);
+          /* Translators: %s is the factor, such as 2 or 0.5 */
+          return g_strdup_printf (_("uniform scaling by %s"), factor);
         }
-      return g_strdup ("stretch along perpendicular eigenvectors");
+      return g_strdup (_("stretch along perpendicular eigenvectors"));
 
     case SD_LINMAP_PROJECTION:
-      return g_strdup ("projection onto a line");
+      return g_strdup (_("projection onto a line"));
 
     case SD_LINMAP_SINGULAR:
       if (a->rank == 0)
-        return g_strdup ("zero map");
-      return g_strdup ("singular: flattens the plane onto a line");
+        return g_strdup (_("zero map"));
+      return g_strdup (_("singular: flattens the plane onto a line"));
 
     case SD_LINMAP_SPIRAL:
       {
         double modulus = hypot (a->eigenvalues_re[0], a->eigenvalues_im[0]);
         g_autofree char *number = format_number (modulus, 0.0);
+        g_autofree char *formula = g_strdup_printf ("|λ|" WORD_JOINER NBSP "=" NBSP "%s", number);
 
-        return g_strdup_printf ("spiral %s\n|λ|" WORD_JOINER NBSP "=" NBSP "%s",
-                                modulus < 1.0 ? "inwards" : "outwards", number);
+        if (modulus < 1.0)
+          /* Translators: a map that turns and shrinks; %s on the second
+           * line is the eigenvalues' modulus, such as |λ| = 0.9. Keep the
+           * line break. */
+          return g_strdup_printf (_("spiral inwards\n%s"), formula);
+        /* Translators: a map that turns and grows; %s on the second line is
+         * the eigenvalues' modulus, such as |λ| = 1.2. Keep the line break. */
+        return g_strdup_printf (_("spiral outwards\n%s"), formula);
       }
 
     case SD_LINMAP_GENERAL:
@@ -1739,16 +1764,21 @@ describe_eigenvalues (const Figure *f)
     {
       g_autofree char *re = format_number (a->eigenvalues_re[0], zero);
       g_autofree char *im = format_number (fabs (a->eigenvalues_im[0]), zero);
+      g_autofree char *formula = g_strdup_printf ("λ" NBSP "=" NBSP "%s" NBSP PLUS_MINUS NBSP
+                                                  "%s<i>i</i>", re, im);
 
-      return g_strdup_printf ("λ" NBSP "=" NBSP "%s" NBSP PLUS_MINUS NBSP "%s<i>i</i>\n"
-                              "no real eigenvectors", re, im);
+      /* Translators: %s is the complex eigenvalues, such as
+       * λ = 0.5 ± 0.866i, on a line of their own; keep the line break */
+      return g_strdup_printf (_("%s\nno real eigenvectors"), formula);
     }
 
   if (a->repeated_eigenvalue && !a->defective)
     {
       g_autofree char *value = format_number (a->eigenvalues_re[0], zero);
+      g_autofree char *formula = g_strdup_printf ("λ" NBSP "=" NBSP "%s", value);
 
-      return g_strdup_printf ("λ" NBSP "=" NBSP "%s: every vector is an eigenvector", value);
+      /* Translators: %s is the one eigenvalue, such as λ = 2 */
+      return g_strdup_printf (_("%s: every vector is an eigenvector"), formula);
     }
 
   return NULL;

@@ -79,19 +79,6 @@ test_unknown_option (void)
   result_clear (&result);
 }
 
-static void
-test_file_refused (void)
-{
-  Result result = { 0 };
-
-  run_saddle ((const char *[]) { "lesson.saddle", NULL }, &result);
-  g_assert_false (g_spawn_check_wait_status (result.status, NULL));
-  g_assert_cmpstr (result.out, ==, "");
-  g_assert_cmpstr (result.err, ==,
-                   "saddle: lesson.saddle: this version of Saddle cannot open scene files yet\n");
-  result_clear (&result);
-}
-
 static char *
 write_scene (const char *dir,
              const char *name,
@@ -267,6 +254,56 @@ test_export_figure_options (void)
   remove_dir (dir);
 }
 
+/* A scene named on the command line that cannot be shown is one line on
+ * stderr, the loader's message, and a failed exit, before any window:
+ * these runs have no display, so getting as far as GTK would fail
+ * differently. */
+static void
+test_open_failures (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("saddle-cli-XXXXXX", NULL);
+  g_autofree char *bad = write_scene (dir, "bad.saddle",
+                                      "[Scene]\nversion=1\nkind=surface\n[Surface]\n"
+                                      "function=booth\n[Run Adam]\noptimizer=adam\n"
+                                      "start=0;0\nlearning-rate=nan\n");
+  g_autofree char *transform = write_scene (dir, "map.saddle", TRANSFORM_SCENE);
+  g_autofree char *missing = g_build_filename (dir, "missing.saddle", NULL);
+  struct {
+    const char *args[3];
+    char       *message;
+  } cases[] = {
+    { { bad, NULL },
+      g_strdup_printf ("saddle: %s: [Run Adam] learning-rate: must be a positive finite number, "
+                       "got 'nan'\n", bad) },
+    { { missing, NULL },
+      g_strdup_printf ("saddle: %s: No such file or directory\n", missing) },
+    { { dir, NULL },
+      g_strdup_printf ("saddle: %s: is a folder, not a scene file\n", dir) },
+    { { transform, NULL },
+      g_strdup_printf ("saddle: %s: a transform scene; this version of Saddle cannot show it yet, "
+                       "because the Transform page is not built\n", transform) },
+    /* One bad file among good ones stops them all. */
+    { { transform, bad, NULL },
+      g_strdup_printf ("saddle: %s: a transform scene; this version of Saddle cannot show it yet, "
+                       "because the Transform page is not built\n", transform) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      Result result = { 0 };
+
+      run_saddle (cases[i].args, &result);
+      g_assert_false (g_spawn_check_wait_status (result.status, NULL));
+      g_assert_cmpstr (result.err, ==, cases[i].message);
+      g_assert_cmpstr (result.out, ==, "");
+      result_clear (&result);
+      g_free (cases[i].message);
+    }
+
+  g_assert_cmpuint (count_files (dir), ==, 2);
+  remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -276,7 +313,7 @@ main (int   argc,
   g_test_add_func ("/cli/version", test_version);
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/unknown-option", test_unknown_option);
-  g_test_add_func ("/cli/file-refused", test_file_refused);
+  g_test_add_func ("/cli/open/failures", test_open_failures);
   g_test_add_func ("/cli/export/csv", test_export_csv);
   g_test_add_func ("/cli/export/failures", test_export_failures);
   g_test_add_func ("/cli/export/figure-options", test_export_figure_options);

@@ -1,0 +1,750 @@
+/* landscape-model.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "expr.h"
+#include "trajectory.h"
+#include "landscape-model.h"
+
+struct _SdLandscapeModel
+{
+  GObject   parent_instance;
+
+  SdScene  *scene;
+  gboolean  modified;
+};
+
+G_DEFINE_FINAL_TYPE (SdLandscapeModel, sd_landscape_model, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_MODIFIED,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* A new page shows something worth looking at: Adam and momentum set off
+ * together into Rosenbrock's banana valley. */
+static SdScene *
+create_default_scene (void)
+{
+  SdScene *scene = sd_scene_new (SD_SCENE_SURFACE);
+  SdSceneRun *run;
+
+  scene->surface.log_scale = TRUE;
+  scene->surface.contours = 20;
+
+  run = sd_scene_add_run (scene, "Adam", SD_OPTIMIZER_ADAM);
+  run->params.learning_rate = 0.05;
+  run->start[0] = -1.5, run->start[1] = 2.0;
+  run->steps = 500;
+
+  run = sd_scene_add_run (scene, "Momentum", SD_OPTIMIZER_MOMENTUM);
+  run->params.learning_rate = 0.0005;
+  run->start[0] = -1.5, run->start[1] = 2.0;
+  run->steps = 500;
+
+  return scene;
+}
+
+static void
+sd_landscape_model_finalize (GObject *object)
+{
+  SdLandscapeModel *self = SD_LANDSCAPE_MODEL (object);
+
+  g_clear_pointer (&self->scene, sd_scene_free);
+
+  G_OBJECT_CLASS (sd_landscape_model_parent_class)->finalize (object);
+}
+
+static void
+sd_landscape_model_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  SdLandscapeModel *self = SD_LANDSCAPE_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sd_landscape_model_class_init (SdLandscapeModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sd_landscape_model_finalize;
+  object_class->get_property = sd_landscape_model_get_property;
+
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SdLandscapeModel::changed:
+   * @model: the model
+   * @changes: an #SdLandscapeChange set saying what changed
+   *
+   * Emitted after every change to the scene.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+}
+
+static void
+sd_landscape_model_init (SdLandscapeModel *self)
+{
+  self->scene = create_default_scene ();
+}
+
+/**
+ * sd_landscape_model_new:
+ *
+ * Returns: (transfer full): a model holding the default scene
+ */
+SdLandscapeModel *
+sd_landscape_model_new (void)
+{
+  return g_object_new (SD_TYPE_LANDSCAPE_MODEL, NULL);
+}
+
+/**
+ * sd_landscape_model_get_scene:
+ * @self: a #SdLandscapeModel
+ *
+ * The scene is changed only through the model's setters, which emit
+ * #SdLandscapeModel::changed; read it, never write it.
+ *
+ * Returns: (transfer none): the scene
+ */
+const SdScene *
+sd_landscape_model_get_scene (SdLandscapeModel *self)
+{
+  g_return_val_if_fail (SD_IS_LANDSCAPE_MODEL (self), NULL);
+
+  return self->scene;
+}
+
+gboolean
+sd_landscape_model_get_modified (SdLandscapeModel *self)
+{
+  g_return_val_if_fail (SD_IS_LANDSCAPE_MODEL (self), FALSE);
+
+  return self->modified;
+}
+
+/**
+ * sd_landscape_model_set_modified:
+ * @self: a #SdLandscapeModel
+ * @modified: whether the scene differs from its file
+ *
+ * Saving clears the flag; every edit sets it.
+ */
+void
+sd_landscape_model_set_modified (SdLandscapeModel *self,
+                                 gboolean          modified)
+{
+  g_return_if_fail (SD_IS_LANDSCAPE_MODEL (self));
+
+  modified = !!modified;
+  if (self->modified == modified)
+    return;
+
+  self->modified = modified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+static void
+changed (SdLandscapeModel  *self,
+         SdLandscapeChange  changes)
+{
+  sd_landscape_model_set_modified (self, TRUE);
+  g_signal_emit (self, signals[CHANGED], 0, (guint) changes);
+}
+
+/**
+ * sd_landscape_model_set_scene:
+ * @self: a #SdLandscapeModel
+ * @scene: (transfer full): a surface scene, such as one just opened
+ *
+ * Replaces the whole scene; the model is then unmodified.
+ */
+void
+sd_landscape_model_set_scene (SdLandscapeModel *self,
+                              SdScene          *scene)
+{
+  g_return_if_fail (SD_IS_LANDSCAPE_MODEL (self));
+  g_return_if_fail (scene != NULL && scene->kind == SD_SCENE_SURFACE);
+
+  g_clear_pointer (&self->scene, sd_scene_free);
+  self->scene = scene;
+
+  g_signal_emit (self, signals[CHANGED], 0,
+                 (guint) (SD_LANDSCAPE_CHANGE_SURFACE | SD_LANDSCAPE_CHANGE_RUNS
+                          | SD_LANDSCAPE_CHANGE_DISPLAY));
+  sd_landscape_model_set_modified (self, FALSE);
+}
+
+/**
+ * sd_landscape_model_set_function:
+ * @self: a #SdLandscapeModel
+ * @function: a built-in surface name, or "custom" for the scene's expression
+ *
+ * Choosing a built-in also moves the view to its default range.
+ */
+void
+sd_landscape_model_set_function (SdLandscapeModel *self,
+                                 const char       *function)
+{
+  SdSceneSurface *surface;
+  g_autoptr(SdSurface) built = NULL;
+
+  g_return_if_fail (SD_IS_LANDSCAPE_MODEL (self));
+  g_return_if_fail (function != NULL);
+
+  surface = &self->scene->surface;
+  if (g_str_equal (surface->function, function))
+    return;
+
+  if (g_str_equal (function, "custom") && surface->expression == NULL)
+    surface->expression = g_strdup ("0.5*x^2 + 5*y^2");
+
+  g_free (surface->function);
+  surface->function = g_strdup (function);
+
+  built = sd_scene_create_surface (self->scene, NULL);
+  g_return_if_fail (built != NULL);
+  if (!g_str_equal (function, "custom"))
+    sd_surface_get_default_range (built, surface->x_range, surface->y_range);
+
+  changed (self, SD_LANDSCAPE_CHANGE_SURFACE | SD_LANDSCAPE_CHANGE_RUNS);
+}
+
+/**
+ * sd_landscape_model_set_expression:
+ * @self: a #SdLandscapeModel
+ * @expression: the user's f(x, y)
+ * @error_column: (out) (optional): the 1-based column of a parse error
+ * @error: return location for an error
+ *
+ * Makes the surface the custom @expression if it parses. If it does not,
+ * nothing changes: the last valid surface stays on screen while the user
+ * types.
+ *
+ * Returns: whether @expression parsed
+ */
+gboolean
+sd_landscape_model_set_expression (SdLandscapeModel  *self,
+                                   const char        *expression,
+                                   guint             *error_column,
+                                   GError           **error)
+{
+  g_autoptr(SdExpr) parsed = NULL;
+  SdSceneSurface *surface;
+
+  g_return_val_if_fail (SD_IS_LANDSCAPE_MODEL (self), FALSE);
+  g_return_val_if_fail (expression != NULL, FALSE);
+
+  if (!sd_expr_parse_full (expression, &parsed, error_column, error))
+    return FALSE;
+
+  surface = &self->scene->surface;
+  if (g_str_equal (surface->function, "custom")
+      && g_strcmp0 (surface->expression, expression) == 0)
+    return TRUE;
+
+  g_free (surface->function);
+  surface->function = g_strdup ("custom");
+  g_free (surface->expression);
+  surface->expression = g_strdup (expression);
+
+  changed (self, SD_LANDSCAPE_CHANGE_SURFACE | SD_LANDSCAPE_CHANGE_RUNS);
+  return TRUE;
+}
+
+void
+sd_landscape_model_set_range (SdLandscapeModel *self,
+                              const double      x_range[2],
+                              const double      y_range[2])
+{
+  SdSceneSurface *surface;
+
+  g_return_if_fail (SD_IS_LANDSCAPE_MODEL (self));
+  g_return_if_fail (x_range[0] < x_range[1] && y_range[0] < y_range[1]);
+
+  surface = &self->scene->surface;
+  if (surface->x_range[0] == x_range[0] && surface->x_range[1] == x_range[1]
+      && surface->y_range[0] == y_range[0] && surface->y_range[1] == y_range[1])
+    return;
+
+  surface->x_range[0] = x_range[0], surface->x_range[1] = x_range[1];
+  surface->y_range[0] = y_range[0], surface->y_range[1] = y_range[1];
+  changed (self, SD_LANDSCAPE_CHANGE_SURFACE);
+}
+
+void
+sd_landscape_model_set_resolution (SdLandscapeModel *self,
+                                   guint             resolution)
+{
+  g_return_if_fail (SD_IS_LANDSCAPE_MODEL (self));
+  g_return_if_fail (resolution >= SD_SCENE_MIN_RESOLUTION
+                    && resolution <= SD_SCENE_MAX_RESOLUTION);
+
+  if (self->scene->surface.resolution == resolution)
+    return;
+
+  self->scene->surface.resolution = resolution;
+  changed (self, SD_LANDSCAPE_CHANGE_SURFACE);
+}
+
+/**
+ * sd_landscape_model_set_surface_param:
+ * @self: a #SdLandscapeModel
+ * @key: a dataset key of the regression surfaces: `dataset-size`, `noise`
+ *   or `seed`
+ * @value: its value
+ * @error: return location for an error naming the key and the rule
+ *
+ * A new dataset is a new surface, so the runs are computed again.
+ *
+ * Returns: whether @value was valid and set
+ */
+gboolean
+sd_landscape_model_set_surface_param (SdLandscapeModel  *self,
+                                      const char        *key,
+                                      double             value,
+                                      GError           **error)
+{
+  SdSurfaceParams params;
+  double old;
+
+  g_return_val_if_fail (SD_IS_LANDSCAPE_MODEL (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (sd_surface_params_get (&self->scene->surface.params, key, &old) && old == value)
+    return TRUE;
+
+  params = self->scene->surface.params;
+  if (!sd_surface_params_set (&params, key, value, error)
+      || !sd_surface_params_validate (&params, error))
+    return FALSE;
+
+  self->scene->surface.params = params;
+  changed (self, SD_LANDSCAPE_CHANGE_SURFACE | SD_LANDSCAPE_CHANGE_RUNS);
+  return TRUE;
+}
+
+/**
+ * sd_landscape_model_set_color_map:
+ * @self: a #SdLandscapeModel
+ * @color_map: (nullable): a colour map name, or %NULL for the preference
+ */
+void
+sd_landscape_model_set_color_map (SdLandscapeModel *self,
+                                  const char       *color_map)
+{
+  SdSceneSurface *surface;
+
+  g_return_if_fail (SD_IS_LANDSCAPE_MODEL (self));
+  g_return_if_fail (color_map == NULL
+                    || g_strv_contains (sd_scene_list_color_maps (), color_map));
+
+  surface = &self->scene->surface;
+  if (g_strcmp0 (surface->color_map, color_map) == 0)
+    return;
+
+  g_free (surface->color_map);
+  surface->color_map = g_strdup (color_map);
+  changed (self, SD_LANDSCAPE_CHANGE_DISPLAY);
+}
+
+void
+sd_landscape_model_set_log_scale (SdLandscapeModel *self,
+                                  gboolean          log_scale)
+{
+  g_return_if_fail (SD_IS_LANDSCAPE_MODEL (self));
+
+  log_scale = !!log_scale;
+  if (self->scene->surface.log_scale == log_scale)
+    return;
+
+  self->scene->surface.log_scale = log_scale;
+  changed (self, SD_LANDSCAPE_CHANGE_DISPLAY);
+}
+
+void
+sd_landscape_model_set_contours (SdLandscapeModel *self,
+                                 guint             contours)
+{
+  g_return_if_fail (SD_IS_LANDSCAPE_MODEL (self));
+  g_return_if_fail (contours <= SD_SCENE_MAX_CONTOURS);
+
+  if (self->scene->surface.contours == contours)
+    return;
+
+  self->scene->surface.contours = contours;
+  changed (self, SD_LANDSCAPE_CHANGE_DISPLAY);
+}
+
+void
+sd_landscape_model_set_layers (SdLandscapeModel *self,
+                               SdSurfaceLayers   layers)
+{
+  g_return_if_fail (SD_IS_LANDSCAPE_MODEL (self));
+
+  if (self->scene->surface.layers == layers)
+    return;
+
+  self->scene->surface.layers = layers;
+  changed (self, SD_LANDSCAPE_CHANGE_DISPLAY);
+}
+
+void
+sd_landscape_model_set_view (SdLandscapeModel *self,
+                             SdSurfaceView     view,
+                             double            azimuth,
+                             double            elevation)
+{
+  SdSceneSurface *surface;
+
+  g_return_if_fail (SD_IS_LANDSCAPE_MODEL (self));
+  g_return_if_fail (azimuth >= -360.0 && azimuth <= 360.0);
+  g_return_if_fail (elevation >= -90.0 && elevation <= 90.0);
+
+  surface = &self->scene->surface;
+  if (surface->view == view && surface->azimuth == azimuth && surface->elevation == elevation)
+    return;
+
+  surface->view = view;
+  surface->azimuth = azimuth;
+  surface->elevation = elevation;
+  changed (self, SD_LANDSCAPE_CHANGE_DISPLAY);
+}
+
+static SdSceneRun *
+get_run (SdLandscapeModel *self,
+         guint             index)
+{
+  g_return_val_if_fail (index < self->scene->runs->len, NULL);
+
+  return g_ptr_array_index (self->scene->runs, index);
+}
+
+static gboolean
+run_name_taken (SdLandscapeModel *self,
+                const char       *name)
+{
+  for (guint i = 0; i < self->scene->runs->len; i++)
+    {
+      if (g_str_equal (((SdSceneRun *) g_ptr_array_index (self->scene->runs, i))->name, name))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* "Adam", then "Adam 2", "Adam 3": names label runs in the legend. */
+static char *
+unique_run_name (SdLandscapeModel *self,
+                 const char       *base)
+{
+  char *name = g_strdup (base);
+
+  for (guint n = 2; run_name_taken (self, name); n++)
+    {
+      g_free (name);
+      name = g_strdup_printf ("%s %u", base, n);
+    }
+
+  return name;
+}
+
+static const char *
+optimizer_label (SdOptimizerKind kind)
+{
+  static const char * const labels[SD_N_OPTIMIZER_KINDS] = {
+    [SD_OPTIMIZER_SGD] = N_("SGD"),
+    [SD_OPTIMIZER_MOMENTUM] = N_("Momentum"),
+    [SD_OPTIMIZER_NESTEROV] = N_("Nesterov"),
+    [SD_OPTIMIZER_ADAGRAD] = N_("AdaGrad"),
+    [SD_OPTIMIZER_RMSPROP] = N_("RMSProp"),
+    [SD_OPTIMIZER_ADAM] = N_("Adam"),
+    [SD_OPTIMIZER_ADAMW] = N_("AdamW"),
+    [SD_OPTIMIZER_NEWTON] = N_("Newton"),
+    [SD_OPTIMIZER_BFGS] = N_("BFGS"),
+    [SD_OPTIMIZER_CONJUGATE_GRADIENT] = N_("Conjugate gradient"),
+    [SD_OPTIMIZER_NELDER_MEAD] = N_("Nelder–Mead"),
+  };
+
+  return _(labels[kind]);
+}
+
+/**
+ * sd_landscape_model_add_run:
+ * @self: a #SdLandscapeModel
+ * @optimizer: the new run's optimizer, with torch's defaults
+ *
+ * The new run starts where the others do (the race's common start).
+ *
+ * Returns: its index
+ */
+guint
+sd_landscape_model_add_run (SdLandscapeModel *self,
+                            SdOptimizerKind   optimizer)
+{
+  g_autofree char *name = NULL;
+  SdSceneRun *run;
+
+  g_return_val_if_fail (SD_IS_LANDSCAPE_MODEL (self), 0);
+  g_return_val_if_fail (optimizer < SD_N_OPTIMIZER_KINDS, 0);
+
+  name = unique_run_name (self, optimizer_label (optimizer));
+  run = sd_scene_add_run (self->scene, name, optimizer);
+  if (self->scene->runs->len > 1)
+    {
+      const SdSceneRun *first = g_ptr_array_index (self->scene->runs, 0);
+
+      run->start[0] = first->start[0];
+      run->start[1] = first->start[1];
+      run->steps = first->steps;
+    }
+
+  changed (self, SD_LANDSCAPE_CHANGE_RUNS);
+  return self->scene->runs->len - 1;
+}
+
+/**
+ * sd_landscape_model_duplicate_run:
+ * @self: a #SdLandscapeModel
+ * @index: the run to copy
+ *
+ * The copy has its own name and the palette's next colour.
+ *
+ * Returns: the copy's index, after the original's
+ */
+guint
+sd_landscape_model_duplicate_run (SdLandscapeModel *self,
+                                  guint             index)
+{
+  SdSceneRun *original, *copy;
+
+  g_return_val_if_fail (SD_IS_LANDSCAPE_MODEL (self), 0);
+
+  original = get_run (self, index);
+  g_return_val_if_fail (original != NULL, 0);
+
+  copy = g_memdup2 (original, sizeof *original);
+  copy->name = unique_run_name (self, original->name);
+  copy->has_color = FALSE;
+  g_ptr_array_insert (self->scene->runs, index + 1, copy);
+
+  changed (self, SD_LANDSCAPE_CHANGE_RUNS);
+  return index + 1;
+}
+
+void
+sd_landscape_model_remove_run (SdLandscapeModel *self,
+                               guint             index)
+{
+  g_return_if_fail (SD_IS_LANDSCAPE_MODEL (self));
+  g_return_if_fail (index < self->scene->runs->len);
+
+  g_ptr_array_remove_index (self->scene->runs, index);
+  changed (self, SD_LANDSCAPE_CHANGE_RUNS);
+}
+
+/**
+ * sd_landscape_model_set_run_optimizer:
+ * @self: a #SdLandscapeModel
+ * @index: a run
+ * @optimizer: its new optimizer
+ *
+ * The hyperparameters go back to torch's defaults for @optimizer, which
+ * differ between optimizers (Adam's learning rate is ten times smaller).
+ */
+void
+sd_landscape_model_set_run_optimizer (SdLandscapeModel *self,
+                                      guint             index,
+                                      SdOptimizerKind   optimizer)
+{
+  SdSceneRun *run;
+
+  g_return_if_fail (SD_IS_LANDSCAPE_MODEL (self));
+  g_return_if_fail (optimizer < SD_N_OPTIMIZER_KINDS);
+
+  run = get_run (self, index);
+  g_return_if_fail (run != NULL);
+  if (run->params.kind == optimizer)
+    return;
+
+  sd_optimizer_params_init (&run->params, optimizer);
+  changed (self, SD_LANDSCAPE_CHANGE_RUNS);
+}
+
+/**
+ * sd_landscape_model_set_run_param:
+ * @self: a #SdLandscapeModel
+ * @index: a run
+ * @key: a hyperparameter key, such as "learning-rate"
+ * @value: its value
+ * @error: return location for an error naming the key and the rule
+ *
+ * Returns: whether @value was valid and set
+ */
+gboolean
+sd_landscape_model_set_run_param (SdLandscapeModel  *self,
+                                  guint              index,
+                                  const char        *key,
+                                  double             value,
+                                  GError           **error)
+{
+  SdOptimizerParams params;
+  SdSceneRun *run;
+  double old;
+
+  g_return_val_if_fail (SD_IS_LANDSCAPE_MODEL (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  run = get_run (self, index);
+  g_return_val_if_fail (run != NULL, FALSE);
+
+  if (sd_optimizer_params_get (&run->params, key, &old) && old == value)
+    return TRUE;
+
+  params = run->params;
+  if (!sd_optimizer_params_set (&params, key, value, error)
+      || !sd_optimizer_params_validate (&params, error))
+    return FALSE;
+
+  run->params = params;
+  changed (self, SD_LANDSCAPE_CHANGE_RUNS);
+  return TRUE;
+}
+
+void
+sd_landscape_model_set_run_steps (SdLandscapeModel *self,
+                                  guint             index,
+                                  guint             steps)
+{
+  SdSceneRun *run;
+
+  g_return_if_fail (SD_IS_LANDSCAPE_MODEL (self));
+  g_return_if_fail (steps <= SD_TRAJECTORY_MAX_STEPS);
+
+  run = get_run (self, index);
+  g_return_if_fail (run != NULL);
+  if (run->steps == steps)
+    return;
+
+  run->steps = steps;
+  changed (self, SD_LANDSCAPE_CHANGE_RUNS);
+}
+
+void
+sd_landscape_model_set_run_visible (SdLandscapeModel *self,
+                                    guint             index,
+                                    gboolean          visible)
+{
+  SdSceneRun *run;
+
+  g_return_if_fail (SD_IS_LANDSCAPE_MODEL (self));
+
+  run = get_run (self, index);
+  g_return_if_fail (run != NULL);
+
+  visible = !!visible;
+  if (run->visible == visible)
+    return;
+
+  run->visible = visible;
+  changed (self, SD_LANDSCAPE_CHANGE_DISPLAY);
+}
+
+void
+sd_landscape_model_set_run_color (SdLandscapeModel *self,
+                                  guint             index,
+                                  const double      rgb[3])
+{
+  SdSceneRun *run;
+
+  g_return_if_fail (SD_IS_LANDSCAPE_MODEL (self));
+
+  run = get_run (self, index);
+  g_return_if_fail (run != NULL);
+  if (run->has_color && memcmp (run->color, rgb, sizeof run->color) == 0)
+    return;
+
+  run->has_color = TRUE;
+  memcpy (run->color, rgb, sizeof run->color);
+  changed (self, SD_LANDSCAPE_CHANGE_DISPLAY);
+}
+
+void
+sd_landscape_model_set_run_name (SdLandscapeModel *self,
+                                 guint             index,
+                                 const char       *name)
+{
+  SdSceneRun *run;
+
+  g_return_if_fail (SD_IS_LANDSCAPE_MODEL (self));
+  g_return_if_fail (name != NULL && *name != '\0');
+
+  run = get_run (self, index);
+  g_return_if_fail (run != NULL);
+  if (g_str_equal (run->name, name))
+    return;
+
+  g_free (run->name);
+  run->name = g_strdup (name);
+  changed (self, SD_LANDSCAPE_CHANGE_DISPLAY);
+}
+
+/**
+ * sd_landscape_model_set_start:
+ * @self: a #SdLandscapeModel
+ * @x: the start's x
+ * @y: the start's y
+ *
+ * Every run starts from the common start point: that is the race.
+ */
+void
+sd_landscape_model_set_start (SdLandscapeModel *self,
+                              double            x,
+                              double            y)
+{
+  g_return_if_fail (SD_IS_LANDSCAPE_MODEL (self));
+  g_return_if_fail (isfinite (x) && isfinite (y));
+
+  for (guint i = 0; i < self->scene->runs->len; i++)
+    {
+      SdSceneRun *run = g_ptr_array_index (self->scene->runs, i);
+
+      run->start[0] = x;
+      run->start[1] = y;
+    }
+
+  changed (self, SD_LANDSCAPE_CHANGE_RUNS);
+}

@@ -1,0 +1,1265 @@
+/* landscape-page.c: the Landscape page, a loss surface and optimizers racing on it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "landscape-canvas.h"
+#include "loss-chart.h"
+#include "page-frame.h"
+#include "run-row.h"
+#include "landscape-page.h"
+
+struct _SdLandscapePage
+{
+  AdwBin             parent_instance;
+
+  SdLandscapeModel  *model;
+  SdPlayback        *playback;
+  GPtrArray         *trajectories;   /* (element-type SdTrajectory) (nullable elements) */
+  GPtrArray         *run_rows;       /* (element-type SdRunRow), owned by runs_group */
+  GStrv              surface_list;   /* the surface combo's entries: the built-ins, then "custom" */
+  guint              syncing;
+  guint              tick_id;
+  gint64             last_frame_time;
+  GBinding          *sidebar_binding;
+
+  SdPageFrame       *frame;
+  AdwComboRow       *surface_row;
+  AdwEntryRow       *expression_row;
+  GtkWidget         *expression_error_row;
+  GtkLabel          *expression_error_label;
+  AdwPreferencesRow *x_range_row;
+  AdwPreferencesRow *y_range_row;
+  AdwPreferencesRow *start_x_row;
+  AdwPreferencesRow *start_y_row;
+  GtkSpinButton     *x_min_spin;
+  GtkSpinButton     *x_max_spin;
+  GtkSpinButton     *y_min_spin;
+  GtkSpinButton     *y_max_spin;
+  GtkSpinButton     *resolution_spin;
+  GtkWidget         *dataset_size_row;
+  GtkSpinButton     *dataset_size_spin;
+  GtkWidget         *noise_row;
+  GtkSpinButton     *noise_spin;
+  GtkWidget         *dataset_seed_row;
+  GtkSpinButton     *dataset_seed_spin;
+  AdwPreferencesGroup *runs_group;
+  GtkMenuButton     *add_run_button;
+  GtkSpinButton     *start_x_spin;
+  GtkSpinButton     *start_y_spin;
+  AdwComboRow       *color_map_row;
+  GtkSwitch         *log_scale_switch;
+  GtkSpinButton     *contours_spin;
+  GtkSwitch         *heatmap_switch;
+  GtkSwitch         *contour_lines_switch;
+  GtkSwitch         *gradient_field_switch;
+  AdwBin            *canvas_bin;
+  GtkToggleButton   *map_button;
+  GtkToggleButton   *view_3d_button;
+  GtkButton         *play_button;
+  GtkScale          *scrubber;
+  GtkAdjustment     *scrubber_adjustment;
+  GtkLabel          *counter_label;
+  GtkSpinButton     *speed_spin;
+  GtkAdjustment     *speed_adjustment;
+  GtkToggleButton   *chart_button;
+  GtkFlowBox        *stats_box;
+  AdwBin            *chart_bin;
+  GtkRevealer       *chart_revealer;
+  SdLossChart       *loss_chart;
+  SdLandscapeCanvas *canvas;
+};
+
+G_DEFINE_FINAL_TYPE (SdLandscapePage, sd_landscape_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_MODEL,
+  PROP_PLAYBACK,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *
+surface_label (const char *name)
+{
+  static const struct { const char *name; const char *label; } labels[] = {
+    { "rosenbrock", N_("Rosenbrock") },
+    { "himmelblau", N_("Himmelblau") },
+    { "beale", N_("Beale") },
+    { "booth", N_("Booth") },
+    { "rastrigin", N_("Rastrigin") },
+    { "ackley", N_("Ackley") },
+    { "saddle", N_("Saddle") },
+    { "matyas", N_("Matyas") },
+    { "three-hump-camel", N_("Three-hump camel") },
+    { "linear-regression", N_("Linear regression") },
+    { "logistic-regression", N_("Logistic regression") },
+    { "custom", N_("Custom") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (labels[i].name, name))
+      return _(labels[i].label);
+
+  return name;
+}
+
+static const char *
+color_map_label (const char *name)
+{
+  static const struct { const char *name; const char *label; } labels[] = {
+    { "viridis", N_("Viridis") },
+    { "magma", N_("Magma") },
+    { "inferno", N_("Inferno") },
+    { "plasma", N_("Plasma") },
+    { "cividis", N_("Cividis") },
+    { "coolwarm", N_("Cool–warm") },
+    { "grayscale", N_("Grayscale") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (labels[i].name, name))
+      return _(labels[i].label);
+
+  return name;
+}
+
+/* Losses span many decades; three significant digits in the middle and
+ * compact scientific notation at the ends ("1.2e-3") stay short. */
+static void
+format_number (char   *buffer,
+               gsize   size,
+               double  value)
+{
+  double magnitude = fabs (value);
+  char *e;
+
+  if (!isfinite (value))
+    {
+      g_strlcpy (buffer, value > 0 ? "∞" : value < 0 ? "−∞" : "NaN", size);
+      return;
+    }
+
+  if (magnitude == 0.0 || (magnitude >= 1e-2 && magnitude < 1e4))
+    {
+      g_snprintf (buffer, size, "%.3g", value);
+      return;
+    }
+
+  g_snprintf (buffer, size, "%.1e", value);
+  e = strchr (buffer, 'e');
+  if (e != NULL)
+    {
+      char *digits = e + 1;
+      gboolean negative = *digits == '-';
+
+      if (*digits == '+' || *digits == '-')
+        digits++;
+      while (*digits == '0' && digits[1] != '\0')
+        digits++;
+      memmove (e + 1 + negative, digits, strlen (digits) + 1);
+      if (negative)
+        e[1] = '-';
+    }
+}
+
+static const SdSceneRun *
+get_run (SdLandscapePage *self,
+         guint            index)
+{
+  const SdScene *scene = sd_landscape_model_get_scene (self->model);
+
+  return index < scene->runs->len ? g_ptr_array_index (scene->runs, index) : NULL;
+}
+
+static guint
+get_n_runs (SdLandscapePage *self)
+{
+  return sd_landscape_model_get_scene (self->model)->runs->len;
+}
+
+/* The regression surfaces call their axes w and b; the rows say so. */
+static void
+update_axis_labels (SdLandscapePage *self,
+                    const SdSurface *surface)
+{
+  const char *x = surface != NULL ? sd_surface_get_x_label (surface) : "x";
+  const char *y = surface != NULL ? sd_surface_get_y_label (surface) : "y";
+  g_autofree char *x_range = NULL, *y_range = NULL, *start_x = NULL, *start_y = NULL;
+
+  /* Translators: a row's title, %s is an axis such as x; the underscore
+   * makes the axis name the row's mnemonic */
+  x_range = g_strdup_printf (_("_%s range"), x);
+  y_range = g_strdup_printf (_("_%s range"), y);
+  /* Translators: a row's title, %s is an axis such as x */
+  start_x = g_strdup_printf (_("Start %s"), x);
+  start_y = g_strdup_printf (_("Start %s"), y);
+
+  adw_preferences_row_set_title (self->x_range_row, x_range);
+  adw_preferences_row_set_title (self->y_range_row, y_range);
+  adw_preferences_row_set_title (self->start_x_row, start_x);
+  adw_preferences_row_set_title (self->start_y_row, start_y);
+}
+
+/* Until the canvas computes trajectories for drawing, the page computes
+ * them for the counter and the chart; they are cheap next to a grid. */
+static void
+compute_trajectories (SdLandscapePage *self)
+{
+  const SdScene *scene = sd_landscape_model_get_scene (self->model);
+  g_autoptr(SdSurface) surface = sd_scene_create_surface (scene, NULL);
+
+  update_axis_labels (self, surface);
+  g_ptr_array_set_size (self->trajectories, 0);
+  for (guint i = 0; i < scene->runs->len; i++)
+    {
+      const SdSceneRun *run = g_ptr_array_index (scene->runs, i);
+      SdTrajectory *trajectory = NULL;
+
+      if (surface != NULL)
+        trajectory = sd_trajectory_compute (surface, &run->params, run->start, run->steps,
+                                            NULL, NULL);
+      g_ptr_array_add (self->trajectories, trajectory);
+    }
+}
+
+static void
+update_loss_chart (SdLandscapePage *self)
+{
+  guint n_runs = get_n_runs (self);
+  g_autofree SdLossChartRun *runs = g_new0 (SdLossChartRun, MAX (n_runs, 1));
+
+  for (guint i = 0; i < n_runs; i++)
+    {
+      const SdSceneRun *run = get_run (self, i);
+
+      runs[i].trajectory = sd_landscape_page_get_trajectory (self, i);
+      runs[i].name = run->name;
+      runs[i].has_color = TRUE;
+      sd_run_get_display_color (run, i, runs[i].color);
+      runs[i].visible = run->visible;
+    }
+
+  sd_loss_chart_set_runs (self->loss_chart, runs, n_runs);
+  sd_loss_chart_set_iteration (self->loss_chart, sd_playback_get_iteration (self->playback));
+}
+
+static void
+update_n_iterations (SdLandscapePage *self)
+{
+  guint n_iterations = 0;
+  gboolean at_end = sd_playback_get_iteration (self->playback)
+                    == sd_playback_get_n_iterations (self->playback);
+
+  for (guint i = 0; i < get_n_runs (self); i++)
+    n_iterations = MAX (n_iterations, get_run (self, i)->steps);
+
+  /* A page showing whole paths keeps showing them when the runs change;
+   * one stopped partway stays where it is. */
+  sd_playback_set_n_iterations (self->playback, n_iterations);
+  if (at_end)
+    sd_playback_set_iteration (self->playback, n_iterations);
+
+  self->syncing++;
+  gtk_adjustment_set_upper (self->scrubber_adjustment, n_iterations);
+  gtk_adjustment_set_value (self->scrubber_adjustment, sd_playback_get_iteration (self->playback));
+  self->syncing--;
+}
+
+/**
+ * sd_landscape_page_format_run_stats:
+ * @self: a #SdLandscapePage
+ * @index: a run
+ *
+ * A run's loss and gradient norm at the playback's iteration, or at its
+ * last point if it stopped earlier.
+ *
+ * Returns: (transfer full) (nullable): the text, such as
+ *   "loss 1.2e-3 · ‖∇f‖ 4.1e-2"; %NULL if the run has no trajectory
+ */
+char *
+sd_landscape_page_format_run_stats (SdLandscapePage *self,
+                                    guint            index)
+{
+  const SdTrajectory *trajectory;
+  const SdOptimizerState *state;
+  char loss[32], norm[32];
+  guint n_points;
+
+  g_return_val_if_fail (SD_IS_LANDSCAPE_PAGE (self), NULL);
+
+  trajectory = sd_landscape_page_get_trajectory (self, index);
+  if (trajectory == NULL || (n_points = sd_trajectory_get_n_points (trajectory)) == 0)
+    return NULL;
+
+  state = sd_trajectory_get_point (trajectory,
+                                   MIN (sd_playback_get_iteration (self->playback), n_points - 1));
+  format_number (loss, sizeof loss, state->loss);
+  format_number (norm, sizeof norm, hypot (state->gradient[0], state->gradient[1]));
+
+  /* Translators: a run's loss and gradient norm at the shown iteration */
+  return g_strdup_printf (_("loss %s · ‖∇f‖ %s"), loss, norm);
+}
+
+static void
+update_counter (SdLandscapePage *self)
+{
+  g_autofree char *counter = NULL;
+  GtkWidget *child;
+  guint i = 0;
+
+  /* Translators: the playback's iteration out of the most steps */
+  counter = g_strdup_printf (_("Iteration %u / %u"), sd_playback_get_iteration (self->playback),
+                             sd_playback_get_n_iterations (self->playback));
+  gtk_label_set_text (self->counter_label, counter);
+
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->stats_box)); child != NULL;
+       child = gtk_widget_get_next_sibling (child), i++)
+    {
+      GtkLabel *label = GTK_LABEL (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child)));
+      const SdSceneRun *run = get_run (self, i);
+      g_autofree char *stats = sd_landscape_page_format_run_stats (self, i);
+      g_autofree char *markup = NULL;
+      double rgb[3];
+
+      if (run == NULL)
+        break;
+
+      sd_run_get_display_color (run, i, rgb);
+      markup = g_markup_printf_escaped ("<span foreground=\"#%02x%02x%02x\">●</span> <b>%s</b>  %s",
+                                        (guint) lround (rgb[0] * 255),
+                                        (guint) lround (rgb[1] * 255),
+                                        (guint) lround (rgb[2] * 255),
+                                        run->name, stats != NULL ? stats : "—");
+      gtk_label_set_markup (label, markup);
+      gtk_widget_set_opacity (child, run->visible ? 1.0 : 0.5);
+    }
+}
+
+static void
+rebuild_stats (SdLandscapePage *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->stats_box))) != NULL)
+    gtk_flow_box_remove (self->stats_box, child);
+
+  for (guint i = 0; i < get_n_runs (self); i++)
+    {
+      GtkWidget *label = gtk_label_new (NULL);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_widget_add_css_class (label, "numeric");
+      gtk_flow_box_append (self->stats_box, label);
+    }
+}
+
+/* Rows are rebuilt only when runs come or go; otherwise they update in
+ * place, so an entry being typed in keeps its focus. */
+static void
+rebuild_run_rows (SdLandscapePage *self)
+{
+  g_autoptr(GHashTable) expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint old_len = self->run_rows->len;
+
+  for (guint i = 0; i < self->run_rows->len; i++)
+    {
+      AdwExpanderRow *row = g_ptr_array_index (self->run_rows, i);
+
+      if (adw_expander_row_get_expanded (row))
+        g_hash_table_add (expanded,
+                          g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row))));
+      adw_preferences_group_remove (self->runs_group, GTK_WIDGET (row));
+    }
+  g_ptr_array_set_size (self->run_rows, 0);
+
+  for (guint i = 0; i < get_n_runs (self); i++)
+    {
+      GtkWidget *row = sd_run_row_new (self->model, i);
+
+      if (g_hash_table_contains (expanded, get_run (self, i)->name)
+          || (old_len > 0 && i >= old_len && i == get_n_runs (self) - 1))
+        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+      adw_preferences_group_add (self->runs_group, row);
+      g_ptr_array_add (self->run_rows, row);
+    }
+}
+
+static guint
+surface_index (SdLandscapePage *self,
+               const char      *function)
+{
+  for (guint i = 0; self->surface_list[i] != NULL; i++)
+    if (g_str_equal (self->surface_list[i], function))
+      return i;
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+clear_expression_error (SdLandscapePage *self)
+{
+  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (self->expression_row));
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->expression_row), "error");
+  gtk_widget_set_visible (self->expression_error_row, FALSE);
+  if (GTK_IS_TEXT (delegate))
+    gtk_text_set_attributes (GTK_TEXT (delegate), NULL);
+}
+
+/* The column is underlined, not selected: a selection would be replaced
+ * by the next key the user types. */
+static void
+show_expression_error (SdLandscapePage *self,
+                       const char      *message,
+                       guint            column)
+{
+  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (self->expression_row));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->expression_row));
+  glong length = g_utf8_strlen (text, -1);
+
+  gtk_widget_add_css_class (GTK_WIDGET (self->expression_row), "error");
+  gtk_label_set_text (self->expression_error_label, message);
+  gtk_widget_set_visible (self->expression_error_row, TRUE);
+
+  if (GTK_IS_TEXT (delegate) && column >= 1 && column <= (guint) length)
+    {
+      g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
+      PangoAttribute *underline = pango_attr_underline_new (PANGO_UNDERLINE_ERROR);
+      PangoAttribute *color = pango_attr_underline_color_new (0xe000, 0x1b00, 0x2400);
+      const char *start = g_utf8_offset_to_pointer (text, column - 1);
+
+      underline->start_index = color->start_index = start - text;
+      underline->end_index = color->end_index = g_utf8_next_char (start) - text;
+      pango_attr_list_insert (attributes, underline);
+      pango_attr_list_insert (attributes, color);
+      gtk_text_set_attributes (GTK_TEXT (delegate), attributes);
+    }
+  else if (GTK_IS_TEXT (delegate))
+    gtk_text_set_attributes (GTK_TEXT (delegate), NULL);
+}
+
+static void
+set_spin (GtkSpinButton *spin,
+          double         value)
+{
+  gtk_spin_button_set_value (spin, value);
+  gtk_widget_remove_css_class (GTK_WIDGET (spin), "error");
+}
+
+static void
+sync_surface (SdLandscapePage *self)
+{
+  const SdSceneSurface *surface = &sd_landscape_model_get_scene (self->model)->surface;
+  gboolean custom = g_str_equal (surface->function, "custom");
+  const char * const *keys;
+  gboolean has_dataset;
+  guint color_map = 0;
+
+  self->syncing++;
+
+  adw_combo_row_set_selected (self->surface_row, surface_index (self, surface->function));
+  gtk_widget_set_visible (GTK_WIDGET (self->expression_row), custom);
+  /* While the user types, the model holds the last valid expression; the
+   * entry keeps what is typed. */
+  if (custom && surface->expression != NULL
+      && !gtk_widget_has_css_class (GTK_WIDGET (self->expression_row), "error")
+      && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->expression_row)),
+                    surface->expression) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->expression_row), surface->expression);
+  if (!custom)
+    clear_expression_error (self);
+
+  set_spin (self->x_min_spin, surface->x_range[0]);
+  set_spin (self->x_max_spin, surface->x_range[1]);
+  set_spin (self->y_min_spin, surface->y_range[0]);
+  set_spin (self->y_max_spin, surface->y_range[1]);
+  gtk_spin_button_set_value (self->resolution_spin, surface->resolution);
+
+  /* Only the regression surfaces have a dataset to set. */
+  keys = custom ? NULL : sd_surface_builtin_get_keys (surface->function);
+  has_dataset = keys != NULL && keys[0] != NULL;
+  gtk_widget_set_visible (self->dataset_size_row, has_dataset);
+  gtk_widget_set_visible (self->noise_row, has_dataset);
+  gtk_widget_set_visible (self->dataset_seed_row, has_dataset);
+  gtk_spin_button_set_value (self->dataset_size_spin, surface->params.dataset_size);
+  gtk_spin_button_set_value (self->noise_spin, surface->params.noise);
+  gtk_spin_button_set_value (self->dataset_seed_spin, surface->params.seed);
+
+  if (surface->color_map != NULL)
+    {
+      const char * const *maps = sd_scene_list_color_maps ();
+
+      for (guint i = 0; maps[i] != NULL; i++)
+        if (g_str_equal (maps[i], surface->color_map))
+          color_map = i + 1;
+    }
+  adw_combo_row_set_selected (self->color_map_row, color_map);
+  gtk_switch_set_active (self->log_scale_switch, surface->log_scale);
+  gtk_spin_button_set_value (self->contours_spin, surface->contours);
+  gtk_switch_set_active (self->heatmap_switch, (surface->layers & SD_LAYER_HEATMAP) != 0);
+  gtk_switch_set_active (self->contour_lines_switch, (surface->layers & SD_LAYER_CONTOURS) != 0);
+  gtk_switch_set_active (self->gradient_field_switch,
+                         (surface->layers & SD_LAYER_GRADIENT_FIELD) != 0);
+  gtk_toggle_button_set_active (surface->view == SD_VIEW_3D ? self->view_3d_button
+                                                            : self->map_button, TRUE);
+
+  if (get_n_runs (self) > 0)
+    {
+      const SdSceneRun *first = get_run (self, 0);
+
+      gtk_spin_button_set_value (self->start_x_spin, first->start[0]);
+      gtk_spin_button_set_value (self->start_y_spin, first->start[1]);
+    }
+
+  self->syncing--;
+}
+
+static void
+on_model_changed (SdLandscapePage *self,
+                  guint            changes,
+                  SdLandscapeModel *model)
+{
+  sync_surface (self);
+
+  if (changes & (SD_LANDSCAPE_CHANGE_SURFACE | SD_LANDSCAPE_CHANGE_RUNS))
+    {
+      compute_trajectories (self);
+      update_n_iterations (self);
+    }
+
+  if (self->run_rows->len != get_n_runs (self))
+    {
+      rebuild_run_rows (self);
+      rebuild_stats (self);
+    }
+  else
+    {
+      for (guint i = 0; i < self->run_rows->len; i++)
+        sd_run_row_sync (g_ptr_array_index (self->run_rows, i));
+    }
+
+  update_loss_chart (self);
+  update_counter (self);
+}
+
+static void
+on_surface_selected (SdLandscapePage *self)
+{
+  guint selected = adw_combo_row_get_selected (self->surface_row);
+
+  if (self->syncing || selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  clear_expression_error (self);
+  sd_landscape_model_set_function (self->model, self->surface_list[selected]);
+}
+
+static void
+on_expression_changed (SdLandscapePage *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text;
+  guint column = 0;
+
+  if (self->syncing)
+    return;
+
+  text = gtk_editable_get_text (GTK_EDITABLE (self->expression_row));
+  if (!sd_landscape_model_set_expression (self->model, text, &column, &error))
+    {
+      show_expression_error (self, error->message, column);
+      return;
+    }
+
+  clear_expression_error (self);
+}
+
+static void
+on_range_changed (SdLandscapePage *self)
+{
+  double x_range[2], y_range[2];
+  gboolean x_valid, y_valid;
+
+  if (self->syncing)
+    return;
+
+  x_range[0] = gtk_spin_button_get_value (self->x_min_spin);
+  x_range[1] = gtk_spin_button_get_value (self->x_max_spin);
+  y_range[0] = gtk_spin_button_get_value (self->y_min_spin);
+  y_range[1] = gtk_spin_button_get_value (self->y_max_spin);
+  x_valid = x_range[0] < x_range[1];
+  y_valid = y_range[0] < y_range[1];
+
+  /* An empty range cannot be drawn: mark it and wait for a valid one. */
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *spins[2] = { GTK_WIDGET (i == 0 ? self->x_min_spin : self->y_min_spin),
+                              GTK_WIDGET (i == 0 ? self->x_max_spin : self->y_max_spin) };
+      gboolean valid = i == 0 ? x_valid : y_valid;
+
+      for (guint j = 0; j < 2; j++)
+        {
+          if (valid)
+            gtk_widget_remove_css_class (spins[j], "error");
+          else
+            gtk_widget_add_css_class (spins[j], "error");
+        }
+    }
+
+  if (x_valid && y_valid)
+    sd_landscape_model_set_range (self->model, x_range, y_range);
+}
+
+static void
+on_resolution_changed (SdLandscapePage *self)
+{
+  if (self->syncing)
+    return;
+
+  sd_landscape_model_set_resolution (self->model,
+                                     (guint) gtk_spin_button_get_value_as_int (self->resolution_spin));
+}
+
+static void
+on_dataset_changed (SdLandscapePage *self,
+                    GtkSpinButton   *spin)
+{
+  g_autoptr(GError) error = NULL;
+  const char *key;
+
+  if (self->syncing)
+    return;
+
+  key = spin == self->dataset_size_spin ? "dataset-size"
+        : spin == self->noise_spin ? "noise" : "seed";
+  if (!sd_landscape_model_set_surface_param (self->model, key, gtk_spin_button_get_value (spin),
+                                             &error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (spin), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (spin), error->message);
+      return;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (spin), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (spin), NULL);
+}
+
+static void
+on_start_changed (SdLandscapePage *self)
+{
+  if (self->syncing)
+    return;
+
+  sd_landscape_model_set_start (self->model, gtk_spin_button_get_value (self->start_x_spin),
+                                gtk_spin_button_get_value (self->start_y_spin));
+}
+
+static void
+on_color_map_selected (SdLandscapePage *self)
+{
+  guint selected = adw_combo_row_get_selected (self->color_map_row);
+
+  if (self->syncing || selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  sd_landscape_model_set_color_map (self->model,
+                                    selected == 0 ? NULL : sd_scene_list_color_maps ()[selected - 1]);
+}
+
+static void
+on_log_scale_changed (SdLandscapePage *self)
+{
+  if (self->syncing)
+    return;
+
+  sd_landscape_model_set_log_scale (self->model, gtk_switch_get_active (self->log_scale_switch));
+}
+
+static void
+on_contours_changed (SdLandscapePage *self)
+{
+  if (self->syncing)
+    return;
+
+  sd_landscape_model_set_contours (self->model,
+                                   (guint) gtk_spin_button_get_value_as_int (self->contours_spin));
+}
+
+static void
+on_layers_changed (SdLandscapePage *self)
+{
+  SdSurfaceLayers layers = 0;
+
+  if (self->syncing)
+    return;
+
+  if (gtk_switch_get_active (self->heatmap_switch))
+    layers |= SD_LAYER_HEATMAP;
+  if (gtk_switch_get_active (self->contour_lines_switch))
+    layers |= SD_LAYER_CONTOURS;
+  if (gtk_switch_get_active (self->gradient_field_switch))
+    layers |= SD_LAYER_GRADIENT_FIELD;
+
+  sd_landscape_model_set_layers (self->model, layers);
+}
+
+static void
+on_view_toggled (SdLandscapePage *self)
+{
+  const SdSceneSurface *surface = &sd_landscape_model_get_scene (self->model)->surface;
+
+  if (self->syncing)
+    return;
+
+  /* Each button's toggled fires; only the one switched on counts. */
+  if (gtk_toggle_button_get_active (self->view_3d_button))
+    sd_landscape_model_set_view (self->model, SD_VIEW_3D, surface->azimuth, surface->elevation);
+  else if (gtk_toggle_button_get_active (self->map_button))
+    sd_landscape_model_set_view (self->model, SD_VIEW_MAP, surface->azimuth, surface->elevation);
+}
+
+static void
+on_scrubber_changed (SdLandscapePage *self)
+{
+  if (self->syncing)
+    return;
+
+  sd_playback_set_iteration (self->playback,
+                             (guint) lround (gtk_adjustment_get_value (self->scrubber_adjustment)));
+}
+
+static void
+on_iteration_changed (SdLandscapePage *self)
+{
+  self->syncing++;
+  gtk_adjustment_set_value (self->scrubber_adjustment, sd_playback_get_iteration (self->playback));
+  self->syncing--;
+
+  sd_loss_chart_set_iteration (self->loss_chart, sd_playback_get_iteration (self->playback));
+  sd_landscape_canvas_set_iteration (self->canvas, sd_playback_get_iteration (self->playback));
+  update_counter (self);
+}
+
+static gboolean
+on_tick (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       user_data)
+{
+  SdLandscapePage *self = SD_LANDSCAPE_PAGE (widget);
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+
+  if (self->last_frame_time != 0)
+    sd_playback_advance (self->playback, (now - self->last_frame_time) / (double) G_USEC_PER_SEC);
+  self->last_frame_time = now;
+
+  return self->tick_id != 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static void
+stop_ticking (SdLandscapePage *self)
+{
+  if (self->tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+      self->tick_id = 0;
+    }
+}
+
+/* The frame clock paces the animation, so it is as smooth as the display
+ * allows and stops costing anything when the page is not shown. */
+static void
+on_playing_changed (SdLandscapePage *self)
+{
+  gboolean playing = sd_playback_get_playing (self->playback);
+
+  gtk_button_set_icon_name (self->play_button, playing ? "media-playback-pause-symbolic"
+                                                       : "media-playback-start-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->play_button),
+                               playing ? _("Pause (Space)") : _("Play (Space)"));
+
+  if (playing && self->tick_id == 0)
+    {
+      self->last_frame_time = 0;
+      self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
+    }
+  else if (!playing)
+    stop_ticking (self);
+}
+
+static void
+play_pause (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  sd_playback_toggle (SD_LANDSCAPE_PAGE (widget)->playback);
+}
+
+static void
+step_forward (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  sd_playback_step (SD_LANDSCAPE_PAGE (widget)->playback, 1);
+}
+
+static void
+step_back (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  sd_playback_step (SD_LANDSCAPE_PAGE (widget)->playback, -1);
+}
+
+static void
+reset (GtkWidget  *widget,
+       const char *action_name,
+       GVariant   *parameter)
+{
+  sd_playback_reset (SD_LANDSCAPE_PAGE (widget)->playback);
+}
+
+static void
+add_run (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  SdLandscapePage *self = SD_LANDSCAPE_PAGE (widget);
+  SdOptimizerKind kind;
+
+  if (sd_optimizer_kind_from_name (g_variant_get_string (parameter, NULL), &kind, NULL))
+    sd_landscape_model_add_run (self->model, kind);
+}
+
+/* The playback keys belong to whatever has focus first: in an entry,
+ * Space types a space and the arrows move the cursor. Returning FALSE
+ * lets the key go on. */
+static gboolean
+on_playback_key (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && GTK_IS_EDITABLE (focus))
+    return FALSE;
+
+  return gtk_widget_activate_action_variant (widget, g_variant_get_string (args, NULL), NULL);
+}
+
+/* The canvas pans with the arrow keys; on the Landscape page Left and
+ * Right step through the race instead, so while the plot has the focus the
+ * page takes them first, before the canvas's own bindings see them. */
+static gboolean
+on_canvas_key (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  SdLandscapePage *self = SD_LANDSCAPE_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || (focus != GTK_WIDGET (self->canvas)
+                        && !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->canvas))))
+    return FALSE;
+
+  return gtk_widget_activate_action_variant (widget, g_variant_get_string (args, NULL), NULL);
+}
+
+static GtkEventController *
+create_canvas_keys (void)
+{
+  static const struct { guint keyval; const char *action; } keys[] = {
+    { GDK_KEY_Right, "landscape.step-forward" },
+    { GDK_KEY_KP_Right, "landscape.step-forward" },
+    { GDK_KEY_Left, "landscape.step-back" },
+    { GDK_KEY_KP_Left, "landscape.step-back" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, 0),
+                                                gtk_callback_action_new (on_canvas_key, NULL, NULL));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_string (keys[i].action));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+
+  return controller;
+}
+
+static void
+on_canvas_pressed (SdLandscapePage *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+}
+
+/* The window's frame hides its sidebar in presentation mode; this page
+ * brings its own frame, which follows the window's. */
+static void
+sd_landscape_page_root (GtkWidget *widget)
+{
+  SdLandscapePage *self = SD_LANDSCAPE_PAGE (widget);
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+  GtkWidget *outer = parent != NULL ? gtk_widget_get_ancestor (parent, SD_TYPE_PAGE_FRAME) : NULL;
+
+  GTK_WIDGET_CLASS (sd_landscape_page_parent_class)->root (widget);
+
+  if (outer != NULL && self->sidebar_binding == NULL)
+    self->sidebar_binding = g_object_bind_property (outer, "sidebar-visible",
+                                                    self->frame, "sidebar-visible",
+                                                    G_BINDING_SYNC_CREATE);
+}
+
+/* Showing the page puts the focus on its plot, so that Space plays at
+ * once; focus already inside the page stays where it is. */
+static void
+sd_landscape_page_map (GtkWidget *widget)
+{
+  SdLandscapePage *self = SD_LANDSCAPE_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  GTK_WIDGET_CLASS (sd_landscape_page_parent_class)->map (widget);
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, widget))
+    gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+}
+
+static void
+sd_landscape_page_unroot (GtkWidget *widget)
+{
+  SdLandscapePage *self = SD_LANDSCAPE_PAGE (widget);
+
+  g_clear_pointer (&self->sidebar_binding, g_binding_unbind);
+
+  GTK_WIDGET_CLASS (sd_landscape_page_parent_class)->unroot (widget);
+}
+
+static void
+sd_landscape_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  SdLandscapePage *self = SD_LANDSCAPE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      g_value_set_object (value, self->model);
+      break;
+    case PROP_PLAYBACK:
+      g_value_set_object (value, self->playback);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sd_landscape_page_dispose (GObject *object)
+{
+  SdLandscapePage *self = SD_LANDSCAPE_PAGE (object);
+
+  stop_ticking (self);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  if (self->playback != NULL)
+    g_signal_handlers_disconnect_by_data (self->playback, self);
+  g_clear_pointer (&self->run_rows, g_ptr_array_unref);
+
+  /* The frame is the bin's child: the bin lets go of it first, or the
+   * template would unparent it behind the bin's back. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SD_TYPE_LANDSCAPE_PAGE);
+
+  g_clear_object (&self->model);
+  g_clear_object (&self->playback);
+  g_clear_pointer (&self->trajectories, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (sd_landscape_page_parent_class)->dispose (object);
+}
+
+static void
+sd_landscape_page_finalize (GObject *object)
+{
+  SdLandscapePage *self = SD_LANDSCAPE_PAGE (object);
+
+  g_clear_pointer (&self->surface_list, g_strfreev);
+
+  G_OBJECT_CLASS (sd_landscape_page_parent_class)->finalize (object);
+}
+
+static void
+sd_landscape_page_class_init (SdLandscapePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  static const struct { guint keyval; const char *action; } keys[] = {
+    { GDK_KEY_space, "landscape.play-pause" },
+    { GDK_KEY_KP_Space, "landscape.play-pause" },
+    { GDK_KEY_Right, "landscape.step-forward" },
+    { GDK_KEY_KP_Right, "landscape.step-forward" },
+    { GDK_KEY_Left, "landscape.step-back" },
+    { GDK_KEY_KP_Left, "landscape.step-back" },
+    { GDK_KEY_Home, "landscape.reset" },
+    { GDK_KEY_KP_Home, "landscape.reset" },
+  };
+
+  object_class->dispose = sd_landscape_page_dispose;
+  object_class->finalize = sd_landscape_page_finalize;
+  object_class->get_property = sd_landscape_page_get_property;
+  widget_class->root = sd_landscape_page_root;
+  widget_class->unroot = sd_landscape_page_unroot;
+  widget_class->map = sd_landscape_page_map;
+
+  /* The window finds the scene it opens and saves through this property. */
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, SD_TYPE_LANDSCAPE_MODEL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PLAYBACK] =
+    g_param_spec_object ("playback", NULL, NULL, SD_TYPE_PLAYBACK,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (SD_TYPE_PAGE_FRAME);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/ui/landscape-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, frame);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, surface_row);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, expression_row);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, expression_error_row);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, expression_error_label);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, x_range_row);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, y_range_row);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, start_x_row);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, start_y_row);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, x_min_spin);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, x_max_spin);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, y_min_spin);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, y_max_spin);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, resolution_spin);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, dataset_size_row);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, dataset_size_spin);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, noise_row);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, noise_spin);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, dataset_seed_row);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, dataset_seed_spin);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, runs_group);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, add_run_button);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, start_x_spin);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, start_y_spin);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, color_map_row);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, log_scale_switch);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, contours_spin);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, heatmap_switch);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, contour_lines_switch);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, gradient_field_switch);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, canvas_bin);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, map_button);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, view_3d_button);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, play_button);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, scrubber);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, scrubber_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, counter_label);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, speed_spin);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, speed_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, chart_button);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, stats_box);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, chart_bin);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, chart_revealer);
+  gtk_widget_class_bind_template_callback (widget_class, on_surface_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_expression_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_range_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_resolution_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_start_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_dataset_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_color_map_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_log_scale_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_contours_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_layers_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_scrubber_changed);
+
+  gtk_widget_class_install_action (widget_class, "landscape.play-pause", NULL, play_pause);
+  gtk_widget_class_install_action (widget_class, "landscape.step-forward", NULL, step_forward);
+  gtk_widget_class_install_action (widget_class, "landscape.step-back", NULL, step_back);
+  gtk_widget_class_install_action (widget_class, "landscape.reset", NULL, reset);
+  gtk_widget_class_install_action (widget_class, "landscape.add-run", "s", add_run);
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_widget_class_add_binding (widget_class, keys[i].keyval, 0, on_playback_key,
+                                  "s", keys[i].action);
+}
+
+static GMenuModel *
+create_add_run_menu (void)
+{
+  GMenu *menu = g_menu_new ();
+
+  for (guint i = 0; i < SD_N_OPTIMIZER_KINDS; i++)
+    {
+      g_autofree char *action = g_strdup_printf ("landscape.add-run::%s",
+                                                 sd_optimizer_kind_to_name (i));
+
+      g_menu_append (menu, sd_optimizer_kind_get_label (i), action);
+    }
+
+  return G_MENU_MODEL (menu);
+}
+
+static void
+sd_landscape_page_init (SdLandscapePage *self)
+{
+  g_autoptr(GtkStringList) surfaces = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) color_maps = gtk_string_list_new (NULL);
+  g_autoptr(GMenuModel) add_menu = create_add_run_menu ();
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  const char * const *builtins = sd_surface_list_builtins ();
+  const char * const *maps = sd_scene_list_color_maps ();
+  GtkGesture *click;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->model = sd_landscape_model_new ();
+  self->playback = sd_playback_new ();
+  self->trajectories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_trajectory_free);
+  self->run_rows = g_ptr_array_new ();
+
+  g_strv_builder_addv (names, (const char **) builtins);
+  g_strv_builder_add (names, "custom");
+  self->surface_list = g_strv_builder_end (names);
+  for (guint i = 0; self->surface_list[i] != NULL; i++)
+    gtk_string_list_append (surfaces, surface_label (self->surface_list[i]));
+
+  gtk_string_list_append (color_maps, _("Default"));
+  for (guint i = 0; maps[i] != NULL; i++)
+    gtk_string_list_append (color_maps, color_map_label (maps[i]));
+
+  self->syncing++;
+  adw_combo_row_set_model (self->surface_row, G_LIST_MODEL (surfaces));
+  adw_combo_row_set_model (self->color_map_row, G_LIST_MODEL (color_maps));
+  self->syncing--;
+  gtk_menu_button_set_menu_model (self->add_run_button, add_menu);
+
+  g_object_bind_property (self->speed_adjustment, "value", self->playback, "speed",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_swapped (self->model, "changed", G_CALLBACK (on_model_changed), self);
+  g_signal_connect_swapped (self->playback, "notify::iteration",
+                            G_CALLBACK (on_iteration_changed), self);
+  g_signal_connect_swapped (self->playback, "notify::n-iterations",
+                            G_CALLBACK (on_iteration_changed), self);
+  g_signal_connect_swapped (self->playback, "notify::playing",
+                            G_CALLBACK (on_playing_changed), self);
+
+  self->loss_chart = SD_LOSS_CHART (sd_loss_chart_new ());
+  adw_bin_set_child (self->chart_bin, GTK_WIDGET (self->loss_chart));
+  self->canvas = SD_LANDSCAPE_CANVAS (sd_landscape_canvas_new (self->model));
+  gtk_widget_set_focusable (GTK_WIDGET (self->canvas), TRUE);
+  adw_bin_set_child (self->canvas_bin, GTK_WIDGET (self->canvas));
+
+  /* The keys of playback reach the page from the canvas; a click there
+   * takes the focus away from an entry in the sidebar. */
+  click = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (click, "pressed", G_CALLBACK (on_canvas_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->canvas), GTK_EVENT_CONTROLLER (click));
+  gtk_widget_add_controller (GTK_WIDGET (self), create_canvas_keys ());
+
+  on_model_changed (self, SD_LANDSCAPE_CHANGE_SURFACE | SD_LANDSCAPE_CHANGE_RUNS
+                    | SD_LANDSCAPE_CHANGE_DISPLAY, self->model);
+}
+
+/**
+ * sd_landscape_page_new:
+ *
+ * Returns: (transfer floating): a page showing the default scene
+ */
+GtkWidget *
+sd_landscape_page_new (void)
+{
+  return g_object_new (SD_TYPE_LANDSCAPE_PAGE, NULL);
+}
+
+/**
+ * sd_landscape_page_get_model:
+ * @self: a #SdLandscapePage
+ *
+ * Opening a scene goes through the model (sd_landscape_model_set_scene());
+ * the page follows.
+ *
+ * Returns: (transfer none): the page's scene
+ */
+SdLandscapeModel *
+sd_landscape_page_get_model (SdLandscapePage *self)
+{
+  g_return_val_if_fail (SD_IS_LANDSCAPE_PAGE (self), NULL);
+
+  return self->model;
+}
+
+/**
+ * sd_landscape_page_get_playback:
+ * @self: a #SdLandscapePage
+ *
+ * Returns: (transfer none): the animation's state
+ */
+SdPlayback *
+sd_landscape_page_get_playback (SdLandscapePage *self)
+{
+  g_return_val_if_fail (SD_IS_LANDSCAPE_PAGE (self), NULL);
+
+  return self->playback;
+}
+
+/**
+ * sd_landscape_page_get_trajectory:
+ * @self: a #SdLandscapePage
+ * @index: a run
+ *
+ * Returns: (transfer none) (nullable): the run's path, %NULL if it could
+ *   not be computed
+ */
+const SdTrajectory *
+sd_landscape_page_get_trajectory (SdLandscapePage *self,
+                                  guint            index)
+{
+  g_return_val_if_fail (SD_IS_LANDSCAPE_PAGE (self), NULL);
+
+  if (index >= self->trajectories->len)
+    return NULL;
+
+  return g_ptr_array_index (self->trajectories, index);
+}
+
+/**
+ * sd_landscape_page_get_run_row:
+ * @self: a #SdLandscapePage
+ * @index: a run
+ *
+ * Returns: (transfer none) (nullable): the run's row in the sidebar
+ */
+GtkWidget *
+sd_landscape_page_get_run_row (SdLandscapePage *self,
+                               guint            index)
+{
+  g_return_val_if_fail (SD_IS_LANDSCAPE_PAGE (self), NULL);
+
+  if (index >= self->run_rows->len)
+    return NULL;
+
+  return g_ptr_array_index (self->run_rows, index);
+}

@@ -1,0 +1,229 @@
+/* scene-io.c: what opening, saving and exporting a scene share between the
+ * window and the command line
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core-error.h"
+#include "scene-io.h"
+
+/**
+ * sd_scene_io_load:
+ * @path: a scene file
+ * @error: return location for a #GError
+ *
+ * Loads a scene the window can show. The command line and the window both
+ * open files through here, so a file that fails says the same thing in a
+ * terminal and in the window. Only surface scenes have a page so far;
+ * transform and distribution scenes are refused with a message saying so.
+ *
+ * Returns: (transfer full) (nullable): the scene, or %NULL with @error set
+ */
+SdScene *
+sd_scene_io_load (const char  *path,
+                  GError     **error)
+{
+  g_autoptr(SdScene) scene = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  scene = sd_scene_load_file (path, error);
+  if (scene == NULL)
+    return NULL;
+
+  if (scene->kind != SD_SCENE_SURFACE)
+    {
+      /* Named as the loader names files, so all messages look alike. */
+      g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
+                   scene->kind == SD_SCENE_TRANSFORM
+                   ? _("%s: a transform scene; this version of Saddle cannot show it yet, "
+                       "because the Transform page is not built")
+                   : _("%s: a distribution scene; this version of Saddle cannot show it yet, "
+                       "because the Probability page is not built"),
+                   path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&scene);
+}
+
+/**
+ * sd_scene_io_copy:
+ * @scene: a scene
+ *
+ * Copies a scene by writing and reading it, which is exactly what saving
+ * and opening it again would give; exports work on such a copy in a worker
+ * thread while the page goes on changing its own.
+ *
+ * Returns: (transfer full): the copy
+ */
+SdScene *
+sd_scene_io_copy (const SdScene *scene)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  SdScene *copy;
+  gsize length;
+
+  g_return_val_if_fail (scene != NULL, NULL);
+
+  data = sd_scene_to_data (scene, &length);
+  copy = sd_scene_load_data (data, length, "scene", &error);
+
+  /* Any scene the model holds was valid when written. */
+  g_assert_no_error (error);
+  return copy;
+}
+
+/**
+ * sd_scene_io_get_name:
+ * @scene: a scene
+ * @file: (nullable): the file it was opened from or saved to
+ *
+ * The name the window title shows: the scene's title, else the file's
+ * name without its extension, else "Untitled Scene".
+ *
+ * Returns: (transfer full): the name
+ */
+char *
+sd_scene_io_get_name (const SdScene *scene,
+                      GFile         *file)
+{
+  g_return_val_if_fail (scene != NULL, NULL);
+  g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
+
+  if (scene->title != NULL && scene->title[0] != '\0')
+    return g_strdup (scene->title);
+
+  if (file != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+      g_autofree char *display = g_filename_display_name (basename);
+      char *dot = strrchr (display, '.');
+
+      if (dot != NULL && dot != display && g_str_equal (dot, ".saddle"))
+        *dot = '\0';
+      return g_steal_pointer (&display);
+    }
+
+  return g_strdup (_("Untitled Scene"));
+}
+
+/**
+ * sd_scene_io_format_title:
+ * @name: the scene's name
+ * @modified: whether it has changes not saved
+ *
+ * Returns: (transfer full): "Name — Saddle", with a leading "• " when
+ *   @modified, as GNOME Text Editor marks unsaved documents
+ */
+char *
+sd_scene_io_format_title (const char *name,
+                          gboolean    modified)
+{
+  g_return_val_if_fail (name != NULL, NULL);
+
+  /* Translators: the window title: the scene's name, then the application's */
+  return g_strdup_printf (modified ? _("• %s — Saddle") : _("%s — Saddle"), name);
+}
+
+typedef struct
+{
+  SdScene         *scene;
+  char            *path;
+  SdExportOptions  options;
+} ExportJob;
+
+static void
+export_job_free (gpointer data)
+{
+  ExportJob *job = data;
+
+  sd_scene_free (job->scene);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+export_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  GError *error = NULL;
+
+  if (sd_export_scene (job->scene, job->path, &job->options, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * sd_scene_io_export_async:
+ * @scene: the scene to export; it is copied, so it may change afterwards
+ * @file: the file to write; its extension chooses the format
+ * @options: size, scale, theme and transparency
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the calling thread's main context when done
+ * @user_data: data for @callback
+ *
+ * Writes exactly what `saddle --export` writes for the same scene and
+ * options, with sd_export_scene(), in a worker thread: a large PNG or a
+ * 3-D figure takes long enough to freeze the window.
+ */
+void
+sd_scene_io_export_async (const SdScene         *scene,
+                          GFile                 *file,
+                          const SdExportOptions *options,
+                          GCancellable          *cancellable,
+                          GAsyncReadyCallback    callback,
+                          gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (scene != NULL);
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (options != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sd_scene_io_export_async);
+
+  job = g_new0 (ExportJob, 1);
+  job->scene = sd_scene_io_copy (scene);
+  job->path = g_file_get_path (file);
+  job->options = *options;
+  g_task_set_task_data (task, job, export_job_free);
+
+  if (job->path == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("Figures can only be exported to local files"));
+      return;
+    }
+
+  g_task_run_in_thread (task, export_in_thread);
+}
+
+/**
+ * sd_scene_io_export_finish:
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE if the file was written
+ */
+gboolean
+sd_scene_io_export_finish (GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sd_scene_io_export_async,
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
