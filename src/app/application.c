@@ -38,6 +38,10 @@ static const GOptionEntry option_entries[] = {
     N_("With --export: light, dark or print (default light)"), N_("THEME") },
   { "transparent", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --export: leave the background transparent"), NULL },
+  /* The desktop file passes this: started from a file manager, Saddle has
+   * no terminal to print to, so a scene that cannot be opened is reported
+   * in the window instead. */
+  { "errors-in-window", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL, NULL, NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
   { NULL }
 };
@@ -45,19 +49,25 @@ static const GOptionEntry option_entries[] = {
 /* Scene files named on the command line are read here first, so a file
  * that cannot be shown is one line on stderr and a failed exit, before any
  * window opens, as with --export. Good files then go to the primary
- * instance, this one or one already running, which opens them in a window. */
+ * instance, this one or one already running, which opens them in a window.
+ * With @errors_in_window every file goes to the window, which shows the
+ * same message for a file it cannot open. */
 static int
 open_files (GApplication       *application,
-            const char * const *paths)
+            const char * const *paths,
+            gboolean            errors_in_window)
 {
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
 
   for (guint i = 0; paths[i] != NULL; i++)
     {
-      g_autoptr(SdScene) scene = sd_scene_io_load (paths[i], &error);
+      g_autoptr(SdScene) scene = NULL;
 
-      if (scene == NULL)
+      if (!errors_in_window)
+        scene = sd_scene_io_load (paths[i], &error);
+
+      if (!errors_in_window && scene == NULL)
         {
           g_printerr ("saddle: %s\n", error->message);
           return EXIT_FAILURE;
@@ -103,7 +113,7 @@ sd_application_handle_local_options (GApplication *application,
     return EXIT_FAILURE;
 
   if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files))
-    return open_files (application, files);
+    return open_files (application, files, g_variant_dict_contains (options, "errors-in-window"));
 
   return G_APPLICATION_CLASS (sd_application_parent_class)->handle_local_options (application, options);
 }
