@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "curvature.h"
 #include "landscape-canvas.h"
 #include "loss-chart.h"
 #include "page-frame.h"
@@ -28,6 +29,7 @@ struct _SdLandscapePage
   guint              tick_id;
   gint64             last_frame_time;
   GBinding          *sidebar_binding;
+  SdSurface         *surface;        /* (nullable) the scene's, for the curvature readout */
 
   SdPageFrame       *frame;
   AdwComboRow       *surface_row;
@@ -74,6 +76,21 @@ struct _SdLandscapePage
   GtkRevealer       *chart_revealer;
   SdLossChart       *loss_chart;
   SdLandscapeCanvas *canvas;
+  AdwComboRow       *explain_run_row;
+  GtkStringList     *explain_runs;
+  GtkSwitch         *explain_gradient_switch;
+  GtkSwitch         *explain_step_switch;
+  GtkWidget         *explain_velocity_row;
+  GtkSwitch         *explain_velocity_switch;
+  GtkWidget         *explain_adam_row;
+  GtkSwitch         *explain_adam_switch;
+  GtkSwitch         *explain_curvature_switch;
+  GtkWidget         *curvature_readout_row;
+  GtkLabel          *lambda_min_label;
+  GtkLabel          *lambda_max_label;
+  GtkLabel          *condition_label;
+  GtkLabel          *bound_label;
+  GtkLabel          *learning_rate_label;
 };
 
 G_DEFINE_FINAL_TYPE (SdLandscapePage, sd_landscape_page, ADW_TYPE_BIN)
@@ -215,8 +232,10 @@ static void
 compute_trajectories (SdLandscapePage *self)
 {
   const SdScene *scene = sd_landscape_model_get_scene (self->model);
-  g_autoptr(SdSurface) surface = sd_scene_create_surface (scene, NULL);
+  SdSurface *surface = sd_scene_create_surface (scene, NULL);
 
+  g_clear_pointer (&self->surface, sd_surface_unref);
+  self->surface = surface;
   update_axis_labels (self, surface);
   g_ptr_array_set_size (self->trajectories, 0);
   for (guint i = 0; i < scene->runs->len; i++)
@@ -393,6 +412,178 @@ rebuild_run_rows (SdLandscapePage *self)
     }
 }
 
+/* The Explain group: which overlays the canvas draws at the shown iterate
+ * of the chosen run, and what the Hessian there says about the learning
+ * rate. */
+
+static gboolean
+kind_has_velocity (SdOptimizerKind kind)
+{
+  return kind == SD_OPTIMIZER_MOMENTUM || kind == SD_OPTIMIZER_NESTEROV;
+}
+
+static gboolean
+kind_has_adam_steps (SdOptimizerKind kind)
+{
+  return kind == SD_OPTIMIZER_ADAM || kind == SD_OPTIMIZER_ADAMW;
+}
+
+static void
+update_explain_runs (SdLandscapePage *self)
+{
+  guint n_runs = get_n_runs (self);
+  guint old = g_list_model_get_n_items (G_LIST_MODEL (self->explain_runs));
+  guint selected = adw_combo_row_get_selected (self->explain_run_row);
+  g_autofree const char **names = g_new0 (const char *, n_runs + 1);
+  gboolean same = old == n_runs;
+
+  for (guint i = 0; i < n_runs; i++)
+    {
+      names[i] = get_run (self, i)->name;
+      same = same && g_str_equal (names[i],
+                                  gtk_string_list_get_string (self->explain_runs, i));
+    }
+  if (same)
+    return;
+
+  self->syncing++;
+  gtk_string_list_splice (self->explain_runs, 0, old, names);
+  if (n_runs > 0)
+    adw_combo_row_set_selected (self->explain_run_row,
+                                selected == GTK_INVALID_LIST_POSITION ? 0
+                                : MIN (selected, n_runs - 1));
+  self->syncing--;
+}
+
+static const SdOptimizerState *
+get_explained_state (SdLandscapePage    *self,
+                     const SdTrajectory **trajectory)
+{
+  guint run = adw_combo_row_get_selected (self->explain_run_row);
+  guint n_points;
+
+  *trajectory = run < get_n_runs (self) ? sd_landscape_page_get_trajectory (self, run) : NULL;
+  if (*trajectory == NULL || (n_points = sd_trajectory_get_n_points (*trajectory)) == 0)
+    return NULL;
+
+  return sd_trajectory_get_point (*trajectory,
+                                  MIN (sd_playback_get_iteration (self->playback), n_points - 1));
+}
+
+static void
+update_explain_readout (SdLandscapePage *self)
+{
+  const SdTrajectory *trajectory;
+  const SdOptimizerState *state;
+  g_autofree char *lmin = NULL, *lmax = NULL, *cond = NULL, *bound = NULL, *rate = NULL;
+  char a[32], b[32], c[32];
+  SdCurvature curvature;
+  double hess[4], lr;
+
+  if (!gtk_switch_get_active (self->explain_curvature_switch))
+    {
+      gtk_widget_set_visible (self->curvature_readout_row, FALSE);
+      return;
+    }
+  gtk_widget_set_visible (self->curvature_readout_row, TRUE);
+
+  state = get_explained_state (self, &trajectory);
+  if (state == NULL || self->surface == NULL)
+    {
+      gtk_label_set_text (self->lambda_min_label, _("No iterate to explain"));
+      gtk_label_set_text (self->lambda_max_label, "");
+      gtk_label_set_text (self->condition_label, "");
+      gtk_label_set_text (self->bound_label, "");
+      gtk_label_set_text (self->learning_rate_label, "");
+      return;
+    }
+
+  sd_surface_eval (self->surface, state->position[0], state->position[1], NULL, hess);
+  if (!sd_curvature_from_hessian (hess, &curvature, NULL))
+    {
+      gtk_label_set_text (self->lambda_min_label, _("The Hessian is not finite here"));
+      gtk_label_set_text (self->lambda_max_label, "");
+      gtk_label_set_text (self->condition_label, "");
+      gtk_label_set_text (self->bound_label, "");
+      gtk_label_set_text (self->learning_rate_label, "");
+      return;
+    }
+
+  format_number (a, sizeof a, curvature.lambda[0]);
+  format_number (b, sizeof b, curvature.lambda[1]);
+  format_number (c, sizeof c, curvature.condition);
+  /* Translators: the Hessian's smallest eigenvalue, in Pango markup */
+  lmin = g_strdup_printf (_("λ<sub>min</sub> = %s"), a);
+  /* Translators: the Hessian's largest eigenvalue, in Pango markup */
+  lmax = g_strdup_printf (_("λ<sub>max</sub> = %s"), b);
+  /* Translators: the Hessian's condition number |λ|max / |λ|min */
+  cond = g_strdup_printf (_("condition number %s"), c);
+
+  if (curvature.lambda[1] > 0.0)
+    {
+      format_number (a, sizeof a, curvature.stability_bound);
+      /* Translators: gradient descent converges on the local quadratic
+       * model for learning rates below 2/λmax; Pango markup */
+      bound = g_strdup_printf (_("stable if learning rate &lt; 2/λ<sub>max</sub> = %s"), a);
+    }
+  else
+    bound = g_strdup (_("no upward curvature: no learning rate is too large"));
+
+  lr = sd_trajectory_get_params (trajectory)->learning_rate;
+  format_number (a, sizeof a, lr);
+  /* Translators: the explained run's learning rate */
+  rate = g_strdup_printf (_("learning rate %s"), a);
+
+  gtk_label_set_markup (self->lambda_min_label, lmin);
+  gtk_label_set_markup (self->lambda_max_label, lmax);
+  gtk_label_set_markup (self->condition_label, cond);
+  gtk_label_set_markup (self->bound_label, bound);
+  gtk_label_set_markup (self->learning_rate_label, rate);
+  if (lr > curvature.stability_bound)
+    gtk_widget_add_css_class (GTK_WIDGET (self->learning_rate_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->learning_rate_label), "error");
+}
+
+static void
+update_explain (SdLandscapePage *self)
+{
+  guint run = adw_combo_row_get_selected (self->explain_run_row);
+  const SdSceneRun *scene_run = run != GTK_INVALID_LIST_POSITION ? get_run (self, run) : NULL;
+  gboolean velocity = scene_run != NULL && kind_has_velocity (scene_run->params.kind);
+  gboolean adam = scene_run != NULL && kind_has_adam_steps (scene_run->params.kind);
+  SdOverlayFlags flags = SD_OVERLAY_NONE;
+
+  gtk_widget_set_sensitive (self->explain_velocity_row, velocity);
+  gtk_widget_set_sensitive (self->explain_adam_row, adam);
+
+  if (scene_run != NULL)
+    {
+      if (gtk_switch_get_active (self->explain_gradient_switch))
+        flags |= SD_OVERLAY_GRADIENT;
+      if (gtk_switch_get_active (self->explain_step_switch))
+        flags |= SD_OVERLAY_STEP;
+      if (velocity && gtk_switch_get_active (self->explain_velocity_switch))
+        flags |= SD_OVERLAY_VELOCITY;
+      if (adam && gtk_switch_get_active (self->explain_adam_switch))
+        flags |= SD_OVERLAY_ADAM_STEP;
+      if (gtk_switch_get_active (self->explain_curvature_switch))
+        flags |= SD_OVERLAY_CURVATURE;
+    }
+
+  sd_landscape_canvas_set_overlays (self->canvas, scene_run != NULL ? run : 0, flags);
+  update_explain_readout (self);
+}
+
+static void
+on_explain_changed (SdLandscapePage *self)
+{
+  /* The template's rows report their first values before the canvas exists. */
+  if (self->syncing || self->canvas == NULL)
+    return;
+  update_explain (self);
+}
+
 static guint
 surface_index (SdLandscapePage *self,
                const char      *function)
@@ -549,6 +740,8 @@ on_model_changed (SdLandscapePage *self,
 
   update_loss_chart (self);
   update_counter (self);
+  update_explain_runs (self);
+  update_explain (self);
 }
 
 static void
@@ -747,6 +940,7 @@ on_iteration_changed (SdLandscapePage *self)
   sd_loss_chart_set_iteration (self->loss_chart, sd_playback_get_iteration (self->playback));
   sd_landscape_canvas_set_iteration (self->canvas, sd_playback_get_iteration (self->playback));
   update_counter (self);
+  update_explain_readout (self);
 }
 
 static gboolean
@@ -988,6 +1182,7 @@ sd_landscape_page_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_object (&self->playback);
   g_clear_pointer (&self->trajectories, g_ptr_array_unref);
+  g_clear_pointer (&self->surface, sd_surface_unref);
 
   G_OBJECT_CLASS (sd_landscape_page_parent_class)->dispose (object);
 }
@@ -1063,6 +1258,21 @@ sd_landscape_page_class_init (SdLandscapePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, start_x_spin);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, start_y_spin);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, color_map_row);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, explain_run_row);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, explain_runs);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, explain_gradient_switch);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, explain_step_switch);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, explain_velocity_row);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, explain_velocity_switch);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, explain_adam_row);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, explain_adam_switch);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, explain_curvature_switch);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, curvature_readout_row);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, lambda_min_label);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, lambda_max_label);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, condition_label);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, bound_label);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, learning_rate_label);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, log_scale_switch);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, contours_spin);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, heatmap_switch);
@@ -1081,6 +1291,7 @@ sd_landscape_page_class_init (SdLandscapePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, stats_box);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, chart_bin);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, chart_revealer);
+  gtk_widget_class_bind_template_callback (widget_class, on_explain_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_surface_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_expression_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_range_changed);

@@ -13,6 +13,7 @@
 
 #include "core-error.h"
 #include "export.h"
+#include "png-writer.h"
 
 static const struct {
   const char     *extension;
@@ -112,7 +113,7 @@ render_figure (const SdScene          *scene,
                                            (int) ceil (width * options->scale),
                                            (int) ceil (height * options->scale));
       ok = draw_figure (surface, scene, options, options->scale, cancellable, error)
-           && check_cairo (cairo_surface_write_to_png_stream (surface, append_bytes, bytes), error);
+           && sd_png_encode (surface, bytes, error);
       break;
 
     case SD_EXPORT_SVG:

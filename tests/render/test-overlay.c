@@ -1,0 +1,318 @@
+/* test-overlay.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "core-error.h"
+#include "overlay.h"
+#include "surface.h"
+
+#define SIZE 400
+
+typedef struct
+{
+  cairo_surface_t *surface;
+  cairo_t         *cr;
+  SdPlot          *plot;
+  SdThemeStyle     style;
+} Fixture;
+
+/* A square plot of [-2, 2]^2 on a transparent image, so every painted
+ * pixel is the overlay's. */
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  user_data)
+{
+  sd_theme_get_style (SD_THEME_LIGHT, 1.0, &f->style);
+  f->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, SIZE, SIZE);
+  f->cr = cairo_create (f->surface);
+  f->plot = sd_plot_new (&f->style);
+  sd_plot_set_axis (f->plot, SD_AXIS_X, SD_SCALE_LINEAR, -2, 2);
+  sd_plot_set_axis (f->plot, SD_AXIS_Y, SD_SCALE_LINEAR, -2, 2);
+  sd_plot_set_equal_aspect (f->plot, TRUE);
+  sd_plot_layout (f->plot, f->cr, SIZE, SIZE);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  user_data)
+{
+  sd_plot_free (f->plot);
+  cairo_destroy (f->cr);
+  cairo_surface_destroy (f->surface);
+}
+
+/* The pixel nearest (x, y) as unpremultiplied 8-bit r, g, b, a. */
+static void
+pixel (Fixture *f,
+       double   x,
+       double   y,
+       guint    rgba[4])
+{
+  int ix = (int) floor (x), iy = (int) floor (y);
+  const guint8 *data;
+  guint32 p;
+
+  g_assert_cmpint (ix, >=, 0);
+  g_assert_cmpint (iy, >=, 0);
+  g_assert_cmpint (ix, <, SIZE);
+  g_assert_cmpint (iy, <, SIZE);
+  cairo_surface_flush (f->surface);
+  data = cairo_image_surface_get_data (f->surface);
+  p = *(const guint32 *) (data + iy * cairo_image_surface_get_stride (f->surface) + 4 * ix);
+  rgba[3] = p >> 24;
+  for (guint i = 0; i < 3; i++)
+    rgba[i] = rgba[3] == 0 ? 0 : ((p >> (16 - 8 * i)) & 0xff) * 255 / rgba[3];
+}
+
+static gboolean
+is_red (Fixture *f,
+        double   x,
+        double   y)
+{
+  guint c[4];
+
+  pixel (f, x, y, c);
+  return c[3] > 200 && c[0] > 150 && c[1] < 90 && c[2] < 90;
+}
+
+/* The light theme's foreground is near black. */
+static gboolean
+is_dark (Fixture *f,
+         double   x,
+         double   y)
+{
+  guint c[4];
+
+  pixel (f, x, y, c);
+  return c[3] > 200 && c[0] + c[1] + c[2] < 3 * 100;
+}
+
+static void
+map (Fixture *f,
+     double   x,
+     double   y,
+     double  *px,
+     double  *py)
+{
+  g_assert_true (sd_plot_map (f->plot, x, y, px, py));
+}
+
+/* On 0.5 x^2 + 5 y^2 at (1, 0.2) the gradient is (x, 10 y) = (1, 2); with
+ * learning rate 0.3 the gradient-descent step ends at (0.7, -0.4). The
+ * arrow must be red up to its tip there and stop at it. */
+static void
+test_gradient_tip (Fixture       *f,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdSurface) surface = sd_surface_new_custom ("0.5*x^2 + 5*y^2", &error);
+  SdOverlayData data = { .position = { 1.0, 0.2 }, .learning_rate = 0.3 };
+  double x0, y0, x1, y1, ux, uy, len;
+
+  g_assert_no_error (error);
+  sd_surface_eval (surface, 1.0, 0.2, data.gradient, NULL);
+  g_assert_cmpfloat_with_epsilon (data.gradient[0], 1.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (data.gradient[1], 2.0, 1e-12);
+
+  sd_overlay_draw (f->cr, f->plot, &f->style, &data, SD_OVERLAY_GRADIENT);
+
+  map (f, 1.0, 0.2, &x0, &y0);
+  map (f, 0.7, -0.4, &x1, &y1);
+  len = hypot (x1 - x0, y1 - y0);
+  g_assert_cmpfloat (len, >, 20.0);
+  ux = (x1 - x0) / len, uy = (y1 - y0) / len;
+
+  g_assert_true (is_red (f, x1 - 2.5 * ux, y1 - 2.5 * uy));
+  g_assert_true (is_red (f, 0.5 * (x0 + x1), 0.5 * (y0 + y1)));
+  g_assert_false (is_red (f, x1 + 3.0 * ux, y1 + 3.0 * uy));
+  /* Nothing else is drawn: the step and the curvature are off. */
+  g_assert_false (is_red (f, x0 - 0.5 * (x1 - x0), y0 - 0.5 * (y1 - y0)));
+}
+
+/* The actual step goes to the next iterate, in green. */
+static void
+test_step (Fixture       *f,
+           gconstpointer  user_data)
+{
+  SdOverlayData data = { .position = { -1.0, -1.0 }, .step = { 1.0, 0.5 } };
+  double x0, y0, x1, y1;
+  guint c[4];
+
+  sd_overlay_draw (f->cr, f->plot, &f->style, &data, SD_OVERLAY_STEP);
+  map (f, -1.0, -1.0, &x0, &y0);
+  map (f, 0.0, -0.5, &x1, &y1);
+  pixel (f, 0.5 * (x0 + x1), 0.5 * (y0 + y1), c);
+  g_assert_cmpuint (c[3], >, 200);
+  g_assert_cmpuint (c[1], >, c[0] + 60);
+  g_assert_false (is_red (f, 0.5 * (x0 + x1), 0.5 * (y0 + y1)));
+
+  /* Without the flag, nothing. */
+  cairo_set_operator (f->cr, CAIRO_OPERATOR_CLEAR);
+  cairo_paint (f->cr);
+  cairo_set_operator (f->cr, CAIRO_OPERATOR_OVER);
+  sd_overlay_draw (f->cr, f->plot, &f->style, &data, SD_OVERLAY_GRADIENT | SD_OVERLAY_VELOCITY);
+  pixel (f, 0.5 * (x0 + x1), 0.5 * (y0 + y1), c);
+  g_assert_cmpuint (c[3], ==, 0);
+}
+
+static gboolean
+is_orange (Fixture *f,
+           double   x,
+           double   y)
+{
+  guint c[4];
+
+  pixel (f, x, y, c);
+  return c[3] > 200 && c[0] > 200 && c[1] > 80 && c[1] < 160 && c[2] < 60;
+}
+
+/* Adam's box: half-widths effective_learning_rate[i] * |gradient[i]| =
+ * 0.25 * 2 and 0.5 * 1, so its edges pass through (±0.5, 0) and (0, ±0.5). */
+static void
+test_adam_box (Fixture       *f,
+               gconstpointer  user_data)
+{
+  SdOverlayData data = { .position = { 0.0, 0.0 }, .gradient = { 2.0, -1.0 },
+                         .effective_learning_rate = { 0.25, 0.5 } };
+  double px, py;
+
+  sd_overlay_draw (f->cr, f->plot, &f->style, &data, SD_OVERLAY_ADAM_STEP);
+  for (int sx = -1; sx <= 1; sx += 2)
+    {
+      map (f, 0.5 * sx, 0.0, &px, &py);
+      g_assert_true (is_orange (f, px, py));
+      map (f, 0.0, 0.5 * sx, &px, &py);
+      g_assert_true (is_orange (f, px, py));
+      map (f, 0.7 * sx, 0.0, &px, &py);
+      g_assert_false (is_orange (f, px, py));
+    }
+  map (f, 0.0, 0.0, &px, &py);
+  g_assert_false (is_orange (f, px, py));
+}
+
+/* Velocity (-2, 0) with learning rate 0.5 carries the point to (1, 0):
+ * purple along the way, nothing beyond. */
+static void
+test_velocity (Fixture       *f,
+               gconstpointer  user_data)
+{
+  SdOverlayData data = { .position = { 0.0, 0.0 }, .velocity = { -2.0, 0.0 },
+                         .learning_rate = 0.5 };
+  double px, py;
+  guint c[4];
+
+  sd_overlay_draw (f->cr, f->plot, &f->style, &data, SD_OVERLAY_VELOCITY);
+  map (f, 0.5, 0.0, &px, &py);
+  pixel (f, px, py, c);
+  g_assert_cmpuint (c[3], >, 200);
+  g_assert_cmpuint (c[2], >, c[1] + 60);
+  g_assert_cmpuint (c[0], >, c[1] + 40);
+  map (f, 1.0, 0.0, &px, &py);
+  pixel (f, px + 4.0, py, c);
+  g_assert_false (c[3] > 200 && c[2] > c[1] + 60);
+}
+
+static void
+curvature_data (double         h00,
+                double         h01,
+                double         h11,
+                SdOverlayData *data)
+{
+  const double hess[4] = { h00, h01, h01, h11 };
+  g_autoptr(GError) error = NULL;
+
+  *data = (SdOverlayData) { .position = { 0.0, 0.0 }, .has_curvature = TRUE };
+  g_assert_true (sd_curvature_from_hessian (hess, &data->curvature, &error));
+  g_assert_no_error (error);
+}
+
+/* diag (1, 10): the long arrow (λ_max = 10) is vertical, SD_OVERLAY_EIGEN_LENGTH
+ * points each way; the λ_min one is a tenth as long, so nothing lies on the
+ * horizontal 40 points out. */
+static void
+test_eigen_axes (Fixture       *f,
+                 gconstpointer  user_data)
+{
+  SdOverlayData data;
+  double px, py;
+
+  curvature_data (1.0, 0.0, 10.0, &data);
+  sd_overlay_draw (f->cr, f->plot, &f->style, &data, SD_OVERLAY_CURVATURE);
+  map (f, 0.0, 0.0, &px, &py);
+
+  g_assert_true (is_dark (f, px, py - 40.0));
+  g_assert_true (is_dark (f, px, py + 40.0));
+  g_assert_true (is_dark (f, px, py - 20.0));
+  g_assert_false (is_dark (f, px + 40.0, py));
+  g_assert_false (is_dark (f, px - 40.0, py));
+  g_assert_false (is_dark (f, px, py - SD_OVERLAY_EIGEN_LENGTH - 12.0));
+}
+
+/* [[5.5, 4.5], [4.5, 5.5]] has λ = 1 along (1, -1) and λ = 10 along (1, 1):
+ * the long arrow lies on the rising diagonal (up-right on screen). */
+static void
+test_eigen_rotated (Fixture       *f,
+                    gconstpointer  user_data)
+{
+  SdOverlayData data;
+  double px, py, d = 25.0 * M_SQRT1_2;
+
+  curvature_data (5.5, 4.5, 5.5, &data);
+  sd_overlay_draw (f->cr, f->plot, &f->style, &data, SD_OVERLAY_CURVATURE);
+  map (f, 0.0, 0.0, &px, &py);
+
+  g_assert_true (is_dark (f, px + d, py - d));
+  g_assert_true (is_dark (f, px - d, py + d));
+  g_assert_false (is_dark (f, px + d, py + d));
+  g_assert_false (is_dark (f, px - d, py - d));
+}
+
+/* A negative eigenvalue is dashed: along its arrow, ink and gaps alternate. */
+static void
+test_eigen_negative_dashed (Fixture       *f,
+                            gconstpointer  user_data)
+{
+  SdOverlayData data;
+  double px, py;
+  guint ink = 0, gaps = 0;
+
+  curvature_data (-10.0, 0.0, 1.0, &data);
+  g_assert_cmpfloat (data.curvature.lambda[0], ==, -10.0);
+  sd_overlay_draw (f->cr, f->plot, &f->style, &data, SD_OVERLAY_CURVATURE);
+  map (f, 0.0, 0.0, &px, &py);
+
+  for (double x = px + 8.0; x < px + 36.0; x += 1.0)
+    {
+      if (is_dark (f, x, py))
+        ink++;
+      else
+        gaps++;
+    }
+  g_assert_cmpuint (ink, >, 5);
+  g_assert_cmpuint (gaps, >, 5);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  sd_core_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/render/overlay/gradient/tip", test_gradient_tip);
+  ADD ("/render/overlay/step", test_step);
+  ADD ("/render/overlay/adam-box", test_adam_box);
+  ADD ("/render/overlay/velocity", test_velocity);
+  ADD ("/render/overlay/curvature/axes", test_eigen_axes);
+  ADD ("/render/overlay/curvature/rotated", test_eigen_rotated);
+  ADD ("/render/overlay/curvature/negative-dashed", test_eigen_negative_dashed);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,294 @@
+/* test-overlays.c: the Landscape page's Explain group and the canvas's overlays
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "application.h"
+#include "core-error.h"
+#include "landscape-canvas.h"
+#include "landscape-page.h"
+#include "page-frame.h"
+#include "window.h"
+
+#include "ui-test-utils.h"
+
+static SdApplication *app;
+
+static SdWindow *
+get_window (void)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    {
+      g_application_activate (G_APPLICATION (app));
+      window = gtk_application_get_active_window (GTK_APPLICATION (app));
+      gtk_window_set_default_size (window, 1400, 900);
+      ui_test_spin ();
+    }
+
+  g_assert_true (SD_IS_WINDOW (window));
+  return SD_WINDOW (window);
+}
+
+static gpointer
+child (gpointer    widget,
+       GType       type,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static SdLandscapePage *
+get_page (void)
+{
+  SdPageFrame *frame = child (get_window (), SD_TYPE_WINDOW, "landscape_frame");
+  GtkWidget *page = sd_page_frame_get_content (frame);
+
+  g_assert_true (SD_IS_LANDSCAPE_PAGE (page));
+  return SD_LANDSCAPE_PAGE (page);
+}
+
+static SdLandscapeCanvas *
+get_canvas (SdLandscapePage *page)
+{
+  GtkWidget *canvas = adw_bin_get_child (child (page, SD_TYPE_LANDSCAPE_PAGE, "canvas_bin"));
+
+  g_assert_true (SD_IS_LANDSCAPE_CANVAS (canvas));
+  return SD_LANDSCAPE_CANVAS (canvas);
+}
+
+static const char *
+label_text (SdLandscapePage *page,
+            const char      *name)
+{
+  return gtk_label_get_text (child (page, SD_TYPE_LANDSCAPE_PAGE, name));
+}
+
+static void
+set_switch (SdLandscapePage *page,
+            const char      *name,
+            gboolean         active)
+{
+  gtk_switch_set_active (child (page, SD_TYPE_LANDSCAPE_PAGE, name), active);
+  ui_test_spin ();
+}
+
+static gboolean
+sensitive (SdLandscapePage *page,
+           const char      *name)
+{
+  return gtk_widget_get_sensitive (child (page, SD_TYPE_LANDSCAPE_PAGE, name));
+}
+
+/* The default scene is Adam (run 0) and momentum (run 1). Velocity exists
+ * only for momentum and nesterov, per-coordinate step sizes only for Adam. */
+static void
+test_sensitivity (void)
+{
+  SdLandscapePage *page = get_page ();
+  SdLandscapeModel *model = sd_landscape_page_get_model (page);
+  AdwComboRow *runs = child (page, SD_TYPE_LANDSCAPE_PAGE, "explain_run_row");
+  guint sgd = sd_landscape_model_add_run (model, SD_OPTIMIZER_SGD);
+  const SdScene *scene = sd_landscape_model_get_scene (model);
+
+  ui_test_spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (runs)), ==,
+                    scene->runs->len);
+
+  adw_combo_row_set_selected (runs, sgd);
+  ui_test_spin ();
+  g_assert_false (sensitive (page, "explain_velocity_row"));
+  g_assert_false (sensitive (page, "explain_adam_row"));
+
+  adw_combo_row_set_selected (runs, 1);
+  ui_test_spin ();
+  g_assert_cmpint (((const SdSceneRun *) g_ptr_array_index (scene->runs, 1))->params.kind, ==,
+                   SD_OPTIMIZER_MOMENTUM);
+  g_assert_true (sensitive (page, "explain_velocity_row"));
+  g_assert_false (sensitive (page, "explain_adam_row"));
+
+  adw_combo_row_set_selected (runs, 0);
+  ui_test_spin ();
+  g_assert_false (sensitive (page, "explain_velocity_row"));
+  g_assert_true (sensitive (page, "explain_adam_row"));
+
+  /* Switching the optimizer updates the rows too. */
+  sd_landscape_model_set_run_optimizer (model, sgd, SD_OPTIMIZER_NESTEROV);
+  adw_combo_row_set_selected (runs, sgd);
+  ui_test_spin ();
+  g_assert_true (sensitive (page, "explain_velocity_row"));
+
+  sd_landscape_model_remove_run (model, sgd);
+  ui_test_spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (runs)), ==,
+                    scene->runs->len);
+}
+
+/* On 0.5 x^2 + 5 y^2 the Hessian is diag (1, 10) everywhere: λ_min = 1,
+ * λ_max = 10, condition 10, and gradient descent is stable below 2/10. */
+static void
+test_curvature_readout (void)
+{
+  SdLandscapePage *page = get_page ();
+  SdLandscapeModel *model = sd_landscape_page_get_model (page);
+  SdLandscapeCanvas *canvas = get_canvas (page);
+  AdwComboRow *runs = child (page, SD_TYPE_LANDSCAPE_PAGE, "explain_run_row");
+  GtkWidget *rate = child (page, SD_TYPE_LANDSCAPE_PAGE, "learning_rate_label");
+  g_autoptr(GError) error = NULL;
+  guint run, sgd;
+
+  sd_landscape_model_set_function (model, "custom");
+  g_assert_true (sd_landscape_model_set_expression (model, "0.5*x^2 + 5*y^2", NULL, &error));
+  g_assert_no_error (error);
+  sgd = sd_landscape_model_add_run (model, SD_OPTIMIZER_SGD);
+  g_assert_true (sd_landscape_model_set_run_param (model, sgd, "learning-rate", 0.09, &error));
+  g_assert_no_error (error);
+  adw_combo_row_set_selected (runs, sgd);
+  ui_test_spin ();
+
+  g_assert_false (gtk_widget_get_visible (child (page, SD_TYPE_LANDSCAPE_PAGE,
+                                                 "curvature_readout_row")));
+  g_assert_cmpint (sd_landscape_canvas_get_overlays (canvas, NULL), ==, SD_OVERLAY_NONE);
+
+  set_switch (page, "explain_curvature_switch", TRUE);
+  g_assert_true (gtk_widget_get_visible (child (page, SD_TYPE_LANDSCAPE_PAGE,
+                                                "curvature_readout_row")));
+  g_assert_cmpstr (label_text (page, "lambda_min_label"), ==, "λmin = 1");
+  g_assert_cmpstr (label_text (page, "lambda_max_label"), ==, "λmax = 10");
+  g_assert_cmpstr (label_text (page, "condition_label"), ==, "condition number 10");
+  g_assert_cmpstr (label_text (page, "bound_label"), ==,
+                   "stable if learning rate < 2/λmax = 0.2");
+  g_assert_cmpstr (label_text (page, "learning_rate_label"), ==, "learning rate 0.09");
+  g_assert_false (gtk_widget_has_css_class (rate, "error"));
+
+  g_assert_cmpint (sd_landscape_canvas_get_overlays (canvas, &run), ==, SD_OVERLAY_CURVATURE);
+  g_assert_cmpuint (run, ==, sgd);
+
+  /* Above the bound the learning rate is marked. */
+  g_assert_true (sd_landscape_model_set_run_param (model, sgd, "learning-rate", 0.25, &error));
+  g_assert_no_error (error);
+  ui_test_spin ();
+  g_assert_cmpstr (label_text (page, "learning_rate_label"), ==, "learning rate 0.25");
+  g_assert_true (gtk_widget_has_css_class (rate, "error"));
+
+  /* Velocity is not SGD's: its switch adds nothing; the gradient does. */
+  set_switch (page, "explain_velocity_switch", TRUE);
+  g_assert_cmpint (sd_landscape_canvas_get_overlays (canvas, NULL), ==, SD_OVERLAY_CURVATURE);
+  set_switch (page, "explain_gradient_switch", TRUE);
+  set_switch (page, "explain_step_switch", TRUE);
+  g_assert_cmpint (sd_landscape_canvas_get_overlays (canvas, NULL), ==,
+                   SD_OVERLAY_CURVATURE | SD_OVERLAY_GRADIENT | SD_OVERLAY_STEP);
+
+  /* A momentum run gets its velocity. */
+  adw_combo_row_set_selected (runs, 1);
+  ui_test_spin ();
+  g_assert_cmpint (sd_landscape_canvas_get_overlays (canvas, &run), ==,
+                   SD_OVERLAY_CURVATURE | SD_OVERLAY_GRADIENT | SD_OVERLAY_STEP
+                   | SD_OVERLAY_VELOCITY);
+  g_assert_cmpuint (run, ==, 1);
+
+  /* A saddle x^2 - y^2: λ_min < 0, and only λ_max bounds the rate. */
+  g_assert_true (sd_landscape_model_set_expression (model, "x^2 - 3*y^2", NULL, &error));
+  g_assert_no_error (error);
+  ui_test_spin ();
+  g_assert_cmpstr (label_text (page, "lambda_min_label"), ==, "λmin = -6");
+  g_assert_cmpstr (label_text (page, "lambda_max_label"), ==, "λmax = 2");
+  g_assert_cmpstr (label_text (page, "condition_label"), ==, "condition number 3");
+  g_assert_cmpstr (label_text (page, "bound_label"), ==,
+                   "stable if learning rate < 2/λmax = 1");
+
+  set_switch (page, "explain_curvature_switch", FALSE);
+  set_switch (page, "explain_gradient_switch", FALSE);
+  set_switch (page, "explain_step_switch", FALSE);
+  set_switch (page, "explain_velocity_switch", FALSE);
+  g_assert_cmpint (sd_landscape_canvas_get_overlays (canvas, NULL), ==, SD_OVERLAY_NONE);
+  sd_landscape_model_remove_run (model, sgd);
+  ui_test_spin ();
+}
+
+/* The readout follows the playback. On x^4 + y^2 the Hessian is
+ * diag (12 x^2, 2); SGD with learning rate 0.01 from x0 = -1.5 takes
+ * x1 = x0 - 0.01 * 4 x0^3 = -1.365, so λ_max goes from 12 * 2.25 = 27 to
+ * 12 * 1.365^2 = 22.3587 (shown to three digits). */
+static void
+test_follows_iteration (void)
+{
+  SdLandscapePage *page = get_page ();
+  SdLandscapeModel *model = sd_landscape_page_get_model (page);
+  SdPlayback *playback = sd_landscape_page_get_playback (page);
+  AdwComboRow *runs = child (page, SD_TYPE_LANDSCAPE_PAGE, "explain_run_row");
+  g_autoptr(GError) error = NULL;
+  guint sgd;
+
+  sd_landscape_model_set_function (model, "custom");
+  g_assert_true (sd_landscape_model_set_expression (model, "x^4 + y^2", NULL, &error));
+  g_assert_no_error (error);
+  sd_landscape_model_set_start (model, -1.5, 0.5);
+  sgd = sd_landscape_model_add_run (model, SD_OPTIMIZER_SGD);
+  g_assert_true (sd_landscape_model_set_run_param (model, sgd, "learning-rate", 0.01, &error));
+  g_assert_no_error (error);
+  adw_combo_row_set_selected (runs, sgd);
+  set_switch (page, "explain_curvature_switch", TRUE);
+
+  sd_playback_set_iteration (playback, 0);
+  ui_test_spin ();
+  g_assert_cmpstr (label_text (page, "lambda_min_label"), ==, "λmin = 2");
+  g_assert_cmpstr (label_text (page, "lambda_max_label"), ==, "λmax = 27");
+  g_assert_cmpstr (label_text (page, "condition_label"), ==, "condition number 13.5");
+
+  sd_playback_set_iteration (playback, 1);
+  ui_test_spin ();
+  g_assert_cmpstr (label_text (page, "lambda_max_label"), ==, "λmax = 22.4");
+  g_assert_cmpuint (sd_landscape_canvas_get_iteration (get_canvas (page)), ==, 1);
+
+  set_switch (page, "explain_curvature_switch", FALSE);
+  sd_landscape_model_remove_run (model, sgd);
+  ui_test_spin ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+  g_type_ensure (SD_TYPE_LANDSCAPE_PAGE);
+
+  app = sd_application_new (G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/ui/overlays/sensitivity", test_sensitivity);
+  g_test_add_func ("/ui/overlays/curvature-readout", test_curvature_readout);
+  g_test_add_func ("/ui/overlays/follows-iteration", test_follows_iteration);
+
+  status = g_test_run ();
+
+  /* Closing the window finalizes it, and with it the page; the scene was
+   * edited, so it is marked saved first to skip the question. */
+  if (status == 0)
+    {
+      sd_landscape_model_set_modified (sd_landscape_page_get_model (get_page ()), FALSE);
+      ui_test_close_and_wait (gtk_application_get_active_window (GTK_APPLICATION (app)));
+    }
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+
+  return status;
+}
