@@ -40,6 +40,8 @@ draw_landscape (cairo_t               *cr,
   if (landscape == NULL)
     return FALSE;
 
+  sd_landscape_set_cached (landscape, FALSE);
+
   if (scene->surface.view == SD_VIEW_3D)
     sd_landscape_draw_3d (landscape, cr, options);
   else

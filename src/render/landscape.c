@@ -651,6 +651,27 @@ draw_legend (DrawContext *ctx,
 }
 
 /**
+ * sd_landscape_set_cached:
+ * @self: a landscape
+ * @cached: whether drawings are kept between frames
+ *
+ * A landscape drawn once (an export) skips the image that repeated frames
+ * reuse: making it costs a full-size image more than drawing directly.
+ * Landscapes start cached.
+ */
+void
+sd_landscape_set_cached (SdLandscape *self,
+                         gboolean     cached)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!cached)
+    g_clear_pointer (&self->cache->backdrop, sd_layer_cache_free);
+  else if (self->cache->backdrop == NULL)
+    self->cache->backdrop = sd_layer_cache_new ();
+}
+
+/**
  * sd_landscape_draw:
  * @self: a landscape
  * @cr: a cairo context of any kind

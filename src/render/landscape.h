@@ -53,6 +53,8 @@ SdLandscape *sd_landscape_new      (const SdScene         *scene,
                                     GCancellable          *cancellable,
                                     GError               **error);
 void         sd_landscape_free     (SdLandscape           *self);
+void         sd_landscape_set_cached (SdLandscape         *self,
+                                      gboolean             cached);
 SdPlot      *sd_landscape_draw     (SdLandscape           *self,
                                     cairo_t               *cr,
                                     const SdFigureOptions *options);

@@ -147,14 +147,16 @@ sd_layer_cache_draw (SdLayerCache            *cache,
   cairo_pattern_t *pattern;
   gboolean hit;
 
-  g_return_val_if_fail (cache != NULL, FALSE);
   g_return_val_if_fail (cr != NULL, FALSE);
   g_return_val_if_fail (area != NULL, FALSE);
   g_return_val_if_fail (key != NULL || n_key == 0, FALSE);
   g_return_val_if_fail (n_key <= SD_LAYER_CACHE_MAX_KEY, FALSE);
   g_return_val_if_fail (draw != NULL, FALSE);
 
-  if (!get_pixel_matrix (cr, &pixels) || area->width <= 0.0 || area->height <= 0.0)
+  /* Without a cache (a drawing made once, as an export) the layer is drawn
+   * straight onto @cr: keeping an image of it would only cost time. */
+  if (cache == NULL || !get_pixel_matrix (cr, &pixels) || area->width <= 0.0
+      || area->height <= 0.0)
     {
       cairo_save (cr);
       cairo_rectangle (cr, area->x, area->y, area->width, area->height);

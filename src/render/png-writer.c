@@ -201,14 +201,17 @@ compress_image (const guint8 *data,
                 gboolean      opaque,
                 GByteArray   *zlib_stream)
 {
-  guint n_bands = MAX (1, MIN (g_get_num_processors (), (guint) height / MIN_BAND_ROWS));
+  guint n_threads = g_get_num_processors ();
+  /* More bands than cores: bands compress at different speeds (a flat
+   * title strip against a busy heatmap), and small ones balance the load. */
+  guint n_bands = MAX (1, MIN (4 * n_threads, (guint) height / MIN_BAND_ROWS));
   g_autofree Band *bands = g_new0 (Band, n_bands);
   static const guint8 header[2] = { 0x78, 0x01 };
   GThreadPool *pool;
   guint32 adler = adler32 (0, NULL, 0);
   gboolean ok = TRUE;
 
-  pool = g_thread_pool_new (compress_band, NULL, n_bands, FALSE, NULL);
+  pool = g_thread_pool_new (compress_band, NULL, MIN (n_threads, n_bands), FALSE, NULL);
   for (guint i = 0; i < n_bands; i++)
     {
       bands[i] = (Band) { data, width, stride, opaque, height * i / n_bands,
