@@ -174,6 +174,7 @@ enum {
 
 enum {
   GRID_APPLIED,
+  TRAJECTORIES_CHANGED,
   N_SIGNALS
 };
 
@@ -600,6 +601,7 @@ apply_trajectories (SdLandscapeCanvas *self,
 
   refresh_draw_scene (self);
   invalidate_figure (self);
+  g_signal_emit (self, signals[TRAJECTORIES_CHANGED], 0);
 }
 
 static void
@@ -2219,6 +2221,18 @@ sd_landscape_canvas_class_init (SdLandscapeCanvasClass *klass)
     g_signal_new ("grid-applied", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
+  /**
+   * SdLandscapeCanvas::trajectories-changed:
+   * @canvas: the canvas
+   *
+   * Newly computed trajectories replaced the previous ones, one per run
+   * they were computed for; those returned by
+   * sd_landscape_canvas_get_trajectory() before are gone.
+   */
+  signals[TRAJECTORIES_CHANGED] =
+    g_signal_new ("trajectories-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_install_action (widget_class, "canvas.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "canvas.zoom-out", NULL, zoom_out_action);
   gtk_widget_class_install_action (widget_class, "canvas.reset-view", NULL, reset_view_action);
@@ -2447,6 +2461,49 @@ sd_landscape_canvas_get_landscape (SdLandscapeCanvas *self)
   g_return_val_if_fail (SD_IS_LANDSCAPE_CANVAS (self), NULL);
 
   return self->landscape;
+}
+
+/**
+ * sd_landscape_canvas_get_n_trajectories:
+ * @self: a #SdLandscapeCanvas
+ *
+ * The number of runs the current trajectories were computed for. It
+ * differs from the model's number of runs while trajectories for added or
+ * removed runs are still being computed.
+ *
+ * Returns: the number of trajectories
+ */
+guint
+sd_landscape_canvas_get_n_trajectories (SdLandscapeCanvas *self)
+{
+  g_return_val_if_fail (SD_IS_LANDSCAPE_CANVAS (self), 0);
+
+  /* Disposing drops the trajectories. */
+  return self->trajectories != NULL ? self->trajectories->len : 0;
+}
+
+/**
+ * sd_landscape_canvas_get_trajectory:
+ * @self: a #SdLandscapeCanvas
+ * @index: a run, below sd_landscape_canvas_get_n_trajectories()
+ *
+ * The path of a run as last computed: while the canvas is busy, it may be
+ * for the run's earlier settings. It stays valid until the next
+ * #SdLandscapeCanvas::trajectories-changed emission.
+ *
+ * Returns: (transfer none) (nullable): the run's path, %NULL if @index is
+ *   out of range
+ */
+const SdTrajectory *
+sd_landscape_canvas_get_trajectory (SdLandscapeCanvas *self,
+                                    guint              index)
+{
+  g_return_val_if_fail (SD_IS_LANDSCAPE_CANVAS (self), NULL);
+
+  if (index >= sd_landscape_canvas_get_n_trajectories (self))
+    return NULL;
+
+  return g_ptr_array_index (self->trajectories, index);
 }
 
 /**

@@ -41,6 +41,9 @@ SdOverlayFlags     sd_landscape_canvas_get_overlays   (SdLandscapeCanvas *self,
 
 gboolean           sd_landscape_canvas_is_busy        (SdLandscapeCanvas *self);
 const SdLandscape *sd_landscape_canvas_get_landscape  (SdLandscapeCanvas *self);
+guint              sd_landscape_canvas_get_n_trajectories (SdLandscapeCanvas *self);
+const SdTrajectory *sd_landscape_canvas_get_trajectory (SdLandscapeCanvas *self,
+                                                       guint              index);
 const char        *sd_landscape_canvas_get_hover_text (SdLandscapeCanvas *self);
 gboolean           sd_landscape_canvas_get_hover      (SdLandscapeCanvas *self,
                                                        double             point[2],

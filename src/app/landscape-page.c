@@ -22,7 +22,6 @@ struct _SdLandscapePage
 
   SdLandscapeModel  *model;
   SdPlayback        *playback;
-  GPtrArray         *trajectories;   /* (element-type SdTrajectory) (nullable elements) */
   GPtrArray         *run_rows;       /* (element-type SdRunRow), owned by runs_group */
   GStrv              surface_list;   /* the surface combo's entries: the built-ins, then "custom" */
   guint              syncing;
@@ -226,10 +225,11 @@ update_axis_labels (SdLandscapePage *self,
   adw_preferences_row_set_title (self->start_y_row, start_y);
 }
 
-/* Until the canvas computes trajectories for drawing, the page computes
- * them for the counter and the chart; they are cheap next to a grid. */
+/* The trajectories themselves are the canvas's, computed off the main
+ * thread when they are long; the page only needs the surface for the
+ * axis labels and the curvature readout, which is cheap to make. */
 static void
-compute_trajectories (SdLandscapePage *self)
+update_surface (SdLandscapePage *self)
 {
   const SdScene *scene = sd_landscape_model_get_scene (self->model);
   SdSurface *surface = sd_scene_create_surface (scene, NULL);
@@ -237,17 +237,6 @@ compute_trajectories (SdLandscapePage *self)
   g_clear_pointer (&self->surface, sd_surface_unref);
   self->surface = surface;
   update_axis_labels (self, surface);
-  g_ptr_array_set_size (self->trajectories, 0);
-  for (guint i = 0; i < scene->runs->len; i++)
-    {
-      const SdSceneRun *run = g_ptr_array_index (scene->runs, i);
-      SdTrajectory *trajectory = NULL;
-
-      if (surface != NULL)
-        trajectory = sd_trajectory_compute (surface, &run->params, run->start, run->steps,
-                                            NULL, NULL);
-      g_ptr_array_add (self->trajectories, trajectory);
-    }
 }
 
 static void
@@ -723,7 +712,7 @@ on_model_changed (SdLandscapePage *self,
 
   if (changes & (SD_LANDSCAPE_CHANGE_SURFACE | SD_LANDSCAPE_CHANGE_RUNS))
     {
-      compute_trajectories (self);
+      update_surface (self);
       update_n_iterations (self);
     }
 
@@ -742,6 +731,16 @@ on_model_changed (SdLandscapePage *self,
   update_counter (self);
   update_explain_runs (self);
   update_explain (self);
+}
+
+/* The canvas applied trajectories for the runs: what shows their values
+ * follows. */
+static void
+on_trajectories_changed (SdLandscapePage *self)
+{
+  update_loss_chart (self);
+  update_counter (self);
+  update_explain_readout (self);
 }
 
 static void
@@ -1181,7 +1180,6 @@ sd_landscape_page_dispose (GObject *object)
 
   g_clear_object (&self->model);
   g_clear_object (&self->playback);
-  g_clear_pointer (&self->trajectories, g_ptr_array_unref);
   g_clear_pointer (&self->surface, sd_surface_unref);
 
   G_OBJECT_CLASS (sd_landscape_page_parent_class)->dispose (object);
@@ -1347,7 +1345,6 @@ sd_landscape_page_init (SdLandscapePage *self)
 
   self->model = sd_landscape_model_new ();
   self->playback = sd_playback_new ();
-  self->trajectories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_trajectory_free);
   self->run_rows = g_ptr_array_new ();
 
   g_strv_builder_addv (names, (const char **) builtins);
@@ -1381,6 +1378,8 @@ sd_landscape_page_init (SdLandscapePage *self)
   self->canvas = SD_LANDSCAPE_CANVAS (sd_landscape_canvas_new (self->model));
   gtk_widget_set_focusable (GTK_WIDGET (self->canvas), TRUE);
   adw_bin_set_child (self->canvas_bin, GTK_WIDGET (self->canvas));
+  g_signal_connect_object (self->canvas, "trajectories-changed",
+                           G_CALLBACK (on_trajectories_changed), self, G_CONNECT_SWAPPED);
 
   /* The keys of playback reach the page from the canvas; a click there
    * takes the focus away from an entry in the sidebar. */
@@ -1441,8 +1440,12 @@ sd_landscape_page_get_playback (SdLandscapePage *self)
  * @self: a #SdLandscapePage
  * @index: a run
  *
+ * The path is the canvas's (see sd_landscape_canvas_get_trajectory()):
+ * it stays valid until the canvas's
+ * #SdLandscapeCanvas::trajectories-changed emission.
+ *
  * Returns: (transfer none) (nullable): the run's path, %NULL if it could
- *   not be computed
+ *   not be computed or is still being computed for added or removed runs
  */
 const SdTrajectory *
 sd_landscape_page_get_trajectory (SdLandscapePage *self,
@@ -1450,10 +1453,13 @@ sd_landscape_page_get_trajectory (SdLandscapePage *self,
 {
   g_return_val_if_fail (SD_IS_LANDSCAPE_PAGE (self), NULL);
 
-  if (index >= self->trajectories->len)
+  /* While runs were added or removed, the canvas's trajectories are for
+   * the runs before: their indices do not match the model's. */
+  if (self->canvas == NULL
+      || sd_landscape_canvas_get_n_trajectories (self->canvas) != get_n_runs (self))
     return NULL;
 
-  return g_ptr_array_index (self->trajectories, index);
+  return sd_landscape_canvas_get_trajectory (self->canvas, index);
 }
 
 /**

@@ -691,6 +691,78 @@ test_runs_main_or_worker (Fixture       *fixture,
 }
 
 static void
+count_emission (SdLandscapeCanvas *canvas,
+                guint             *count)
+{
+  (*count)++;
+}
+
+/* The page reads the runs' values through the canvas: each applied set of
+ * trajectories is announced once, and the old set stays readable, at its
+ * old length, while a new one computes. */
+static void
+test_trajectories_changed (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  guint changed = 0;
+  double grad[2];
+  /* f(0.5, -0.25) = 0.25 + 100 * 0.25 = 25.25 */
+  double loss = rosenbrock (0.5, -0.25, grad);
+
+  g_assert_cmpfloat_with_epsilon (loss, 25.25, 1e-12);
+  g_signal_connect (fixture->canvas, "trajectories-changed", G_CALLBACK (count_emission),
+                    &changed);
+  sd_landscape_model_set_run_steps (fixture->model, 0, 20);
+  sd_landscape_model_set_run_steps (fixture->model, 1, 20);
+  settle (fixture->canvas);
+
+  /* Cheap runs are applied, and announced, at once. */
+  changed = 0;
+  sd_landscape_model_set_start (fixture->model, 0.5, -0.25);
+  g_assert_false (sd_landscape_canvas_is_busy (fixture->canvas));
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpuint (sd_landscape_canvas_get_n_trajectories (fixture->canvas), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      const SdTrajectory *trajectory = sd_landscape_canvas_get_trajectory (fixture->canvas, i);
+      const SdOptimizerState *first;
+
+      g_assert_nonnull (trajectory);
+      g_assert_cmpuint (sd_trajectory_get_n_points (trajectory), ==, 21);
+      first = sd_trajectory_get_point (trajectory, 0);
+      g_assert_cmpfloat_with_epsilon (first->loss, loss, 1e-12);
+      g_assert_cmpfloat_with_epsilon (first->gradient[0], grad[0], 1e-9);
+      g_assert_cmpfloat_with_epsilon (first->gradient[1], grad[1], 1e-9);
+    }
+  g_assert_null (sd_landscape_canvas_get_trajectory (fixture->canvas, 2));
+
+  /* Long runs go to a worker: until they are applied, the canvas reports
+   * the runs it has, unchanged, and nothing is announced. */
+  sd_landscape_model_set_run_steps (fixture->model, 1, SD_TRAJECTORY_MAX_STEPS);
+  g_assert_true (sd_landscape_canvas_is_busy (fixture->canvas));
+  g_assert_cmpuint (changed, ==, 1);
+  settle (fixture->canvas);
+  g_assert_cmpuint (changed, ==, 2);
+  sd_landscape_model_add_run (fixture->model, SD_OPTIMIZER_SGD);
+  g_assert_true (sd_landscape_canvas_is_busy (fixture->canvas));
+  g_assert_cmpuint (changed, ==, 2);
+  g_assert_cmpuint (sd_landscape_canvas_get_n_trajectories (fixture->canvas), ==, 2);
+  g_assert_cmpuint (sd_trajectory_get_n_points (sd_landscape_canvas_get_trajectory (fixture->canvas,
+                                                                                    0)),
+                    ==, 21);
+  g_assert_null (sd_landscape_canvas_get_trajectory (fixture->canvas, 2));
+
+  settle (fixture->canvas);
+  g_assert_cmpuint (changed, ==, 3);
+  g_assert_cmpuint (sd_landscape_canvas_get_n_trajectories (fixture->canvas), ==, 3);
+  g_assert_cmpfloat_with_epsilon (sd_trajectory_get_point (
+                                    sd_landscape_canvas_get_trajectory (fixture->canvas, 2),
+                                    0)->loss,
+                                  loss, 1e-12);
+  g_signal_handlers_disconnect_by_func (fixture->canvas, count_emission, &changed);
+}
+
+static void
 test_runs_added_and_removed (Fixture       *fixture,
                              gconstpointer  data)
 {
@@ -867,6 +939,7 @@ main (int   argc,
   ADD ("3d/drag-rotates", test_drag_rotates_3d);
   ADD ("iteration", test_iteration);
   ADD ("runs/main-or-worker", test_runs_main_or_worker);
+  ADD ("runs/trajectories-changed", test_trajectories_changed);
   ADD ("runs/added-and-removed", test_runs_added_and_removed);
   ADD ("display-changes", test_display_changes);
   g_test_add_func ("/landscape-canvas/destroy-while-computing", test_destroy_while_computing);

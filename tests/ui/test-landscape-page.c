@@ -50,6 +50,24 @@ child (gpointer    widget,
   return object;
 }
 
+static gboolean
+is_idle (gpointer data)
+{
+  return !sd_landscape_canvas_is_busy (data);
+}
+
+/* The canvas computes the trajectories the page shows, the first ones on a
+ * new surface on a worker: values are checked once they are applied. */
+static void
+wait_for_canvas (SdLandscapePage *page)
+{
+  GtkWidget *canvas = adw_bin_get_child (child (page, SD_TYPE_LANDSCAPE_PAGE, "canvas_bin"));
+
+  g_assert_true (SD_IS_LANDSCAPE_CANVAS (canvas));
+  g_assert_true (ui_test_wait_for (is_idle, canvas));
+  ui_test_spin ();
+}
+
 static SdLandscapePage *
 get_page (void)
 {
@@ -57,6 +75,7 @@ get_page (void)
   GtkWidget *page = sd_page_frame_get_content (frame);
 
   g_assert_true (SD_IS_LANDSCAPE_PAGE (page));
+  wait_for_canvas (SD_LANDSCAPE_PAGE (page));
   return SD_LANDSCAPE_PAGE (page);
 }
 
@@ -641,6 +660,7 @@ test_start (void)
     }
 
   /* The loss at the new start: f(0.5, -0.25) = 0.25 + 100 * 0.25 = 25.25. */
+  wait_for_canvas (page);
   g_assert_cmpfloat_with_epsilon (sd_trajectory_get_point (sd_landscape_page_get_trajectory (page, 0), 0)->loss,
                                   25.25, 1e-12);
 
@@ -652,6 +672,49 @@ test_start (void)
                      ==, 2.0);
 
   sd_landscape_model_remove_run (sd_landscape_page_get_model (page), 2);
+}
+
+/* Long runs are computed by the canvas on a worker. While a run added is
+ * on its way, the page shows no values rather than values under the wrong
+ * run's index; once the runs are applied, every run has its values. */
+static void
+test_pending_runs (void)
+{
+  SdLandscapePage *page = get_page ();
+  SdLandscapeModel *model = sd_landscape_page_get_model (page);
+  GtkWidget *canvas = adw_bin_get_child (child (page, SD_TYPE_LANDSCAPE_PAGE, "canvas_bin"));
+  guint steps = get_run (page, 1)->steps;
+  guint added;
+
+  sd_landscape_model_set_run_steps (model, 1, SD_TRAJECTORY_MAX_STEPS);
+  wait_for_canvas (page);
+  g_assert_nonnull (sd_landscape_page_get_trajectory (page, 0));
+
+  added = sd_landscape_model_add_run (model, SD_OPTIMIZER_SGD);
+  g_assert_cmpuint (added, ==, 2);
+  g_assert_true (sd_landscape_canvas_is_busy (SD_LANDSCAPE_CANVAS (canvas)));
+  for (guint i = 0; i <= added; i++)
+    {
+      g_autofree char *stats = sd_landscape_page_format_run_stats (page, i);
+
+      g_assert_null (sd_landscape_page_get_trajectory (page, i));
+      g_assert_null (stats);
+    }
+
+  wait_for_canvas (page);
+  for (guint i = 0; i <= added; i++)
+    {
+      g_autofree char *stats = sd_landscape_page_format_run_stats (page, i);
+
+      g_assert_nonnull (sd_landscape_page_get_trajectory (page, i));
+      g_assert_nonnull (stats);
+    }
+  g_assert_cmpuint (sd_trajectory_get_n_points (sd_landscape_page_get_trajectory (page, 0)), ==,
+                    get_run (page, 0)->steps + 1);
+
+  sd_landscape_model_remove_run (model, added);
+  sd_landscape_model_set_run_steps (model, 1, steps);
+  wait_for_canvas (page);
 }
 
 /* Opening a scene replaces everything the controls show. */
@@ -764,6 +827,7 @@ main (int   argc,
   g_test_add_func ("/ui/landscape/runs/optimizer", test_optimizer);
   g_test_add_func ("/ui/landscape/runs/learning-rate", test_learning_rate);
   g_test_add_func ("/ui/landscape/runs/start", test_start);
+  g_test_add_func ("/ui/landscape/runs/pending", test_pending_runs);
   g_test_add_func ("/ui/landscape/scene/open", test_open_scene);
   g_test_add_func ("/ui/landscape/window/presentation", test_presentation);
 

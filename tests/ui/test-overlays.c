@@ -64,6 +64,21 @@ get_canvas (SdLandscapePage *page)
   return SD_LANDSCAPE_CANVAS (canvas);
 }
 
+static gboolean
+is_idle (gpointer data)
+{
+  return !sd_landscape_canvas_is_busy (data);
+}
+
+/* The canvas computes the trajectories the readout shows, the first ones on
+ * a new surface on a worker: values are checked once they are applied. */
+static void
+wait_for_canvas (SdLandscapePage *page)
+{
+  g_assert_true (ui_test_wait_for (is_idle, get_canvas (page)));
+  ui_test_spin ();
+}
+
 static const char *
 label_text (SdLandscapePage *page,
             const char      *name)
@@ -151,7 +166,7 @@ test_curvature_readout (void)
   g_assert_true (sd_landscape_model_set_run_param (model, sgd, "learning-rate", 0.09, &error));
   g_assert_no_error (error);
   adw_combo_row_set_selected (runs, sgd);
-  ui_test_spin ();
+  wait_for_canvas (page);
 
   g_assert_false (gtk_widget_get_visible (child (page, SD_TYPE_LANDSCAPE_PAGE,
                                                  "curvature_readout_row")));
@@ -174,7 +189,7 @@ test_curvature_readout (void)
   /* Above the bound the learning rate is marked. */
   g_assert_true (sd_landscape_model_set_run_param (model, sgd, "learning-rate", 0.25, &error));
   g_assert_no_error (error);
-  ui_test_spin ();
+  wait_for_canvas (page);
   g_assert_cmpstr (label_text (page, "learning_rate_label"), ==, "learning rate 0.25");
   g_assert_true (gtk_widget_has_css_class (rate, "error"));
 
@@ -197,7 +212,7 @@ test_curvature_readout (void)
   /* A saddle x^2 - y^2: λ_min < 0, and only λ_max bounds the rate. */
   g_assert_true (sd_landscape_model_set_expression (model, "x^2 - 3*y^2", NULL, &error));
   g_assert_no_error (error);
-  ui_test_spin ();
+  wait_for_canvas (page);
   g_assert_cmpstr (label_text (page, "lambda_min_label"), ==, "λmin = -6");
   g_assert_cmpstr (label_text (page, "lambda_max_label"), ==, "λmax = 2");
   g_assert_cmpstr (label_text (page, "condition_label"), ==, "condition number 3");
@@ -238,7 +253,7 @@ test_follows_iteration (void)
   set_switch (page, "explain_curvature_switch", TRUE);
 
   sd_playback_set_iteration (playback, 0);
-  ui_test_spin ();
+  wait_for_canvas (page);
   g_assert_cmpstr (label_text (page, "lambda_min_label"), ==, "λmin = 2");
   g_assert_cmpstr (label_text (page, "lambda_max_label"), ==, "λmax = 27");
   g_assert_cmpstr (label_text (page, "condition_label"), ==, "condition number 13.5");
