@@ -11,6 +11,7 @@
 
 #include "legend.h"
 #include "loss-chart.h"
+#include "window.h"
 #include "text.h"
 
 /* Hovering reads off the nearest point within this distance, in points. */
@@ -42,7 +43,11 @@ struct _SdLossChart
   double        plot_width;
   double        plot_height;
   SdTheme       plot_theme;
+  double        plot_scale;
   GskRenderNode *base_node;      /* frame, lines and legend, drawn with plot */
+
+  SdWindow     *window;          /* (unowned) the toplevel, for presentation mode */
+  gulong        presentation_id;
 
   double        drag_start_x;
 
@@ -170,19 +175,22 @@ ensure_plot (SdLossChart *self,
   cairo_t *cr;
   SdThemeStyle style;
   SdTheme theme = sd_loss_chart_get_theme (self);
+  double scale = self->window != NULL ? sd_window_get_figure_scale (self->window) : 1.0;
   double x_min = 0.0, x_max = MAX (self->max_iteration, 1);
   double y_min, y_max;
 
   if (self->plot != NULL && self->plot_width == width && self->plot_height == height
-      && self->plot_theme == theme)
+      && self->plot_theme == theme && self->plot_scale == scale)
     return;
 
   invalidate_plot (self);
-  sd_theme_get_style (theme, 1.0, &style);
+  /* In presentation mode the chart grows with the canvas above it. */
+  sd_theme_get_style (theme, scale, &style);
   self->plot = sd_plot_new (&style);
   self->plot_width = width;
   self->plot_height = height;
   self->plot_theme = theme;
+  self->plot_scale = scale;
 
   get_loss_range (self, &y_min, &y_max);
   sd_plot_set_axis (self->plot, SD_AXIS_X, SD_SCALE_LINEAR, x_min, x_max);
@@ -534,6 +542,44 @@ sd_loss_chart_finalize (GObject *object)
 }
 
 static void
+on_presentation_changed (SdWindow    *window,
+                         GParamSpec  *pspec,
+                         SdLossChart *self)
+{
+  invalidate_plot (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+sd_loss_chart_root (GtkWidget *widget)
+{
+  SdLossChart *self = SD_LOSS_CHART (widget);
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (sd_loss_chart_parent_class)->root (widget);
+
+  root = gtk_widget_get_root (widget);
+  if (SD_IS_WINDOW (root))
+    {
+      self->window = SD_WINDOW (root);
+      self->presentation_id = g_signal_connect (root, "notify::presentation-mode",
+                                                G_CALLBACK (on_presentation_changed), self);
+    }
+}
+
+static void
+sd_loss_chart_unroot (GtkWidget *widget)
+{
+  SdLossChart *self = SD_LOSS_CHART (widget);
+
+  if (self->window != NULL)
+    g_clear_signal_handler (&self->presentation_id, self->window);
+  self->window = NULL;
+
+  GTK_WIDGET_CLASS (sd_loss_chart_parent_class)->unroot (widget);
+}
+
+static void
 sd_loss_chart_class_init (SdLossChartClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -544,6 +590,8 @@ sd_loss_chart_class_init (SdLossChartClass *klass)
   object_class->set_property = sd_loss_chart_set_property;
 
   widget_class->snapshot = sd_loss_chart_snapshot;
+  widget_class->root = sd_loss_chart_root;
+  widget_class->unroot = sd_loss_chart_unroot;
 
   /**
    * SdLossChart:iteration:

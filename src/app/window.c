@@ -535,6 +535,26 @@ sd_window_new (SdApplication *application)
   return self;
 }
 
+/**
+ * sd_window_get_figure_scale:
+ * @self: a #SdWindow
+ *
+ * Figures in the window draw text and lines this much larger: the
+ * presentation-scale setting in presentation mode, else 1.
+ *
+ * Returns: the scale
+ */
+double
+sd_window_get_figure_scale (SdWindow *self)
+{
+  g_return_val_if_fail (SD_IS_WINDOW (self), 1.0);
+
+  if (!self->presentation_mode || self->settings == NULL)
+    return 1.0;
+
+  return g_settings_get_double (self->settings, "presentation-scale");
+}
+
 gboolean
 sd_window_get_presentation_mode (SdWindow *self)
 {

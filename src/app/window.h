@@ -17,6 +17,7 @@ G_DECLARE_FINAL_TYPE (SdWindow, sd_window, SD, WINDOW, AdwApplicationWindow)
 
 SdWindow         *sd_window_new                   (SdApplication  *application);
 gboolean          sd_window_get_presentation_mode (SdWindow       *self);
+double            sd_window_get_figure_scale      (SdWindow       *self);
 void              sd_window_set_presentation_mode (SdWindow       *self,
                                                    gboolean        presentation_mode);
 SdLandscapeModel *sd_window_get_landscape_model   (SdWindow       *self);

@@ -8,6 +8,8 @@
 
 #include "application.h"
 #include "landscape-page.h"
+#include "loss-chart.h"
+#include "plot.h"
 #include "page-frame.h"
 #include "preferences-window.h"
 #include "window.h"
@@ -253,17 +255,55 @@ assert_sidebars_visible (SdWindow *window,
     g_assert_cmpint (sd_page_frame_get_sidebar_visible (get_frame (window, pages[i])), ==, visible);
 }
 
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The loss chart under the canvas grows with it in presentation mode. */
+static double
+loss_chart_font_size (SdWindow *window)
+{
+  GtkWidget *chart = find_widget (GTK_WIDGET (window), SD_TYPE_LOSS_CHART);
+  const SdPlot *plot;
+
+  g_assert_nonnull (chart);
+  plot = sd_loss_chart_get_plot (SD_LOSS_CHART (chart), 600, 160);
+  g_assert_nonnull (plot);
+  return sd_plot_get_style (plot)->font_size;
+}
+
 static void
 test_presentation_mode (void)
 {
   SdWindow *window = get_window ();
+  double normal_size;
+
   g_assert_false (sd_window_get_presentation_mode (window));
   assert_sidebars_visible (window, TRUE);
+  g_assert_cmpfloat (sd_window_get_figure_scale (window), ==, 1.0);
+  normal_size = loss_chart_font_size (window);
 
   /* Enter with the action the menu item and F5 activate. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL));
   ui_test_spin ();
   g_assert_true (sd_window_get_presentation_mode (window));
+  g_assert_cmpfloat (sd_window_get_figure_scale (window), ==, 1.5);
+  g_assert_cmpfloat_with_epsilon (loss_chart_font_size (window), 1.5 * normal_size, 1e-9);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
   assert_sidebars_visible (window, FALSE);
 
