@@ -2148,6 +2148,8 @@ add_binding (GtkWidgetClass *widget_class,
   gtk_widget_class_add_binding_action (widget_class, keyval, 0, action, NULL);
 }
 
+/* Arrows pan; on the Landscape page Left and Right step the playback, so
+ * Shift with any arrow pans there too. */
 static void
 add_pan_binding (GtkWidgetClass *widget_class,
                  guint           keyval,
@@ -2155,6 +2157,8 @@ add_pan_binding (GtkWidgetClass *widget_class,
                  int             dy)
 {
   gtk_widget_class_add_binding_action (widget_class, keyval, 0, "canvas.pan", "(ii)", dx, dy);
+  gtk_widget_class_add_binding_action (widget_class, keyval, GDK_SHIFT_MASK,
+                                       "canvas.pan", "(ii)", dx, dy);
 }
 
 static void

@@ -428,6 +428,15 @@ test_keyboard (Fixture       *fixture,
   press (fixture, GDK_KEY_0);
   assert_range (fixture, -2.0, 2.0, -1.0, 3.0);
 
+  /* Shift with an arrow pans the same way (the page keeps plain Left and
+   * Right for stepping the playback). */
+  g_assert_true (ui_test_activate_binding (GTK_WIDGET (fixture->canvas), GDK_KEY_Right,
+                                           GDK_SHIFT_MASK));
+  assert_range (fixture, -1.6, 2.4, -1.0, 3.0);
+  g_assert_true (ui_test_activate_binding (GTK_WIDGET (fixture->canvas), GDK_KEY_Left,
+                                           GDK_SHIFT_MASK));
+  assert_range (fixture, -2.0, 2.0, -1.0, 3.0);
+
   /* Keys that are not bound do nothing. */
   g_assert_false (ui_test_activate_binding (GTK_WIDGET (fixture->canvas), GDK_KEY_z, 0));
 }
