@@ -18,6 +18,7 @@
 #include "run-row.h"
 #include "window.h"
 
+#include "ui-test-landscape.h"
 #include "ui-test-utils.h"
 
 static SdApplication *app;
@@ -25,58 +26,16 @@ static SdApplication *app;
 static SdWindow *
 get_window (void)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  if (window == NULL)
-    {
-      g_application_activate (G_APPLICATION (app));
-      window = gtk_application_get_active_window (GTK_APPLICATION (app));
-      gtk_window_set_default_size (window, 1400, 900);
-      ui_test_spin ();
-    }
-
-  g_assert_true (SD_IS_WINDOW (window));
-  return SD_WINDOW (window);
-}
-
-static gpointer
-child (gpointer    widget,
-       GType       type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (object);
-  return object;
-}
-
-static gboolean
-is_idle (gpointer data)
-{
-  return !sd_landscape_canvas_is_busy (data);
-}
-
-/* The canvas computes the trajectories the page shows, the first ones on a
- * new surface on a worker: values are checked once they are applied. */
-static void
-wait_for_canvas (SdLandscapePage *page)
-{
-  GtkWidget *canvas = adw_bin_get_child (child (page, SD_TYPE_LANDSCAPE_PAGE, "canvas_bin"));
-
-  g_assert_true (SD_IS_LANDSCAPE_CANVAS (canvas));
-  g_assert_true (ui_test_wait_for (is_idle, canvas));
-  ui_test_spin ();
+  return ui_test_landscape_window (app);
 }
 
 static SdLandscapePage *
 get_page (void)
 {
-  SdPageFrame *frame = child (get_window (), SD_TYPE_WINDOW, "landscape_frame");
-  GtkWidget *page = sd_page_frame_get_content (frame);
+  SdLandscapePage *page = ui_test_landscape_page (get_window ());
 
-  g_assert_true (SD_IS_LANDSCAPE_PAGE (page));
-  wait_for_canvas (SD_LANDSCAPE_PAGE (page));
-  return SD_LANDSCAPE_PAGE (page);
+  ui_test_wait_for_canvas (page);
+  return page;
 }
 
 static const SdScene *
@@ -109,7 +68,7 @@ static guint
 find_surface (SdLandscapePage *page,
               const char      *label)
 {
-  AdwComboRow *combo = child (page, SD_TYPE_LANDSCAPE_PAGE, "surface_row");
+  AdwComboRow *combo = ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "surface_row");
   GListModel *items = adw_combo_row_get_model (combo);
 
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
@@ -127,7 +86,7 @@ static void
 select_surface (SdLandscapePage *page,
                 const char      *label)
 {
-  adw_combo_row_set_selected (child (page, SD_TYPE_LANDSCAPE_PAGE, "surface_row"),
+  adw_combo_row_set_selected (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "surface_row"),
                               find_surface (page, label));
   ui_test_spin ();
 }
@@ -139,8 +98,8 @@ test_playback (void)
 {
   SdLandscapePage *page = get_page ();
   SdPlayback *playback = sd_landscape_page_get_playback (page);
-  GtkLabel *counter = child (page, SD_TYPE_LANDSCAPE_PAGE, "counter_label");
-  GtkRange *scrubber = child (page, SD_TYPE_LANDSCAPE_PAGE, "scrubber");
+  GtkLabel *counter = ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "counter_label");
+  GtkRange *scrubber = ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "scrubber");
   g_autofree char *stats = NULL;
 
   /* A new page shows the whole race; Home goes back to the start. */
@@ -171,13 +130,13 @@ test_playback (void)
   g_assert_cmpstr (gtk_label_get_text (counter), ==, "Iteration 120 / 500");
   /* The canvas and the loss chart show the same iteration. */
   g_assert_cmpuint (sd_landscape_canvas_get_iteration (
-                      SD_LANDSCAPE_CANVAS (adw_bin_get_child (child (page, SD_TYPE_LANDSCAPE_PAGE, "canvas_bin")))),
+                      SD_LANDSCAPE_CANVAS (adw_bin_get_child (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "canvas_bin")))),
                     ==, 120);
   g_assert_cmpuint (sd_loss_chart_get_iteration (
-                      SD_LOSS_CHART (adw_bin_get_child (child (page, SD_TYPE_LANDSCAPE_PAGE, "chart_bin")))),
+                      SD_LOSS_CHART (adw_bin_get_child (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "chart_bin")))),
                     ==, 120);
   g_assert_cmpuint (sd_loss_chart_get_n_runs (
-                      SD_LOSS_CHART (adw_bin_get_child (child (page, SD_TYPE_LANDSCAPE_PAGE, "chart_bin")))),
+                      SD_LOSS_CHART (adw_bin_get_child (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "chart_bin")))),
                     ==, 2);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "landscape.reset", NULL));
@@ -186,11 +145,11 @@ test_playback (void)
   g_assert_cmpuint (sd_playback_get_iteration (playback), ==, 0);
 
   /* The loss chart folds away and comes back. */
-  g_assert_true (gtk_revealer_get_reveal_child (child (page, SD_TYPE_LANDSCAPE_PAGE, "chart_revealer")));
-  gtk_toggle_button_set_active (child (page, SD_TYPE_LANDSCAPE_PAGE, "chart_button"), FALSE);
-  g_assert_false (gtk_revealer_get_reveal_child (child (page, SD_TYPE_LANDSCAPE_PAGE, "chart_revealer")));
-  gtk_toggle_button_set_active (child (page, SD_TYPE_LANDSCAPE_PAGE, "chart_button"), TRUE);
-  g_assert_true (gtk_revealer_get_reveal_child (child (page, SD_TYPE_LANDSCAPE_PAGE, "chart_revealer")));
+  g_assert_true (gtk_revealer_get_reveal_child (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "chart_revealer")));
+  gtk_toggle_button_set_active (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "chart_button"), FALSE);
+  g_assert_false (gtk_revealer_get_reveal_child (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "chart_revealer")));
+  gtk_toggle_button_set_active (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "chart_button"), TRUE);
+  g_assert_true (gtk_revealer_get_reveal_child (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "chart_revealer")));
 
   /* The end is the most steps over the runs. */
   sd_landscape_model_set_run_steps (sd_landscape_page_get_model (page), 1, 700);
@@ -212,8 +171,8 @@ test_play_ticks (void)
 {
   SdLandscapePage *page = get_page ();
   SdPlayback *playback = sd_landscape_page_get_playback (page);
-  GtkButton *play = child (page, SD_TYPE_LANDSCAPE_PAGE, "play_button");
-  GtkSpinButton *speed = child (page, SD_TYPE_LANDSCAPE_PAGE, "speed_spin");
+  GtkButton *play = ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "play_button");
+  GtkSpinButton *speed = ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "speed_spin");
 
   gtk_spin_button_set_value (speed, 500.0);
   g_assert_cmpfloat (sd_playback_get_speed (playback), ==, 500.0);
@@ -237,8 +196,8 @@ test_keys (void)
 {
   SdLandscapePage *page = get_page ();
   SdPlayback *playback = sd_landscape_page_get_playback (page);
-  GtkWidget *canvas = adw_bin_get_child (child (page, SD_TYPE_LANDSCAPE_PAGE, "canvas_bin"));
-  GtkWidget *expression = child (page, SD_TYPE_LANDSCAPE_PAGE, "expression_row");
+  GtkWidget *canvas = adw_bin_get_child (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "canvas_bin"));
+  GtkWidget *expression = ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "expression_row");
   GtkWidget *learning_rate;
 
   /* The page took the focus to its plot when it was shown. */
@@ -268,7 +227,7 @@ test_keys (void)
   g_assert_cmpuint (sd_playback_get_iteration (playback), ==, 0);
 
   /* The same in a run's learning-rate entry. */
-  learning_rate = child (get_row (page, 0), SD_TYPE_RUN_ROW, "learning_rate_entry");
+  learning_rate = ui_test_template_child (get_row (page, 0), SD_TYPE_RUN_ROW, "learning_rate_entry");
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (get_row (page, 0)), TRUE);
   ui_test_spin ();
   g_assert_true (gtk_widget_grab_focus (learning_rate));
@@ -284,7 +243,7 @@ test_surface (void)
 {
   SdLandscapePage *page = get_page ();
   const SdSceneSurface *surface = &get_scene (page)->surface;
-  GtkWidget *expression = child (page, SD_TYPE_LANDSCAPE_PAGE, "expression_row");
+  GtkWidget *expression = ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "expression_row");
 
   /* Himmelblau's usual domain is the square [-5, 5]^2 around its four
    * minima. */
@@ -294,61 +253,61 @@ test_surface (void)
   g_assert_cmpfloat (surface->x_range[1], ==, 5.0);
   g_assert_cmpfloat (surface->y_range[0], ==, -5.0);
   g_assert_cmpfloat (surface->y_range[1], ==, 5.0);
-  g_assert_cmpfloat (gtk_spin_button_get_value (child (page, SD_TYPE_LANDSCAPE_PAGE, "x_min_spin")),
+  g_assert_cmpfloat (gtk_spin_button_get_value (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "x_min_spin")),
                      ==, -5.0);
   g_assert_false (gtk_widget_get_visible (expression));
 
   /* A range edit reaches the model only while min < max. */
-  gtk_spin_button_set_value (child (page, SD_TYPE_LANDSCAPE_PAGE, "x_max_spin"), 3.0);
+  gtk_spin_button_set_value (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "x_max_spin"), 3.0);
   g_assert_cmpfloat (surface->x_range[1], ==, 3.0);
-  gtk_spin_button_set_value (child (page, SD_TYPE_LANDSCAPE_PAGE, "x_max_spin"), -6.0);
+  gtk_spin_button_set_value (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "x_max_spin"), -6.0);
   g_assert_cmpfloat (surface->x_range[1], ==, 3.0);
-  g_assert_true (gtk_widget_has_css_class (child (page, SD_TYPE_LANDSCAPE_PAGE, "x_max_spin"),
+  g_assert_true (gtk_widget_has_css_class (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "x_max_spin"),
                                            "error"));
-  gtk_spin_button_set_value (child (page, SD_TYPE_LANDSCAPE_PAGE, "x_max_spin"), 4.0);
+  gtk_spin_button_set_value (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "x_max_spin"), 4.0);
   g_assert_cmpfloat (surface->x_range[1], ==, 4.0);
-  g_assert_false (gtk_widget_has_css_class (child (page, SD_TYPE_LANDSCAPE_PAGE, "x_max_spin"),
+  g_assert_false (gtk_widget_has_css_class (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "x_max_spin"),
                                             "error"));
 
-  gtk_spin_button_set_value (child (page, SD_TYPE_LANDSCAPE_PAGE, "resolution_spin"), 128.0);
+  gtk_spin_button_set_value (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "resolution_spin"), 128.0);
   g_assert_cmpuint (surface->resolution, ==, 128);
-  gtk_spin_button_set_value (child (page, SD_TYPE_LANDSCAPE_PAGE, "contours_spin"), 7.0);
+  gtk_spin_button_set_value (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "contours_spin"), 7.0);
   g_assert_cmpuint (surface->contours, ==, 7);
-  gtk_switch_set_active (child (page, SD_TYPE_LANDSCAPE_PAGE, "log_scale_switch"), FALSE);
+  gtk_switch_set_active (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "log_scale_switch"), FALSE);
   g_assert_false (surface->log_scale);
-  gtk_switch_set_active (child (page, SD_TYPE_LANDSCAPE_PAGE, "gradient_field_switch"), TRUE);
+  gtk_switch_set_active (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "gradient_field_switch"), TRUE);
   g_assert_true (surface->layers & SD_LAYER_GRADIENT_FIELD);
-  gtk_switch_set_active (child (page, SD_TYPE_LANDSCAPE_PAGE, "gradient_field_switch"), FALSE);
+  gtk_switch_set_active (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "gradient_field_switch"), FALSE);
   g_assert_false (surface->layers & SD_LAYER_GRADIENT_FIELD);
 
   /* Entry 0 is the viewer's default, then the scene's colour maps. */
-  adw_combo_row_set_selected (child (page, SD_TYPE_LANDSCAPE_PAGE, "color_map_row"), 2);
+  adw_combo_row_set_selected (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "color_map_row"), 2);
   g_assert_cmpstr (surface->color_map, ==, "magma");
-  adw_combo_row_set_selected (child (page, SD_TYPE_LANDSCAPE_PAGE, "color_map_row"), 0);
+  adw_combo_row_set_selected (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "color_map_row"), 0);
   g_assert_null (surface->color_map);
 
-  gtk_toggle_button_set_active (child (page, SD_TYPE_LANDSCAPE_PAGE, "view_3d_button"), TRUE);
+  gtk_toggle_button_set_active (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "view_3d_button"), TRUE);
   g_assert_cmpint (surface->view, ==, SD_VIEW_3D);
-  gtk_toggle_button_set_active (child (page, SD_TYPE_LANDSCAPE_PAGE, "map_button"), TRUE);
+  gtk_toggle_button_set_active (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "map_button"), TRUE);
   g_assert_cmpint (surface->view, ==, SD_VIEW_MAP);
 
   /* The regression surfaces add their dataset's rows. */
-  g_assert_false (gtk_widget_get_visible (child (page, SD_TYPE_LANDSCAPE_PAGE, "dataset_size_row")));
+  g_assert_false (gtk_widget_get_visible (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "dataset_size_row")));
   select_surface (page, "Linear regression");
   g_assert_cmpstr (surface->function, ==, "linear-regression");
-  g_assert_true (gtk_widget_get_visible (child (page, SD_TYPE_LANDSCAPE_PAGE, "dataset_size_row")));
-  g_assert_true (gtk_widget_get_visible (child (page, SD_TYPE_LANDSCAPE_PAGE, "noise_row")));
-  g_assert_true (gtk_widget_get_visible (child (page, SD_TYPE_LANDSCAPE_PAGE, "dataset_seed_row")));
+  g_assert_true (gtk_widget_get_visible (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "dataset_size_row")));
+  g_assert_true (gtk_widget_get_visible (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "noise_row")));
+  g_assert_true (gtk_widget_get_visible (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "dataset_seed_row")));
   /* Its axes are the weight w and the bias b. */
-  g_assert_cmpstr (adw_preferences_row_get_title (child (page, SD_TYPE_LANDSCAPE_PAGE, "x_range_row")),
+  g_assert_cmpstr (adw_preferences_row_get_title (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "x_range_row")),
                    ==, "_w range");
-  g_assert_cmpstr (adw_preferences_row_get_title (child (page, SD_TYPE_LANDSCAPE_PAGE, "start_y_row")),
+  g_assert_cmpstr (adw_preferences_row_get_title (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "start_y_row")),
                    ==, "Start b");
-  gtk_spin_button_set_value (child (page, SD_TYPE_LANDSCAPE_PAGE, "dataset_size_spin"), 80.0);
+  gtk_spin_button_set_value (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "dataset_size_spin"), 80.0);
   g_assert_cmpuint (surface->params.dataset_size, ==, 80);
-  gtk_spin_button_set_value (child (page, SD_TYPE_LANDSCAPE_PAGE, "noise_spin"), 0.25);
+  gtk_spin_button_set_value (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "noise_spin"), 0.25);
   g_assert_cmpfloat (surface->params.noise, ==, 0.25);
-  gtk_spin_button_set_value (child (page, SD_TYPE_LANDSCAPE_PAGE, "dataset_seed_spin"), 7.0);
+  gtk_spin_button_set_value (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "dataset_seed_spin"), 7.0);
   g_assert_cmpuint (surface->params.seed, ==, 7);
 
   /* The model refuses what the engine refuses, and keeps its value. */
@@ -370,8 +329,8 @@ test_surface (void)
   g_assert_cmpstr (surface->function, ==, "rosenbrock");
   g_assert_cmpfloat (surface->x_range[0], ==, -2.0);
   g_assert_cmpfloat (surface->y_range[1], ==, 3.0);
-  g_assert_false (gtk_widget_get_visible (child (page, SD_TYPE_LANDSCAPE_PAGE, "dataset_size_row")));
-  g_assert_cmpstr (adw_preferences_row_get_title (child (page, SD_TYPE_LANDSCAPE_PAGE, "x_range_row")),
+  g_assert_false (gtk_widget_get_visible (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "dataset_size_row")));
+  g_assert_cmpstr (adw_preferences_row_get_title (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "x_range_row")),
                    ==, "_x range");
 }
 
@@ -380,9 +339,9 @@ test_expression (void)
 {
   SdLandscapePage *page = get_page ();
   const SdSceneSurface *surface = &get_scene (page)->surface;
-  GtkEditable *entry = child (page, SD_TYPE_LANDSCAPE_PAGE, "expression_row");
-  GtkLabel *message = child (page, SD_TYPE_LANDSCAPE_PAGE, "expression_error_label");
-  GtkWidget *message_row = child (page, SD_TYPE_LANDSCAPE_PAGE, "expression_error_row");
+  GtkEditable *entry = ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "expression_row");
+  GtkLabel *message = ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "expression_error_label");
+  GtkWidget *message_row = ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "expression_error_row");
   const char *bad = "x^2 + )";
   guint column = (guint) (strchr (bad, ')') - bad) + 1;
   g_autofree char *expected = g_strdup_printf ("column %u", column);
@@ -483,12 +442,12 @@ test_runs (void)
   g_assert_cmpuint (scene->runs->len, ==, n + 2);
   g_assert_null (sd_landscape_page_get_run_row (page, n + 2));
 
-  gtk_toggle_button_set_active (child (get_row (page, n), SD_TYPE_RUN_ROW, "visible_button"), FALSE);
+  gtk_toggle_button_set_active (ui_test_template_child (get_row (page, n), SD_TYPE_RUN_ROW, "visible_button"), FALSE);
   g_assert_false (get_run (page, n)->visible);
-  gtk_toggle_button_set_active (child (get_row (page, n), SD_TYPE_RUN_ROW, "visible_button"), TRUE);
+  gtk_toggle_button_set_active (ui_test_template_child (get_row (page, n), SD_TYPE_RUN_ROW, "visible_button"), TRUE);
   g_assert_true (get_run (page, n)->visible);
 
-  color = child (get_row (page, n), SD_TYPE_RUN_ROW, "color_button");
+  color = ui_test_template_child (get_row (page, n), SD_TYPE_RUN_ROW, "color_button");
   gtk_color_chooser_set_rgba (color, &red);
   g_signal_emit_by_name (color, "color-set");
   g_assert_true (get_run (page, n)->has_color);
@@ -498,7 +457,7 @@ test_runs (void)
 
   /* Renaming: applied names label the run; empty or taken names are refused. */
   {
-    GtkEditable *name = child (get_row (page, n), SD_TYPE_RUN_ROW, "name_row");
+    GtkEditable *name = ui_test_template_child (get_row (page, n), SD_TYPE_RUN_ROW, "name_row");
     g_autofree char *before = g_strdup (get_run (page, n)->name);
 
     g_assert_cmpstr (gtk_editable_get_text (name), ==, before);
@@ -522,7 +481,7 @@ test_runs (void)
                      ==, "lr = 0.1");
   }
 
-  gtk_spin_button_set_value (child (get_row (page, n), SD_TYPE_RUN_ROW, "steps_spin"), 50.0);
+  gtk_spin_button_set_value (ui_test_template_child (get_row (page, n), SD_TYPE_RUN_ROW, "steps_spin"), 50.0);
   g_assert_cmpuint (get_run (page, n)->steps, ==, 50);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_row (page, n + 1)), "run.remove", NULL));
@@ -536,7 +495,7 @@ test_optimizer (void)
   SdLandscapePage *page = get_page ();
   guint index = sd_landscape_model_add_run (sd_landscape_page_get_model (page), SD_OPTIMIZER_SGD);
   SdRunRow *row = get_row (page, index);
-  AdwComboRow *optimizer = child (row, SD_TYPE_RUN_ROW, "optimizer_row");
+  AdwComboRow *optimizer = ui_test_template_child (row, SD_TYPE_RUN_ROW, "optimizer_row");
 
   /* torch.optim.Adam takes betas and eps, SGD with momentum takes a
    * momentum and no betas. */
@@ -579,8 +538,8 @@ test_optimizer (void)
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (sd_run_row_get_param_widget (row, "momentum")), -0.5);
   g_assert_cmpfloat (get_run (page, index)->params.momentum, ==, 0.5);
   g_assert_nonnull (sd_run_row_get_error (row));
-  g_assert_true (gtk_widget_get_visible (child (row, SD_TYPE_RUN_ROW, "error_row")));
-  g_assert_cmpstr (gtk_label_get_text (child (row, SD_TYPE_RUN_ROW, "error_label")), ==,
+  g_assert_true (gtk_widget_get_visible (ui_test_template_child (row, SD_TYPE_RUN_ROW, "error_row")));
+  g_assert_cmpstr (gtk_label_get_text (ui_test_template_child (row, SD_TYPE_RUN_ROW, "error_label")), ==,
                    sd_run_row_get_error (row));
 
   sd_landscape_model_remove_run (sd_landscape_page_get_model (page), index);
@@ -592,8 +551,8 @@ test_learning_rate (void)
   SdLandscapePage *page = get_page ();
   guint index = sd_landscape_model_add_run (sd_landscape_page_get_model (page), SD_OPTIMIZER_SGD);
   SdRunRow *row = get_row (page, index);
-  GtkRange *scale = child (row, SD_TYPE_RUN_ROW, "learning_rate_scale");
-  GtkEditable *entry = child (row, SD_TYPE_RUN_ROW, "learning_rate_entry");
+  GtkRange *scale = ui_test_template_child (row, SD_TYPE_RUN_ROW, "learning_rate_scale");
+  GtkEditable *entry = ui_test_template_child (row, SD_TYPE_RUN_ROW, "learning_rate_entry");
   g_autoptr(GError) error = NULL;
   SdOptimizerParams params;
   double before;
@@ -634,7 +593,7 @@ test_learning_rate (void)
   ui_test_spin ();
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (entry)));
   gtk_editable_set_text (entry, "0.01");
-  gtk_widget_grab_focus (adw_bin_get_child (child (page, SD_TYPE_LANDSCAPE_PAGE, "canvas_bin")));
+  gtk_widget_grab_focus (adw_bin_get_child (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "canvas_bin")));
   g_assert_cmpfloat (get_run (page, index)->params.learning_rate, ==, 0.01);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
   g_assert_null (sd_run_row_get_error (row));
@@ -649,8 +608,8 @@ test_start (void)
   const SdScene *scene = get_scene (page);
 
   sd_landscape_model_add_run (sd_landscape_page_get_model (page), SD_OPTIMIZER_RMSPROP);
-  gtk_spin_button_set_value (child (page, SD_TYPE_LANDSCAPE_PAGE, "start_x_spin"), 0.5);
-  gtk_spin_button_set_value (child (page, SD_TYPE_LANDSCAPE_PAGE, "start_y_spin"), -0.25);
+  gtk_spin_button_set_value (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "start_x_spin"), 0.5);
+  gtk_spin_button_set_value (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "start_y_spin"), -0.25);
 
   g_assert_cmpuint (scene->runs->len, ==, 3);
   for (guint i = 0; i < scene->runs->len; i++)
@@ -660,15 +619,15 @@ test_start (void)
     }
 
   /* The loss at the new start: f(0.5, -0.25) = 0.25 + 100 * 0.25 = 25.25. */
-  wait_for_canvas (page);
+  ui_test_wait_for_canvas (page);
   g_assert_cmpfloat_with_epsilon (sd_trajectory_get_point (sd_landscape_page_get_trajectory (page, 0), 0)->loss,
                                   25.25, 1e-12);
 
   /* Moving the start from elsewhere (a click on the map) shows here. */
   sd_landscape_model_set_start (sd_landscape_page_get_model (page), -1.5, 2.0);
-  g_assert_cmpfloat (gtk_spin_button_get_value (child (page, SD_TYPE_LANDSCAPE_PAGE, "start_x_spin")),
+  g_assert_cmpfloat (gtk_spin_button_get_value (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "start_x_spin")),
                      ==, -1.5);
-  g_assert_cmpfloat (gtk_spin_button_get_value (child (page, SD_TYPE_LANDSCAPE_PAGE, "start_y_spin")),
+  g_assert_cmpfloat (gtk_spin_button_get_value (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "start_y_spin")),
                      ==, 2.0);
 
   sd_landscape_model_remove_run (sd_landscape_page_get_model (page), 2);
@@ -682,12 +641,12 @@ test_pending_runs (void)
 {
   SdLandscapePage *page = get_page ();
   SdLandscapeModel *model = sd_landscape_page_get_model (page);
-  GtkWidget *canvas = adw_bin_get_child (child (page, SD_TYPE_LANDSCAPE_PAGE, "canvas_bin"));
+  GtkWidget *canvas = adw_bin_get_child (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "canvas_bin"));
   guint steps = get_run (page, 1)->steps;
   guint added;
 
   sd_landscape_model_set_run_steps (model, 1, SD_TRAJECTORY_MAX_STEPS);
-  wait_for_canvas (page);
+  ui_test_wait_for_canvas (page);
   g_assert_nonnull (sd_landscape_page_get_trajectory (page, 0));
 
   added = sd_landscape_model_add_run (model, SD_OPTIMIZER_SGD);
@@ -701,7 +660,7 @@ test_pending_runs (void)
       g_assert_null (stats);
     }
 
-  wait_for_canvas (page);
+  ui_test_wait_for_canvas (page);
   for (guint i = 0; i <= added; i++)
     {
       g_autofree char *stats = sd_landscape_page_format_run_stats (page, i);
@@ -714,7 +673,7 @@ test_pending_runs (void)
 
   sd_landscape_model_remove_run (model, added);
   sd_landscape_model_set_run_steps (model, 1, steps);
-  wait_for_canvas (page);
+  ui_test_wait_for_canvas (page);
 }
 
 /* Opening a scene replaces everything the controls show. */
@@ -731,13 +690,13 @@ test_open_scene (void)
   run->steps = 40;
   sd_landscape_model_set_scene (sd_landscape_page_get_model (page), g_steal_pointer (&scene));
 
-  g_assert_cmpuint (adw_combo_row_get_selected (child (page, SD_TYPE_LANDSCAPE_PAGE, "surface_row")),
+  g_assert_cmpuint (adw_combo_row_get_selected (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "surface_row")),
                     ==, find_surface (page, "Beale"));
   g_assert_nonnull (sd_landscape_page_get_run_row (page, 0));
   g_assert_null (sd_landscape_page_get_run_row (page, 1));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (get_row (page, 0))), ==, "Only");
   g_assert_cmpuint (sd_playback_get_n_iterations (sd_landscape_page_get_playback (page)), ==, 40);
-  g_assert_cmpint (adw_combo_row_get_selected (child (get_row (page, 0), SD_TYPE_RUN_ROW, "optimizer_row")),
+  g_assert_cmpint (adw_combo_row_get_selected (ui_test_template_child (get_row (page, 0), SD_TYPE_RUN_ROW, "optimizer_row")),
                    ==, SD_OPTIMIZER_NESTEROV);
 }
 
@@ -745,7 +704,7 @@ static void
 test_presentation (void)
 {
   SdWindow *window = get_window ();
-  SdPageFrame *frame = child (get_page (), SD_TYPE_LANDSCAPE_PAGE, "frame");
+  SdPageFrame *frame = ui_test_template_child (get_page (), SD_TYPE_LANDSCAPE_PAGE, "frame");
 
   g_assert_true (sd_page_frame_get_sidebar_shown (frame));
   sd_window_set_presentation_mode (window, TRUE);

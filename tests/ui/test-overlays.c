@@ -13,6 +13,7 @@
 #include "page-frame.h"
 #include "window.h"
 
+#include "ui-test-landscape.h"
 #include "ui-test-utils.h"
 
 static SdApplication *app;
@@ -20,70 +21,22 @@ static SdApplication *app;
 static SdWindow *
 get_window (void)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  if (window == NULL)
-    {
-      g_application_activate (G_APPLICATION (app));
-      window = gtk_application_get_active_window (GTK_APPLICATION (app));
-      gtk_window_set_default_size (window, 1400, 900);
-      ui_test_spin ();
-    }
-
-  g_assert_true (SD_IS_WINDOW (window));
-  return SD_WINDOW (window);
-}
-
-static gpointer
-child (gpointer    widget,
-       GType       type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (object);
-  return object;
+  return ui_test_landscape_window (app);
 }
 
 static SdLandscapePage *
 get_page (void)
 {
-  SdPageFrame *frame = child (get_window (), SD_TYPE_WINDOW, "landscape_frame");
-  GtkWidget *page = sd_page_frame_get_content (frame);
+  SdLandscapePage *page = ui_test_landscape_page (get_window ());
 
-  g_assert_true (SD_IS_LANDSCAPE_PAGE (page));
-  return SD_LANDSCAPE_PAGE (page);
-}
-
-static SdLandscapeCanvas *
-get_canvas (SdLandscapePage *page)
-{
-  GtkWidget *canvas = adw_bin_get_child (child (page, SD_TYPE_LANDSCAPE_PAGE, "canvas_bin"));
-
-  g_assert_true (SD_IS_LANDSCAPE_CANVAS (canvas));
-  return SD_LANDSCAPE_CANVAS (canvas);
-}
-
-static gboolean
-is_idle (gpointer data)
-{
-  return !sd_landscape_canvas_is_busy (data);
-}
-
-/* The canvas computes the trajectories the readout shows, the first ones on
- * a new surface on a worker: values are checked once they are applied. */
-static void
-wait_for_canvas (SdLandscapePage *page)
-{
-  g_assert_true (ui_test_wait_for (is_idle, get_canvas (page)));
-  ui_test_spin ();
+  return page;
 }
 
 static const char *
 label_text (SdLandscapePage *page,
             const char      *name)
 {
-  return gtk_label_get_text (child (page, SD_TYPE_LANDSCAPE_PAGE, name));
+  return gtk_label_get_text (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, name));
 }
 
 static void
@@ -91,7 +44,7 @@ set_switch (SdLandscapePage *page,
             const char      *name,
             gboolean         active)
 {
-  gtk_switch_set_active (child (page, SD_TYPE_LANDSCAPE_PAGE, name), active);
+  gtk_switch_set_active (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, name), active);
   ui_test_spin ();
 }
 
@@ -99,7 +52,7 @@ static gboolean
 sensitive (SdLandscapePage *page,
            const char      *name)
 {
-  return gtk_widget_get_sensitive (child (page, SD_TYPE_LANDSCAPE_PAGE, name));
+  return gtk_widget_get_sensitive (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, name));
 }
 
 /* The default scene is Adam (run 0) and momentum (run 1). Velocity exists
@@ -109,7 +62,7 @@ test_sensitivity (void)
 {
   SdLandscapePage *page = get_page ();
   SdLandscapeModel *model = sd_landscape_page_get_model (page);
-  AdwComboRow *runs = child (page, SD_TYPE_LANDSCAPE_PAGE, "explain_run_row");
+  AdwComboRow *runs = ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "explain_run_row");
   guint sgd = sd_landscape_model_add_run (model, SD_OPTIMIZER_SGD);
   const SdScene *scene = sd_landscape_model_get_scene (model);
 
@@ -153,9 +106,9 @@ test_curvature_readout (void)
 {
   SdLandscapePage *page = get_page ();
   SdLandscapeModel *model = sd_landscape_page_get_model (page);
-  SdLandscapeCanvas *canvas = get_canvas (page);
-  AdwComboRow *runs = child (page, SD_TYPE_LANDSCAPE_PAGE, "explain_run_row");
-  GtkWidget *rate = child (page, SD_TYPE_LANDSCAPE_PAGE, "learning_rate_label");
+  SdLandscapeCanvas *canvas = ui_test_landscape_canvas (page);
+  AdwComboRow *runs = ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "explain_run_row");
+  GtkWidget *rate = ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "learning_rate_label");
   g_autoptr(GError) error = NULL;
   guint run, sgd;
 
@@ -166,14 +119,14 @@ test_curvature_readout (void)
   g_assert_true (sd_landscape_model_set_run_param (model, sgd, "learning-rate", 0.09, &error));
   g_assert_no_error (error);
   adw_combo_row_set_selected (runs, sgd);
-  wait_for_canvas (page);
+  ui_test_wait_for_canvas (page);
 
-  g_assert_false (gtk_widget_get_visible (child (page, SD_TYPE_LANDSCAPE_PAGE,
+  g_assert_false (gtk_widget_get_visible (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE,
                                                  "curvature_readout_row")));
   g_assert_cmpint (sd_landscape_canvas_get_overlays (canvas, NULL), ==, SD_OVERLAY_NONE);
 
   set_switch (page, "explain_curvature_switch", TRUE);
-  g_assert_true (gtk_widget_get_visible (child (page, SD_TYPE_LANDSCAPE_PAGE,
+  g_assert_true (gtk_widget_get_visible (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE,
                                                 "curvature_readout_row")));
   g_assert_cmpstr (label_text (page, "lambda_min_label"), ==, "λmin = 1");
   g_assert_cmpstr (label_text (page, "lambda_max_label"), ==, "λmax = 10");
@@ -189,7 +142,7 @@ test_curvature_readout (void)
   /* Above the bound the learning rate is marked. */
   g_assert_true (sd_landscape_model_set_run_param (model, sgd, "learning-rate", 0.25, &error));
   g_assert_no_error (error);
-  wait_for_canvas (page);
+  ui_test_wait_for_canvas (page);
   g_assert_cmpstr (label_text (page, "learning_rate_label"), ==, "learning rate 0.25");
   g_assert_true (gtk_widget_has_css_class (rate, "error"));
 
@@ -212,7 +165,7 @@ test_curvature_readout (void)
   /* A saddle x^2 - y^2: λ_min < 0, and only λ_max bounds the rate. */
   g_assert_true (sd_landscape_model_set_expression (model, "x^2 - 3*y^2", NULL, &error));
   g_assert_no_error (error);
-  wait_for_canvas (page);
+  ui_test_wait_for_canvas (page);
   g_assert_cmpstr (label_text (page, "lambda_min_label"), ==, "λmin = -6");
   g_assert_cmpstr (label_text (page, "lambda_max_label"), ==, "λmax = 2");
   g_assert_cmpstr (label_text (page, "condition_label"), ==, "condition number 3");
@@ -238,7 +191,7 @@ test_follows_iteration (void)
   SdLandscapePage *page = get_page ();
   SdLandscapeModel *model = sd_landscape_page_get_model (page);
   SdPlayback *playback = sd_landscape_page_get_playback (page);
-  AdwComboRow *runs = child (page, SD_TYPE_LANDSCAPE_PAGE, "explain_run_row");
+  AdwComboRow *runs = ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "explain_run_row");
   g_autoptr(GError) error = NULL;
   guint sgd;
 
@@ -253,7 +206,7 @@ test_follows_iteration (void)
   set_switch (page, "explain_curvature_switch", TRUE);
 
   sd_playback_set_iteration (playback, 0);
-  wait_for_canvas (page);
+  ui_test_wait_for_canvas (page);
   g_assert_cmpstr (label_text (page, "lambda_min_label"), ==, "λmin = 2");
   g_assert_cmpstr (label_text (page, "lambda_max_label"), ==, "λmax = 27");
   g_assert_cmpstr (label_text (page, "condition_label"), ==, "condition number 13.5");
@@ -261,7 +214,7 @@ test_follows_iteration (void)
   sd_playback_set_iteration (playback, 1);
   ui_test_spin ();
   g_assert_cmpstr (label_text (page, "lambda_max_label"), ==, "λmax = 22.4");
-  g_assert_cmpuint (sd_landscape_canvas_get_iteration (get_canvas (page)), ==, 1);
+  g_assert_cmpuint (sd_landscape_canvas_get_iteration (ui_test_landscape_canvas (page)), ==, 1);
 
   set_switch (page, "explain_curvature_switch", FALSE);
   sd_landscape_model_remove_run (model, sgd);

@@ -1,0 +1,22 @@
+/* ui-test-landscape.h: reaching the Landscape page in tests of the window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "application.h"
+#include "landscape-canvas.h"
+#include "landscape-page.h"
+#include "window.h"
+
+G_BEGIN_DECLS
+
+SdWindow          *ui_test_landscape_window (SdApplication   *app);
+gpointer           ui_test_template_child   (gpointer         widget,
+                                             GType            type,
+                                             const char      *name);
+SdLandscapePage   *ui_test_landscape_page   (SdWindow        *window);
+SdLandscapeCanvas *ui_test_landscape_canvas (SdLandscapePage *page);
+void               ui_test_wait_for_canvas  (SdLandscapePage *page);
+
+G_END_DECLS
