@@ -194,6 +194,17 @@ get_scene_to_save (SdWindow *self)
   return scene;
 }
 
+static gboolean
+present_dialog (gpointer dialog)
+{
+  gtk_window_present (GTK_WINDOW (dialog));
+  return G_SOURCE_REMOVE;
+}
+
+/* Presented from an idle: a file that fails to open as its window opens
+ * (from the command line or the file manager) would otherwise put the
+ * dialog on screen before the window's first frame, and without a window
+ * manager to keep it above, the window would then cover it. */
 static void
 show_error (SdWindow     *self,
             const char   *heading,
@@ -202,7 +213,7 @@ show_error (SdWindow     *self,
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, present_dialog, g_object_ref (dialog), g_object_unref);
 }
 
 static GtkFileFilter *

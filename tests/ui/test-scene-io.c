@@ -64,10 +64,14 @@ model_data (SdWindow *window)
                            NULL);
 }
 
+/* A message dialog on screen: the window presents its dialogs from an
+ * idle, after creating them. */
 static gboolean
 has_message_dialog (gpointer data)
 {
-  return ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+  GtkWindow *dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
 }
 
 static gboolean
