@@ -157,8 +157,6 @@ struct _SdLandscapeCanvas
   const char        *cursor;
 
   /* What to explain at the current iterate of which run. */
-  guint              overlay_run;
-  SdOverlayFlags     overlay_flags;
 };
 
 G_DEFINE_FINAL_TYPE (SdLandscapeCanvas, sd_landscape_canvas, GTK_TYPE_WIDGET)
@@ -1076,62 +1074,6 @@ snapshot_hover (SdLandscapeCanvas *self,
   gtk_snapshot_restore (snapshot);
 }
 
-/* Fills @data for the shown iterate of the overlay's run; FALSE when that
- * run has no trajectory (yet). */
-static gboolean
-get_overlay_data (SdLandscapeCanvas *self,
-                  SdOverlayData     *data)
-{
-  const SdTrajectory *trajectory;
-  const SdOptimizerState *state;
-  guint n_points, index;
-  double hess[4];
-
-  if (self->trajectories == NULL || self->surface == NULL
-      || self->overlay_run >= self->trajectories->len)
-    return FALSE;
-  trajectory = g_ptr_array_index (self->trajectories, self->overlay_run);
-  if (trajectory == NULL || (n_points = sd_trajectory_get_n_points (trajectory)) == 0)
-    return FALSE;
-
-  index = MIN (self->iteration, n_points - 1);
-  state = sd_trajectory_get_point (trajectory, index);
-  *data = (SdOverlayData) { 0 };
-  data->learning_rate = sd_trajectory_get_params (trajectory)->learning_rate;
-  memcpy (data->position, state->position, sizeof data->position);
-  memcpy (data->gradient, state->gradient, sizeof data->gradient);
-  memcpy (data->velocity, state->velocity, sizeof data->velocity);
-  memcpy (data->effective_learning_rate, state->effective_learning_rate,
-          sizeof data->effective_learning_rate);
-  /* The step taken from here is the next point's delta. */
-  if (index + 1 < n_points)
-    memcpy (data->step, sd_trajectory_get_point (trajectory, index + 1)->delta, sizeof data->step);
-
-  sd_surface_eval (self->surface, state->position[0], state->position[1], NULL, hess);
-  data->has_curvature = sd_curvature_from_hessian (hess, &data->curvature, NULL);
-  return TRUE;
-}
-
-/* Drawn uncached on top of the figure, like the hover box: moving through
- * the iterations repaints only these few arrows. Only the map view has a
- * plane to draw them on; a stale map waits for its new grid. */
-static void
-draw_overlays (SdLandscapeCanvas *self,
-               cairo_t           *cr)
-{
-  SdOverlayData data;
-  SdThemeStyle style;
-  double range[4];
-
-  if (self->overlay_flags == SD_OVERLAY_NONE || self->plot == NULL
-      || self->figure_view != SD_VIEW_MAP || figure_is_stale (self, range)
-      || !get_overlay_data (self, &data))
-    return;
-
-  sd_theme_get_style (self->options.theme, self->options.scale, &style);
-  sd_overlay_draw (cr, self->plot, &style, &data, self->overlay_flags);
-}
-
 static void
 sd_landscape_canvas_snapshot (GtkWidget   *widget,
                               GtkSnapshot *snapshot)
@@ -1148,7 +1090,6 @@ sd_landscape_canvas_snapshot (GtkWidget   *widget,
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   paint_figure (self, cr);
-  draw_overlays (self, cr);
   draw_start_ring (self, cr);
   draw_focus (self, cr);
   cairo_destroy (cr);
@@ -2565,7 +2506,7 @@ sd_landscape_canvas_get_hover (SdLandscapeCanvas *self,
  * @width: the figure's width in points
  * @height: the figure's height in points
  *
- * Draws what the canvas shows, without the pointer's overlays, as its
+ * Draws what the canvas shows, without the pointer's readout, as its
  * snapshot does: the current landscape in the map or 3-D view, with the
  * style, colour map and presentation scale the widget uses. The widget's
  * own figure and pointer mapping are left alone, but the landscape keeps
@@ -2588,47 +2529,4 @@ sd_landscape_canvas_render (SdLandscapeCanvas *self,
 
   get_options (self, width, height, &options);
   sd_plot_free (draw_figure (self, cr, &options));
-}
-
-/**
- * sd_landscape_canvas_set_overlays:
- * @self: a #SdLandscapeCanvas
- * @run: the index of the run whose current iterate is explained
- * @flags: what to draw there
- *
- * Draws the gradient, step, velocity, Adam's step sizes and the curvature
- * at the run's point at #SdLandscapeCanvas:iteration, in the map view only
- * (the 3-D view has no plane to draw them on, so it hides them).
- */
-void
-sd_landscape_canvas_set_overlays (SdLandscapeCanvas *self,
-                                  guint              run,
-                                  SdOverlayFlags     flags)
-{
-  g_return_if_fail (SD_IS_LANDSCAPE_CANVAS (self));
-  g_return_if_fail ((flags & ~SD_OVERLAY_ALL) == 0);
-
-  if (self->overlay_run == run && self->overlay_flags == flags)
-    return;
-  self->overlay_run = run;
-  self->overlay_flags = flags;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/**
- * sd_landscape_canvas_get_overlays:
- * @self: a #SdLandscapeCanvas
- * @run: (out) (optional): the run the overlays explain
- *
- * Returns: the overlays sd_landscape_canvas_set_overlays() set
- */
-SdOverlayFlags
-sd_landscape_canvas_get_overlays (SdLandscapeCanvas *self,
-                                  guint             *run)
-{
-  g_return_val_if_fail (SD_IS_LANDSCAPE_CANVAS (self), SD_OVERLAY_NONE);
-
-  if (run != NULL)
-    *run = self->overlay_run;
-  return self->overlay_flags;
 }

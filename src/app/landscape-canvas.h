@@ -9,7 +9,6 @@
 
 #include "landscape.h"
 #include "landscape-model.h"
-#include "overlay.h"
 
 G_BEGIN_DECLS
 
@@ -32,12 +31,6 @@ void               sd_landscape_canvas_set_model      (SdLandscapeCanvas *self,
 guint              sd_landscape_canvas_get_iteration  (SdLandscapeCanvas *self);
 void               sd_landscape_canvas_set_iteration  (SdLandscapeCanvas *self,
                                                        guint              iteration);
-
-void               sd_landscape_canvas_set_overlays   (SdLandscapeCanvas *self,
-                                                       guint              run,
-                                                       SdOverlayFlags     flags);
-SdOverlayFlags     sd_landscape_canvas_get_overlays   (SdLandscapeCanvas *self,
-                                                       guint             *run);
 
 gboolean           sd_landscape_canvas_is_busy        (SdLandscapeCanvas *self);
 const SdLandscape *sd_landscape_canvas_get_landscape  (SdLandscapeCanvas *self);

@@ -559,6 +559,8 @@ sd_landscape_model_duplicate_run (SdLandscapeModel *self,
   copy = g_memdup2 (original, sizeof *original);
   copy->name = unique_run_name (self, original->name);
   copy->has_color = FALSE;
+  /* What is explained stays with the one run. */
+  copy->explain = SD_EXPLAIN_NONE;
   g_ptr_array_insert (self->scene->runs, index + 1, copy);
 
   changed (self, SD_LANDSCAPE_CHANGE_RUNS);
@@ -601,6 +603,7 @@ sd_landscape_model_set_run_optimizer (SdLandscapeModel *self,
     return;
 
   sd_optimizer_params_init (&run->params, optimizer);
+  run->explain &= sd_scene_explain_supported (optimizer);
   changed (self, SD_LANDSCAPE_CHANGE_RUNS);
 }
 
@@ -680,6 +683,34 @@ sd_landscape_model_set_run_visible (SdLandscapeModel *self,
     return;
 
   run->visible = visible;
+  changed (self, SD_LANDSCAPE_CHANGE_DISPLAY);
+}
+
+/**
+ * sd_landscape_model_set_run_explain:
+ * @self: a #SdLandscapeModel
+ * @index: a run
+ * @explain: what to draw at the run's shown iterate; what its optimizer
+ *   does not have (see sd_scene_explain_supported()) is left out
+ */
+void
+sd_landscape_model_set_run_explain (SdLandscapeModel *self,
+                                    guint             index,
+                                    SdExplainFlags    explain)
+{
+  SdSceneRun *run;
+
+  g_return_if_fail (SD_IS_LANDSCAPE_MODEL (self));
+  g_return_if_fail ((explain & ~SD_EXPLAIN_ALL) == 0);
+
+  run = get_run (self, index);
+  g_return_if_fail (run != NULL);
+
+  explain &= sd_scene_explain_supported (run->params.kind);
+  if (run->explain == explain)
+    return;
+
+  run->explain = explain;
   changed (self, SD_LANDSCAPE_CHANGE_DISPLAY);
 }
 

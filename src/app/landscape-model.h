@@ -90,6 +90,9 @@ void              sd_landscape_model_set_run_steps   (SdLandscapeModel  *self,
 void              sd_landscape_model_set_run_visible (SdLandscapeModel  *self,
                                                       guint              index,
                                                       gboolean           visible);
+void              sd_landscape_model_set_run_explain (SdLandscapeModel  *self,
+                                                      guint              index,
+                                                      SdExplainFlags     explain);
 void              sd_landscape_model_set_run_color   (SdLandscapeModel  *self,
                                                       guint              index,
                                                       const double       rgb[3]);

@@ -84,6 +84,7 @@ struct _SdLandscapePage
   GtkWidget         *explain_adam_row;
   GtkSwitch         *explain_adam_switch;
   GtkSwitch         *explain_curvature_switch;
+  guint              setting_explain;
   GtkWidget         *curvature_readout_row;
   GtkLabel          *lambda_min_label;
   GtkLabel          *lambda_max_label;
@@ -405,18 +406,6 @@ rebuild_run_rows (SdLandscapePage *self)
  * of the chosen run, and what the Hessian there says about the learning
  * rate. */
 
-static gboolean
-kind_has_velocity (SdOptimizerKind kind)
-{
-  return kind == SD_OPTIMIZER_MOMENTUM || kind == SD_OPTIMIZER_NESTEROV;
-}
-
-static gboolean
-kind_has_adam_steps (SdOptimizerKind kind)
-{
-  return kind == SD_OPTIMIZER_ADAM || kind == SD_OPTIMIZER_ADAMW;
-}
-
 static void
 update_explain_runs (SdLandscapePage *self)
 {
@@ -535,32 +524,86 @@ update_explain_readout (SdLandscapePage *self)
 }
 
 static void
+set_switch (GtkSwitch *widget,
+            gboolean   active)
+{
+  if (gtk_switch_get_active (widget) != active)
+    gtk_switch_set_active (widget, active);
+}
+
+/* Only what the chosen run's optimizer has can be switched on. */
+static void
+update_explain_sensitivity (SdLandscapePage *self)
+{
+  guint run = adw_combo_row_get_selected (self->explain_run_row);
+  SdExplainFlags supported = run < get_n_runs (self)
+                             ? sd_scene_explain_supported (get_run (self, run)->params.kind)
+                             : SD_EXPLAIN_NONE;
+
+  gtk_widget_set_sensitive (self->explain_velocity_row, supported & SD_EXPLAIN_VELOCITY);
+  gtk_widget_set_sensitive (self->explain_adam_row, supported & SD_EXPLAIN_ADAM_STEP);
+}
+
+/* The switches go to the chosen run's `explain` key, and every other run's
+ * is cleared: the group explains one run. The model leaves out what the
+ * run's optimizer does not have, while the switch keeps its place for
+ * when the run changes back. */
+static void
 update_explain (SdLandscapePage *self)
 {
   guint run = adw_combo_row_get_selected (self->explain_run_row);
-  const SdSceneRun *scene_run = run != GTK_INVALID_LIST_POSITION ? get_run (self, run) : NULL;
-  gboolean velocity = scene_run != NULL && kind_has_velocity (scene_run->params.kind);
-  gboolean adam = scene_run != NULL && kind_has_adam_steps (scene_run->params.kind);
-  SdOverlayFlags flags = SD_OVERLAY_NONE;
+  SdExplainFlags flags = SD_EXPLAIN_NONE;
 
-  gtk_widget_set_sensitive (self->explain_velocity_row, velocity);
-  gtk_widget_set_sensitive (self->explain_adam_row, adam);
+  if (gtk_switch_get_active (self->explain_gradient_switch))
+    flags |= SD_EXPLAIN_GRADIENT;
+  if (gtk_switch_get_active (self->explain_step_switch))
+    flags |= SD_EXPLAIN_STEP;
+  if (gtk_switch_get_active (self->explain_velocity_switch))
+    flags |= SD_EXPLAIN_VELOCITY;
+  if (gtk_switch_get_active (self->explain_adam_switch))
+    flags |= SD_EXPLAIN_ADAM_STEP;
+  if (gtk_switch_get_active (self->explain_curvature_switch))
+    flags |= SD_EXPLAIN_CURVATURE;
 
-  if (scene_run != NULL)
+  update_explain_sensitivity (self);
+  self->setting_explain++;
+  for (guint i = 0; i < get_n_runs (self); i++)
+    sd_landscape_model_set_run_explain (self->model, i, i == run ? flags : SD_EXPLAIN_NONE);
+  self->setting_explain--;
+  update_explain_readout (self);
+}
+
+/* The group shows the first run with something explained, as an opened
+ * scene has it; with none, every switch is off. */
+static void
+sync_explain (SdLandscapePage *self)
+{
+  SdExplainFlags flags = SD_EXPLAIN_NONE, supported = SD_EXPLAIN_NONE;
+
+  self->syncing++;
+  for (guint i = 0; i < get_n_runs (self); i++)
     {
-      if (gtk_switch_get_active (self->explain_gradient_switch))
-        flags |= SD_OVERLAY_GRADIENT;
-      if (gtk_switch_get_active (self->explain_step_switch))
-        flags |= SD_OVERLAY_STEP;
-      if (velocity && gtk_switch_get_active (self->explain_velocity_switch))
-        flags |= SD_OVERLAY_VELOCITY;
-      if (adam && gtk_switch_get_active (self->explain_adam_switch))
-        flags |= SD_OVERLAY_ADAM_STEP;
-      if (gtk_switch_get_active (self->explain_curvature_switch))
-        flags |= SD_OVERLAY_CURVATURE;
+      const SdSceneRun *run = get_run (self, i);
+
+      if (run->explain != SD_EXPLAIN_NONE)
+        {
+          flags = run->explain;
+          supported = sd_scene_explain_supported (run->params.kind);
+          adw_combo_row_set_selected (self->explain_run_row, i);
+          break;
+        }
     }
 
-  sd_landscape_canvas_set_overlays (self->canvas, scene_run != NULL ? run : 0, flags);
+  set_switch (self->explain_gradient_switch, flags & SD_EXPLAIN_GRADIENT);
+  set_switch (self->explain_step_switch, flags & SD_EXPLAIN_STEP);
+  set_switch (self->explain_curvature_switch, flags & SD_EXPLAIN_CURVATURE);
+  if (flags == SD_EXPLAIN_NONE || (supported & SD_EXPLAIN_VELOCITY))
+    set_switch (self->explain_velocity_switch, flags & SD_EXPLAIN_VELOCITY);
+  if (flags == SD_EXPLAIN_NONE || (supported & SD_EXPLAIN_ADAM_STEP))
+    set_switch (self->explain_adam_switch, flags & SD_EXPLAIN_ADAM_STEP);
+  self->syncing--;
+
+  update_explain_sensitivity (self);
   update_explain_readout (self);
 }
 
@@ -730,7 +773,8 @@ on_model_changed (SdLandscapePage *self,
   update_loss_chart (self);
   update_counter (self);
   update_explain_runs (self);
-  update_explain (self);
+  if (self->setting_explain == 0)
+    sync_explain (self);
 }
 
 /* The canvas applied trajectories for the runs: what shows their values

@@ -374,25 +374,17 @@ read_color (Reader      *r,
   return TRUE;
 }
 
-/* Layers are a ';' list of the names sd_scene_list_layers() gives. */
+/* Reads a ';' list of @names into bit flags; returns FALSE with the first
+ * item not among them in @unknown. */
 static gboolean
-read_layers (Reader      *r,
-             const char  *group,
-             SdSceneKind  kind,
-             guint       *layers,
-             gboolean    *present,
-             GError     **error)
+parse_names (const char         *text,
+             const char * const *names,
+             guint              *flags,
+             char              **unknown)
 {
-  const char * const *names = sd_scene_list_layers (kind);
-  g_autofree char *text = get_value (r, group, "layers");
-  g_auto(GStrv) items = NULL;
+  g_auto(GStrv) items = g_strsplit (text, ";", -1);
   guint value = 0;
 
-  *present = text != NULL;
-  if (text == NULL)
-    return TRUE;
-
-  items = g_strsplit (text, ";", -1);
   for (guint i = 0; items[i] != NULL; i++)
     {
       const char *item = g_strstrip (items[i]);
@@ -412,17 +404,78 @@ read_layers (Reader      *r,
 
       if (!known)
         {
-          g_autofree char *expected = g_strjoinv (", ", (char **) names);
-
-          /* Translators: the first %s is the layer given, the second a list
-           * of the layer names the file can use, such as "heatmap,
-           * contours, gradient-field"; keep the names as they are */
-          return fail (r, error, group, "layers", _("unknown layer '%s'; expected any of %s"),
-                       item, expected);
+          *unknown = g_strdup (item);
+          return FALSE;
         }
     }
 
-  *layers = value;
+  *flags = value;
+  return TRUE;
+}
+
+/* Layers are a ';' list of the names sd_scene_list_layers() gives. */
+static gboolean
+read_layers (Reader      *r,
+             const char  *group,
+             SdSceneKind  kind,
+             guint       *layers,
+             gboolean    *present,
+             GError     **error)
+{
+  const char * const *names = sd_scene_list_layers (kind);
+  g_autofree char *text = get_value (r, group, "layers");
+  g_autofree char *unknown = NULL;
+  g_autofree char *expected = NULL;
+
+  *present = text != NULL;
+  if (text == NULL || parse_names (text, names, layers, &unknown))
+    return TRUE;
+
+  expected = g_strjoinv (", ", (char **) names);
+  /* Translators: the first %s is the layer given, the second a list
+   * of the layer names the file can use, such as "heatmap,
+   * contours, gradient-field"; keep the names as they are */
+  return fail (r, error, group, "layers", _("unknown layer '%s'; expected any of %s"),
+               unknown, expected);
+}
+
+/* A run's `explain` key: what the figure draws at its shown iterate. What
+ * its optimizer does not have (a velocity without momentum) is warned of
+ * and left out, as are hyperparameters it does not use. */
+static gboolean
+read_explain (Reader      *r,
+              const char  *group,
+              SdSceneRun  *run,
+              GError     **error)
+{
+  const char * const *names = sd_scene_list_explain ();
+  g_autofree char *text = get_value (r, group, "explain");
+  g_autofree char *unknown = NULL;
+  guint flags = 0, unsupported;
+
+  if (text == NULL)
+    return TRUE;
+
+  if (!parse_names (text, names, &flags, &unknown))
+    {
+      g_autofree char *expected = g_strjoinv (", ", (char **) names);
+
+      /* Translators: the first %s is the overlay given, the second a list
+       * of the overlay names the file can use, such as "gradient, step,
+       * curvature"; keep the names as they are */
+      return fail (r, error, group, "explain", _("unknown overlay '%s'; expected any of %s"),
+                   unknown, expected);
+    }
+
+  unsupported = flags & ~sd_scene_explain_supported (run->params.kind);
+  for (guint i = 0; names[i] != NULL; i++)
+    if (unsupported & (1u << i))
+      /* Translators: the first %s is an overlay name such as "velocity",
+       * the second an optimizer name such as "adam"; keep both as they are */
+      warn (r, group, "explain", _("'%s' does not apply to %s and is ignored"),
+            names[i], sd_optimizer_kind_to_name (run->params.kind));
+
+  run->explain = flags & ~unsupported;
   return TRUE;
 }
 
@@ -729,7 +782,8 @@ read_run_group (Reader     *r,
   run->steps = steps;
 
   if (!read_color (r, group, "color", &run->has_color, run->color, error)
-      || !read_bool (r, group, "visible", &run->visible, error))
+      || !read_bool (r, group, "visible", &run->visible, error)
+      || !read_explain (r, group, run, error))
     return FALSE;
 
   if (!sd_optimizer_params_validate (&run->params, &local_error))

@@ -129,6 +129,13 @@ save_run (GKeyFile         *keyfile,
   if (run->has_color)
     set_color (keyfile, group, run->color);
   g_key_file_set_boolean (keyfile, group, "visible", run->visible);
+  if (run->explain != SD_EXPLAIN_NONE)
+    {
+      g_autofree char *explain = sd_scene_flags_to_string (sd_scene_list_explain (),
+                                                           run->explain);
+
+      g_key_file_set_value (keyfile, group, "explain", explain);
+    }
 }
 
 static void

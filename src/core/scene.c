@@ -42,6 +42,45 @@ static const char * const distribution_layers[] = {
   "pdf", "cdf", "histogram", "interval", "moments", NULL
 };
 
+/* Bit i of SdExplainFlags is named by entry i. */
+static const char * const explain_names[] = {
+  "gradient", "step", "velocity", "adam-steps", "curvature", NULL
+};
+
+/**
+ * sd_scene_list_explain:
+ *
+ * Returns: (transfer none): the names the runs' `explain` key uses, bit i
+ *   of #SdExplainFlags named by the i-th, %NULL-terminated
+ */
+const char * const *
+sd_scene_list_explain (void)
+{
+  return explain_names;
+}
+
+/**
+ * sd_scene_explain_supported:
+ * @kind: an optimizer
+ *
+ * The gradient, the step and the curvature explain any run; the velocity
+ * only the optimizers with a momentum buffer (momentum, nesterov), the
+ * per-coordinate step sizes only Adam's (adam, adamw).
+ *
+ * Returns: what a run of @kind can have explained
+ */
+SdExplainFlags
+sd_scene_explain_supported (SdOptimizerKind kind)
+{
+  SdExplainFlags flags = SD_EXPLAIN_GRADIENT | SD_EXPLAIN_STEP | SD_EXPLAIN_CURVATURE;
+
+  if (kind == SD_OPTIMIZER_MOMENTUM || kind == SD_OPTIMIZER_NESTEROV)
+    flags |= SD_EXPLAIN_VELOCITY;
+  if (kind == SD_OPTIMIZER_ADAM || kind == SD_OPTIMIZER_ADAMW)
+    flags |= SD_EXPLAIN_ADAM_STEP;
+  return flags;
+}
+
 /**
  * sd_scene_list_color_maps:
  *
@@ -80,6 +119,30 @@ sd_scene_list_layers (SdSceneKind kind)
 }
 
 /**
+ * sd_scene_flags_to_string:
+ * @names: (array zero-terminated=1): the name of each bit, as
+ *   sd_scene_list_layers() and sd_scene_list_explain() give them
+ * @flags: a set of those bits
+ *
+ * Returns: (transfer full): the bits as a `layers` or `explain` key writes
+ *   them, as in "heatmap;contours"
+ */
+char *
+sd_scene_flags_to_string (const char * const *names,
+                          guint               flags)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      if (flags & (1u << i))
+        g_string_append_printf (text, "%s%s", text->len > 0 ? ";" : "", names[i]);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/**
  * sd_scene_layers_to_string:
  * @kind: a scene kind
  * @layers: a set of its layers
@@ -91,16 +154,7 @@ char *
 sd_scene_layers_to_string (SdSceneKind kind,
                            guint       layers)
 {
-  const char * const *names = sd_scene_list_layers (kind);
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; names != NULL && names[i] != NULL; i++)
-    {
-      if (layers & (1u << i))
-        g_string_append_printf (text, "%s%s", text->len > 0 ? ";" : "", names[i]);
-    }
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  return sd_scene_flags_to_string (sd_scene_list_layers (kind), layers);
 }
 
 static void

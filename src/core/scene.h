@@ -57,6 +57,21 @@ typedef enum
   SD_LAYER_MOMENTS   = 1 << 4,
 } SdDistributionLayers;
 
+/* What a run's `explain` key draws at the run's shown iterate; the names
+ * are the key's values. */
+typedef enum
+{
+  SD_EXPLAIN_NONE      = 0,
+  SD_EXPLAIN_GRADIENT  = 1 << 0,
+  SD_EXPLAIN_STEP      = 1 << 1,
+  SD_EXPLAIN_VELOCITY  = 1 << 2,
+  SD_EXPLAIN_ADAM_STEP = 1 << 3,
+  SD_EXPLAIN_CURVATURE = 1 << 4,
+} SdExplainFlags;
+
+#define SD_EXPLAIN_ALL (SD_EXPLAIN_GRADIENT | SD_EXPLAIN_STEP | SD_EXPLAIN_VELOCITY \
+                        | SD_EXPLAIN_ADAM_STEP | SD_EXPLAIN_CURVATURE)
+
 typedef enum
 {
   SD_VIEW_MAP,
@@ -80,6 +95,8 @@ typedef enum
  * @has_color: whether the scene chose the run's colour
  * @color: that colour, sRGB in [0, 1]
  * @visible: whether the run is drawn
+ * @explain: what is drawn at the run's shown iterate (see
+ *   sd_scene_explain_supported())
  *
  * One `[Run NAME]` group: an optimizer run on the scene's surface.
  */
@@ -92,6 +109,7 @@ typedef struct
   gboolean           has_color;
   double             color[3];
   gboolean           visible;
+  SdExplainFlags     explain;
 } SdSceneRun;
 
 /**
@@ -219,9 +237,13 @@ const char *sd_scene_kind_to_name     (SdSceneKind   kind);
 
 const char * const *sd_scene_list_color_maps (void);
 const char * const *sd_scene_list_layers     (SdSceneKind kind);
+char       *sd_scene_flags_to_string  (const char * const *names,
+                                       guint         flags);
 char       *sd_scene_layers_to_string (SdSceneKind   kind,
                                        guint         layers);
 
+const char * const *sd_scene_list_explain (void);
+SdExplainFlags sd_scene_explain_supported (SdOptimizerKind kind);
 SdSceneRun *sd_scene_add_run          (SdScene      *self,
                                        const char   *name,
                                        SdOptimizerKind optimizer);

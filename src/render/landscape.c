@@ -15,6 +15,7 @@
 #include "landscape.h"
 #include "layer-cache.h"
 #include "legend.h"
+#include "overlay.h"
 #include "trajectory-layer.h"
 
 /* A logarithmic colour scale spans at most this many decades below the
@@ -560,6 +561,38 @@ draw_runs (DrawContext *ctx,
     }
 }
 
+/* What each visible run's `explain` key asks for, at the iterate the run
+ * is drawn to, over all the runs; the legend keeps off the iterate. */
+static void
+draw_explain (DrawContext *ctx,
+              SdPlot      *plot,
+              cairo_t     *cr)
+{
+  SdLandscape *self = ctx->self;
+  double margin = SD_OVERLAY_EIGEN_LENGTH * ctx->style->scale;
+
+  for (guint i = 0; i < self->trajectories->len; i++)
+    {
+      const SdSceneRun *run = g_ptr_array_index (self->scene->runs, i);
+      SdOverlayData data;
+      cairo_rectangle_t box;
+      double px, py;
+
+      if (!run->visible || run->explain == SD_EXPLAIN_NONE
+          || !sd_overlay_data_init (&data, self->surface,
+                                    g_ptr_array_index (self->trajectories, i),
+                                    sd_landscape_get_run_end (self, i)))
+        continue;
+
+      sd_overlay_draw (cr, plot, ctx->style, &data, run->explain);
+      if (sd_plot_map (plot, data.position[0], data.position[1], &px, &py))
+        {
+          box = (cairo_rectangle_t) { px - margin, py - margin, 2 * margin, 2 * margin };
+          g_array_append_val (ctx->busy, box);
+        }
+    }
+}
+
 /* Everything under the runs, which changes only with the figure's size,
  * theme or colour map. */
 static void
@@ -604,7 +637,35 @@ draw_data (DrawContext *ctx,
   sd_plot_clip (plot, cr);
   add_minima_busy (ctx, plot);
   draw_runs (ctx, plot, cr);
+  draw_explain (ctx, plot, cr);
   cairo_restore (cr);
+}
+
+/* Below the runs, what the overlays on the figure mean, each once. */
+static void
+add_explain_entries (DrawContext *ctx,
+                     SdLegend    *legend)
+{
+  SdLandscape *self = ctx->self;
+  SdExplainFlags shown = SD_EXPLAIN_NONE;
+
+  for (guint i = 0; i < self->trajectories->len; i++)
+    {
+      const SdSceneRun *run = g_ptr_array_index (self->scene->runs, i);
+
+      if (run->visible)
+        shown |= run->explain;
+    }
+
+  for (SdExplainFlags part = SD_EXPLAIN_GRADIENT; part <= SD_EXPLAIN_CURVATURE; part <<= 1)
+    {
+      SdLegendEntry entry;
+
+      if (!(shown & part))
+        continue;
+      sd_overlay_legend_entry (part, ctx->style, &entry);
+      sd_legend_add (legend, &entry);
+    }
 }
 
 static void
@@ -645,6 +706,7 @@ draw_legend (DrawContext *ctx,
       sd_legend_add (legend, &entry);
     }
 
+  add_explain_entries (ctx, legend);
   sd_plot_get_area (plot, &area);
   sd_legend_draw (legend, cr, ctx->style, &area,
                   (const cairo_rectangle_t *) (gpointer) ctx->busy->data, ctx->busy->len, NULL);
@@ -683,7 +745,8 @@ sd_landscape_set_cached (SdLandscape *self,
  * sd_contour_layer_draw()), in the map's colours without a heatmap; the
  * gradient field, coloured likewise (see sd_gradient_field_draw()); the
  * surface's known minima as small white stars; each visible run up to the
- * scene's `step` (see sd_trajectory_layer_draw()); the axes, titled with
+ * scene's `step` (see sd_trajectory_layer_draw()), with what its `explain`
+ * key asks for at the iterate it ends on (see sd_overlay_draw()); the axes, titled with
  * the surface's coordinate names; the colour bar f(x, y) when the heatmap
  * or the contours are shown; a legend of the visible runs, in the corner
  * where it hides the least of their paths and of the minima; and the

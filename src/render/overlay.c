@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -224,6 +225,113 @@ draw_curvature_labels (cairo_t             *cr,
 }
 
 /**
+ * sd_overlay_legend_entry:
+ * @part: one of the overlays, a single flag
+ * @style: the figure's style
+ * @entry: (out caller-allocates): filled with the part's label and line
+ *
+ * What a legend shows for an overlay drawn on the figure. The label is
+ * the entry's until the next call.
+ */
+void
+sd_overlay_legend_entry (SdExplainFlags      part,
+                         const SdThemeStyle *style,
+                         SdLegendEntry      *entry)
+{
+  const double *color = style->foreground;
+
+  g_return_if_fail (style != NULL);
+  g_return_if_fail (entry != NULL);
+
+  *entry = (SdLegendEntry) { 0 };
+  entry->line_width = LINE_WIDTH * style->scale;
+  switch (part)
+    {
+    case SD_EXPLAIN_GRADIENT:
+      color = gradient_color;
+      /* Translators: the legend entry of the negative gradient step,
+       * minus the learning rate η times the gradient of f; Pango markup */
+      entry->markup = _("gradient step −η∇<i>f</i>");
+      break;
+    case SD_EXPLAIN_STEP:
+      color = step_color;
+      /* Translators: the legend entry of the step the optimizer takes */
+      entry->markup = _("step taken");
+      break;
+    case SD_EXPLAIN_VELOCITY:
+      color = velocity_color;
+      /* Translators: the legend entry of the momentum buffer v times minus
+       * the learning rate η; Pango markup */
+      entry->markup = _("momentum −η<i>v</i>");
+      break;
+    case SD_EXPLAIN_ADAM_STEP:
+      color = adam_color;
+      /* Translators: the legend entry of the box of Adam's per-coordinate
+       * step sizes */
+      entry->markup = _("Adam’s step sizes");
+      break;
+    case SD_EXPLAIN_CURVATURE:
+      /* Translators: the legend entry of the cross of the Hessian's
+       * eigenvectors, scaled by their eigenvalues */
+      entry->markup = _("Hessian eigenvectors");
+      break;
+    default:
+      g_return_if_reached ();
+    }
+
+  memcpy (entry->color, color, sizeof entry->color);
+}
+
+/**
+ * sd_overlay_data_init:
+ * @data: the data to fill
+ * @surface: the surface the run descends
+ * @trajectory: the run
+ * @index: the iterate to explain, clamped to the run's last
+ *
+ * Fills @data for an iterate of a run: its gradient, momentum buffer and
+ * Adam's step sizes as the optimizer had them, the step it takes from
+ * there (zero at the last iterate), and the Hessian's decomposition.
+ *
+ * Returns: %FALSE if the run has no iterate
+ */
+gboolean
+sd_overlay_data_init (SdOverlayData      *data,
+                      SdSurface          *surface,
+                      const SdTrajectory *trajectory,
+                      guint               index)
+{
+  const SdOptimizerState *state;
+  guint n_points;
+  double hess[4];
+
+  g_return_val_if_fail (data != NULL, FALSE);
+  g_return_val_if_fail (surface != NULL, FALSE);
+  g_return_val_if_fail (trajectory != NULL, FALSE);
+
+  n_points = sd_trajectory_get_n_points (trajectory);
+  if (n_points == 0)
+    return FALSE;
+
+  index = MIN (index, n_points - 1);
+  state = sd_trajectory_get_point (trajectory, index);
+  *data = (SdOverlayData) { 0 };
+  data->learning_rate = sd_trajectory_get_params (trajectory)->learning_rate;
+  memcpy (data->position, state->position, sizeof data->position);
+  memcpy (data->gradient, state->gradient, sizeof data->gradient);
+  memcpy (data->velocity, state->velocity, sizeof data->velocity);
+  memcpy (data->effective_learning_rate, state->effective_learning_rate,
+          sizeof data->effective_learning_rate);
+  /* The step taken from here is the next point's delta. */
+  if (index + 1 < n_points)
+    memcpy (data->step, sd_trajectory_get_point (trajectory, index + 1)->delta, sizeof data->step);
+
+  sd_surface_eval (surface, state->position[0], state->position[1], NULL, hess);
+  data->has_curvature = sd_curvature_from_hessian (hess, &data->curvature, NULL);
+  return TRUE;
+}
+
+/**
  * sd_overlay_draw:
  * @cr: the context the figure was drawn on
  * @plot: the figure's plot, laid out; only a linear map is drawn on
@@ -241,7 +349,7 @@ sd_overlay_draw (cairo_t             *cr,
                  const SdPlot        *plot,
                  const SdThemeStyle  *style,
                  const SdOverlayData *data,
-                 SdOverlayFlags       flags)
+                 SdExplainFlags       flags)
 {
   cairo_rectangle_t area;
 
@@ -250,7 +358,7 @@ sd_overlay_draw (cairo_t             *cr,
   g_return_if_fail (style != NULL);
   g_return_if_fail (data != NULL);
 
-  if (flags == SD_OVERLAY_NONE)
+  if (flags == SD_EXPLAIN_NONE)
     return;
 
   sd_plot_get_area (plot, &area);
@@ -260,27 +368,27 @@ sd_overlay_draw (cairo_t             *cr,
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
 
-  if (flags & SD_OVERLAY_ADAM_STEP)
+  if (flags & SD_EXPLAIN_ADAM_STEP)
     draw_adam_box (cr, plot, style, data);
-  if (flags & SD_OVERLAY_CURVATURE)
+  if (flags & SD_EXPLAIN_CURVATURE)
     draw_curvature (cr, plot, style, data);
-  if (flags & SD_OVERLAY_VELOCITY)
+  if (flags & SD_EXPLAIN_VELOCITY)
     {
       double v[2] = { -data->learning_rate * data->velocity[0],
                       -data->learning_rate * data->velocity[1] };
 
       data_arrow (cr, plot, style, data, v, velocity_color);
     }
-  if (flags & SD_OVERLAY_GRADIENT)
+  if (flags & SD_EXPLAIN_GRADIENT)
     {
       double g[2] = { -data->learning_rate * data->gradient[0],
                       -data->learning_rate * data->gradient[1] };
 
       data_arrow (cr, plot, style, data, g, gradient_color);
     }
-  if (flags & SD_OVERLAY_STEP)
+  if (flags & SD_EXPLAIN_STEP)
     data_arrow (cr, plot, style, data, data->step, step_color);
-  if (flags & SD_OVERLAY_CURVATURE)
+  if (flags & SD_EXPLAIN_CURVATURE)
     draw_curvature_labels (cr, plot, style, data);
 
   cairo_restore (cr);

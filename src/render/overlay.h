@@ -8,37 +8,14 @@
 #include <glib.h>
 
 #include "curvature.h"
+#include "legend.h"
 #include "plot.h"
+#include "scene.h"
+#include "surface.h"
 #include "theme.h"
+#include "trajectory.h"
 
 G_BEGIN_DECLS
-
-/**
- * SdOverlayFlags:
- * @SD_OVERLAY_NONE: nothing
- * @SD_OVERLAY_GRADIENT: the negative gradient, as the plain gradient-descent
- *   step -learning_rate * ∇f
- * @SD_OVERLAY_STEP: the step the optimizer actually takes from the iterate
- * @SD_OVERLAY_VELOCITY: the momentum buffer, as the displacement
- *   -learning_rate * v it carries into the next step
- * @SD_OVERLAY_ADAM_STEP: Adam's per-coordinate step sizes, an axis-aligned
- *   box with half-widths effective_learning_rate[i] * |∇f[i]|
- * @SD_OVERLAY_CURVATURE: the Hessian's eigenvectors, a cross of
- *   double-headed arrows whose lengths are proportional to |λ| (the longer
- *   one a fixed screen length); a negative λ is dashed
- */
-typedef enum
-{
-  SD_OVERLAY_NONE      = 0,
-  SD_OVERLAY_GRADIENT  = 1 << 0,
-  SD_OVERLAY_STEP      = 1 << 1,
-  SD_OVERLAY_VELOCITY  = 1 << 2,
-  SD_OVERLAY_ADAM_STEP = 1 << 3,
-  SD_OVERLAY_CURVATURE = 1 << 4,
-} SdOverlayFlags;
-
-#define SD_OVERLAY_ALL (SD_OVERLAY_GRADIENT | SD_OVERLAY_STEP | SD_OVERLAY_VELOCITY \
-                        | SD_OVERLAY_ADAM_STEP | SD_OVERLAY_CURVATURE)
 
 /* The longer eigenvector arrow's half-length, in points (times the style's
  * scale). */
@@ -69,10 +46,17 @@ typedef struct
   gboolean    has_curvature;
 } SdOverlayData;
 
-void sd_overlay_draw (cairo_t             *cr,
-                      const SdPlot        *plot,
-                      const SdThemeStyle  *style,
-                      const SdOverlayData *data,
-                      SdOverlayFlags       flags);
+void     sd_overlay_legend_entry (SdExplainFlags      part,
+                                  const SdThemeStyle *style,
+                                  SdLegendEntry      *entry);
+gboolean sd_overlay_data_init (SdOverlayData      *data,
+                               SdSurface          *surface,
+                               const SdTrajectory *trajectory,
+                               guint               index);
+void     sd_overlay_draw      (cairo_t             *cr,
+                               const SdPlot        *plot,
+                               const SdThemeStyle  *style,
+                               const SdOverlayData *data,
+                               SdExplainFlags       flags);
 
 G_END_DECLS

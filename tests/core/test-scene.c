@@ -124,11 +124,15 @@ test_display_keys (void)
   run = g_ptr_array_index (defaults->runs, 0);
   g_assert_true (run->visible);
   g_assert_false (run->has_color);
+  g_assert_cmpint (run->explain, ==, SD_EXPLAIN_NONE);
 
   scene = load ("[Scene]\nversion=1\nkind=surface\nstep=25\n"
                 "[Surface]\nfunction=booth\nlayers=gradient-field; heatmap;\ncontours=0\n"
                 "log-scale=true\ncolor-map=magma\nview=3d\nazimuth=30\nelevation=-10.5\n"
-                "[Run A]\noptimizer=sgd\nstart=0;0\ncolor=#1A5fb4\nvisible=false\n", &error);
+                "[Run A]\noptimizer=sgd\nstart=0;0\ncolor=#1A5fb4\nvisible=false\n"
+                "explain=curvature; gradient;step\n"
+                "[Run B]\noptimizer=nesterov\nstart=0;0\nexplain=velocity\n"
+                "[Run C]\noptimizer=adamw\nstart=0;0\nexplain=adam-steps\n", &error);
   g_assert_no_error (error);
   g_assert_true (scene->has_step);
   g_assert_cmpuint (scene->step, ==, 25);
@@ -145,6 +149,13 @@ test_display_keys (void)
   g_assert_cmpfloat (run->color[0], ==, 0x1a / 255.0);
   g_assert_cmpfloat (run->color[1], ==, 0x5f / 255.0);
   g_assert_cmpfloat (run->color[2], ==, 0xb4 / 255.0);
+  g_assert_cmpint (run->explain, ==,
+                   SD_EXPLAIN_GRADIENT | SD_EXPLAIN_STEP | SD_EXPLAIN_CURVATURE);
+  run = g_ptr_array_index (scene->runs, 1);
+  g_assert_cmpint (run->explain, ==, SD_EXPLAIN_VELOCITY);
+  run = g_ptr_array_index (scene->runs, 2);
+  g_assert_cmpint (run->explain, ==, SD_EXPLAIN_ADAM_STEP);
+  g_assert_cmpuint (scene->warnings->len, ==, 0);
 }
 
 static void
@@ -170,21 +181,25 @@ test_warnings (void)
     SURFACE_HEADER
     "colour=blue\n"
     "[Surface]\nfunction=booth\nexpression=x^2\nshading=smooth\n"
-    "[Run A]\noptimizer=adam\nstart=0;0\nmomentum=0.5\n"
+    "[Run A]\noptimizer=adam\nstart=0;0\nmomentum=0.5\nexplain=velocity;step\n"
     "[Transform]\nmatrix=1;0;0;1\n",
     &error);
 
   g_assert_no_error (error);
-  g_assert_cmpuint (scene->warnings->len, ==, 5);
+  g_assert_cmpint (((const SdSceneRun *) g_ptr_array_index (scene->runs, 0))->explain, ==,
+                   SD_EXPLAIN_STEP);
+  g_assert_cmpuint (scene->warnings->len, ==, 6);
   g_assert_cmpstr (g_ptr_array_index (scene->warnings, 0), ==,
                    "lesson.saddle: [Surface] expression: used only with function=custom, ignored");
   g_assert_cmpstr (g_ptr_array_index (scene->warnings, 1), ==,
                    "lesson.saddle: [Run A] momentum: not used by adam, ignored");
   g_assert_cmpstr (g_ptr_array_index (scene->warnings, 2), ==,
-                   "lesson.saddle: [Scene] colour: unknown key, ignored");
+                   "lesson.saddle: [Run A] explain: 'velocity' does not apply to adam and is ignored");
   g_assert_cmpstr (g_ptr_array_index (scene->warnings, 3), ==,
-                   "lesson.saddle: [Surface] shading: unknown key, ignored");
+                   "lesson.saddle: [Scene] colour: unknown key, ignored");
   g_assert_cmpstr (g_ptr_array_index (scene->warnings, 4), ==,
+                   "lesson.saddle: [Surface] shading: unknown key, ignored");
+  g_assert_cmpstr (g_ptr_array_index (scene->warnings, 5), ==,
                    "lesson.saddle: [Transform] not used by a surface scene, ignored");
 }
 
@@ -279,6 +294,10 @@ test_errors (void)
     { SURFACE_HEADER "[Surface]\nfunction=booth\nlayers=heatmap;mesh\n",
       "lesson.saddle: [Surface] layers: unknown layer 'mesh'; expected any of heatmap, contours, "
       "gradient-field" },
+    { SURFACE_HEADER "[Surface]\nfunction=booth\n[Run A]\noptimizer=sgd\nstart=0;0\n"
+      "explain=gradient;hessian\n",
+      "lesson.saddle: [Run A] explain: unknown overlay 'hessian'; expected any of gradient, step, "
+      "velocity, adam-steps, curvature" },
     { SURFACE_HEADER "[Surface]\nfunction=booth\ncontours=101\n",
       "lesson.saddle: [Surface] contours: must be a whole number from 0 to 100, got '101'" },
     { SURFACE_HEADER "[Surface]\nfunction=booth\nlog-scale=yes\n",
@@ -370,8 +389,8 @@ test_round_trip (void)
     "layers=contours;gradient-field\ncontours=7\nlog-scale=true\ncolor-map=cividis\n"
     "view=3d\nazimuth=-120.25\nelevation=60\n"
     "[Run Momentum]\noptimizer=momentum\nstart=0.1;-0.2\nsteps=0\nmomentum=0.95\n"
-    "color=#e66100\nvisible=false\n"
-    "[Run Newton]\noptimizer=newton\nstart=1;1\ndamping=0.001\n",
+    "color=#e66100\nvisible=false\nexplain=velocity;gradient\n"
+    "[Run Newton]\noptimizer=newton\nstart=1;1\ndamping=0.001\nexplain=curvature\n",
     SURFACE_HEADER "[Surface]\nfunction=logistic-regression\ndataset-size=20\nseed=7\n"
     "[Run SGD]\noptimizer=sgd\nstart=0;0\nbatch-size=5\nseed=3\n",
     "[Scene]\nversion=1\nkind=transform\n[Transform]\nmatrix=0;-1;1;0.1\n",
@@ -432,6 +451,7 @@ test_round_trip (void)
           g_assert_cmpint (a->visible, ==, b->visible);
           g_assert_cmpint (a->has_color, ==, b->has_color);
           g_assert_true (memcmp (a->color, b->color, sizeof a->color) == 0);
+          g_assert_cmpint (a->explain, ==, b->explain);
         }
 
       g_assert_cmpuint (first->distributions->len, ==, second->distributions->len);

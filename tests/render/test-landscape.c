@@ -577,7 +577,8 @@ test_trajectory_invisible (void)
 
   canvas_init (&a, WIDTH, HEIGHT);
   canvas_init (&b, WIDTH, HEIGHT);
-  with_run = draw_scene (&a, BOWL_SCENE ("", GREEN_RUN "visible=false\n"), NULL, NULL);
+  with_run = draw_scene (&a, BOWL_SCENE ("", GREEN_RUN "visible=false\nexplain=gradient;curvature\n"),
+                         NULL, NULL);
   without = draw_scene (&b, BOWL_SCENE ("", ""), NULL, NULL);
 
   cairo_surface_flush (a.surface);
@@ -633,6 +634,41 @@ test_trajectory_step (void)
   g_assert_cmpuint (sd_landscape_get_run_end (landscape, 0), ==, 40);
   free_landscape (landscape);
   canvas_clear (&canvas);
+}
+
+/* A run's `explain` key draws over the path at the iterate the run ends
+ * on. At iterate 2 the green run is at p = (1.458, 0.576), where
+ * ∇f = (2x, 8y) = (2.916, 4.608): the gradient step -0.05 ∇f runs from
+ * there, where the path (drawn to step 2) does not go, in red. */
+static void
+test_explain (void)
+{
+  static const double gradient_red[3] = { 0xe0 / 255.0, 0x1b / 255.0, 0x24 / 255.0 };
+  const double p[2] = { 1.458, 0.576 }, d[2] = { -0.05 * 2.916, -0.05 * 4.608 };
+  Canvas canvas;
+
+  for (guint explained = 0; explained < 2; explained++)
+    {
+      g_autoptr(SdPlot) plot = NULL;
+      double px, py, qx, qy, rgb[3];
+
+      canvas_init (&canvas, WIDTH, HEIGHT);
+      plot = draw_scene (&canvas,
+                         explained ? BOWL_SCENE ("step=2\n", GREEN_RUN "explain=gradient\n")
+                                   : BOWL_SCENE ("step=2\n", GREEN_RUN),
+                         NULL, NULL);
+
+      g_assert_true (sd_plot_map (plot, p[0], p[1], &px, &py));
+      g_assert_true (sd_plot_map (plot, p[0] + d[0], p[1] + d[1], &qx, &qy));
+      g_assert_cmpfloat (hypot (qx - px, qy - py), >, 20.0);
+      /* A third of the way along the shaft, short of the head. */
+      pixel_rgb (&canvas, px + (qx - px) / 3, py + (qy - py) / 3, rgb);
+      if (explained)
+        g_assert_cmpfloat (color_distance (rgb, gradient_red), <, 0.2);
+      else
+        g_assert_cmpfloat (color_distance (rgb, gradient_red), >, 0.5);
+      canvas_clear (&canvas);
+    }
 }
 
 static guint
@@ -1496,6 +1532,7 @@ main (int   argc,
   g_test_add_func ("/render/landscape/trajectory/pixels", test_trajectory_pixels);
   g_test_add_func ("/render/landscape/trajectory/invisible", test_trajectory_invisible);
   g_test_add_func ("/render/landscape/trajectory/step", test_trajectory_step);
+  g_test_add_func ("/render/landscape/explain", test_explain);
   g_test_add_func ("/render/landscape/divergence", test_divergence);
   g_test_add_func ("/render/landscape/divergence/in-view", test_divergence_in_view);
   g_test_add_func ("/render/landscape/legend", test_legend);

@@ -118,7 +118,7 @@ test_gradient_tip (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (data.gradient[0], 1.0, 1e-12);
   g_assert_cmpfloat_with_epsilon (data.gradient[1], 2.0, 1e-12);
 
-  sd_overlay_draw (f->cr, f->plot, &f->style, &data, SD_OVERLAY_GRADIENT);
+  sd_overlay_draw (f->cr, f->plot, &f->style, &data, SD_EXPLAIN_GRADIENT);
 
   map (f, 1.0, 0.2, &x0, &y0);
   map (f, 0.7, -0.4, &x1, &y1);
@@ -142,7 +142,7 @@ test_step (Fixture       *f,
   double x0, y0, x1, y1;
   guint c[4];
 
-  sd_overlay_draw (f->cr, f->plot, &f->style, &data, SD_OVERLAY_STEP);
+  sd_overlay_draw (f->cr, f->plot, &f->style, &data, SD_EXPLAIN_STEP);
   map (f, -1.0, -1.0, &x0, &y0);
   map (f, 0.0, -0.5, &x1, &y1);
   pixel (f, 0.5 * (x0 + x1), 0.5 * (y0 + y1), c);
@@ -154,7 +154,7 @@ test_step (Fixture       *f,
   cairo_set_operator (f->cr, CAIRO_OPERATOR_CLEAR);
   cairo_paint (f->cr);
   cairo_set_operator (f->cr, CAIRO_OPERATOR_OVER);
-  sd_overlay_draw (f->cr, f->plot, &f->style, &data, SD_OVERLAY_GRADIENT | SD_OVERLAY_VELOCITY);
+  sd_overlay_draw (f->cr, f->plot, &f->style, &data, SD_EXPLAIN_GRADIENT | SD_EXPLAIN_VELOCITY);
   pixel (f, 0.5 * (x0 + x1), 0.5 * (y0 + y1), c);
   g_assert_cmpuint (c[3], ==, 0);
 }
@@ -180,7 +180,7 @@ test_adam_box (Fixture       *f,
                          .effective_learning_rate = { 0.25, 0.5 } };
   double px, py;
 
-  sd_overlay_draw (f->cr, f->plot, &f->style, &data, SD_OVERLAY_ADAM_STEP);
+  sd_overlay_draw (f->cr, f->plot, &f->style, &data, SD_EXPLAIN_ADAM_STEP);
   for (int sx = -1; sx <= 1; sx += 2)
     {
       map (f, 0.5 * sx, 0.0, &px, &py);
@@ -205,7 +205,7 @@ test_velocity (Fixture       *f,
   double px, py;
   guint c[4];
 
-  sd_overlay_draw (f->cr, f->plot, &f->style, &data, SD_OVERLAY_VELOCITY);
+  sd_overlay_draw (f->cr, f->plot, &f->style, &data, SD_EXPLAIN_VELOCITY);
   map (f, 0.5, 0.0, &px, &py);
   pixel (f, px, py, c);
   g_assert_cmpuint (c[3], >, 200);
@@ -241,7 +241,7 @@ test_eigen_axes (Fixture       *f,
   double px, py;
 
   curvature_data (1.0, 0.0, 10.0, &data);
-  sd_overlay_draw (f->cr, f->plot, &f->style, &data, SD_OVERLAY_CURVATURE);
+  sd_overlay_draw (f->cr, f->plot, &f->style, &data, SD_EXPLAIN_CURVATURE);
   map (f, 0.0, 0.0, &px, &py);
 
   g_assert_true (is_dark (f, px, py - 40.0));
@@ -262,7 +262,7 @@ test_eigen_rotated (Fixture       *f,
   double px, py, d = 25.0 * M_SQRT1_2;
 
   curvature_data (5.5, 4.5, 5.5, &data);
-  sd_overlay_draw (f->cr, f->plot, &f->style, &data, SD_OVERLAY_CURVATURE);
+  sd_overlay_draw (f->cr, f->plot, &f->style, &data, SD_EXPLAIN_CURVATURE);
   map (f, 0.0, 0.0, &px, &py);
 
   g_assert_true (is_dark (f, px + d, py - d));
@@ -282,7 +282,7 @@ test_eigen_negative_dashed (Fixture       *f,
 
   curvature_data (-10.0, 0.0, 1.0, &data);
   g_assert_cmpfloat (data.curvature.lambda[0], ==, -10.0);
-  sd_overlay_draw (f->cr, f->plot, &f->style, &data, SD_OVERLAY_CURVATURE);
+  sd_overlay_draw (f->cr, f->plot, &f->style, &data, SD_EXPLAIN_CURVATURE);
   map (f, 0.0, 0.0, &px, &py);
 
   for (double x = px + 8.0; x < px + 36.0; x += 1.0)

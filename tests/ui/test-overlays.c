@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "application.h"
@@ -46,6 +48,29 @@ set_switch (SdLandscapePage *page,
 {
   gtk_switch_set_active (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, name), active);
   ui_test_spin ();
+}
+
+/* What the model's runs have explained: one run at most, returned in @run. */
+static SdExplainFlags
+explained (SdLandscapeModel *model,
+           guint            *run)
+{
+  const SdScene *scene = sd_landscape_model_get_scene (model);
+  SdExplainFlags flags = SD_EXPLAIN_NONE;
+
+  for (guint i = 0; i < scene->runs->len; i++)
+    {
+      const SdSceneRun *scene_run = g_ptr_array_index (scene->runs, i);
+
+      if (scene_run->explain == SD_EXPLAIN_NONE)
+        continue;
+      g_assert_cmpint (flags, ==, SD_EXPLAIN_NONE);
+      flags = scene_run->explain;
+      if (run != NULL)
+        *run = i;
+    }
+
+  return flags;
 }
 
 static gboolean
@@ -106,7 +131,6 @@ test_curvature_readout (void)
 {
   SdLandscapePage *page = get_page ();
   SdLandscapeModel *model = sd_landscape_page_get_model (page);
-  SdLandscapeCanvas *canvas = ui_test_landscape_canvas (page);
   AdwComboRow *runs = ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "explain_run_row");
   GtkWidget *rate = ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "learning_rate_label");
   g_autoptr(GError) error = NULL;
@@ -123,7 +147,7 @@ test_curvature_readout (void)
 
   g_assert_false (gtk_widget_get_visible (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE,
                                                  "curvature_readout_row")));
-  g_assert_cmpint (sd_landscape_canvas_get_overlays (canvas, NULL), ==, SD_OVERLAY_NONE);
+  g_assert_cmpint (explained (model, NULL), ==, SD_EXPLAIN_NONE);
 
   set_switch (page, "explain_curvature_switch", TRUE);
   g_assert_true (gtk_widget_get_visible (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE,
@@ -136,7 +160,7 @@ test_curvature_readout (void)
   g_assert_cmpstr (label_text (page, "learning_rate_label"), ==, "learning rate 0.09");
   g_assert_false (gtk_widget_has_css_class (rate, "error"));
 
-  g_assert_cmpint (sd_landscape_canvas_get_overlays (canvas, &run), ==, SD_OVERLAY_CURVATURE);
+  g_assert_cmpint (explained (model, &run), ==, SD_EXPLAIN_CURVATURE);
   g_assert_cmpuint (run, ==, sgd);
 
   /* Above the bound the learning rate is marked. */
@@ -148,18 +172,18 @@ test_curvature_readout (void)
 
   /* Velocity is not SGD's: its switch adds nothing; the gradient does. */
   set_switch (page, "explain_velocity_switch", TRUE);
-  g_assert_cmpint (sd_landscape_canvas_get_overlays (canvas, NULL), ==, SD_OVERLAY_CURVATURE);
+  g_assert_cmpint (explained (model, NULL), ==, SD_EXPLAIN_CURVATURE);
   set_switch (page, "explain_gradient_switch", TRUE);
   set_switch (page, "explain_step_switch", TRUE);
-  g_assert_cmpint (sd_landscape_canvas_get_overlays (canvas, NULL), ==,
-                   SD_OVERLAY_CURVATURE | SD_OVERLAY_GRADIENT | SD_OVERLAY_STEP);
+  g_assert_cmpint (explained (model, NULL), ==,
+                   SD_EXPLAIN_CURVATURE | SD_EXPLAIN_GRADIENT | SD_EXPLAIN_STEP);
 
   /* A momentum run gets its velocity. */
   adw_combo_row_set_selected (runs, 1);
   ui_test_spin ();
-  g_assert_cmpint (sd_landscape_canvas_get_overlays (canvas, &run), ==,
-                   SD_OVERLAY_CURVATURE | SD_OVERLAY_GRADIENT | SD_OVERLAY_STEP
-                   | SD_OVERLAY_VELOCITY);
+  g_assert_cmpint (explained (model, &run), ==,
+                   SD_EXPLAIN_CURVATURE | SD_EXPLAIN_GRADIENT | SD_EXPLAIN_STEP
+                   | SD_EXPLAIN_VELOCITY);
   g_assert_cmpuint (run, ==, 1);
 
   /* A saddle x^2 - y^2: λ_min < 0, and only λ_max bounds the rate. */
@@ -176,7 +200,7 @@ test_curvature_readout (void)
   set_switch (page, "explain_gradient_switch", FALSE);
   set_switch (page, "explain_step_switch", FALSE);
   set_switch (page, "explain_velocity_switch", FALSE);
-  g_assert_cmpint (sd_landscape_canvas_get_overlays (canvas, NULL), ==, SD_OVERLAY_NONE);
+  g_assert_cmpint (explained (model, NULL), ==, SD_EXPLAIN_NONE);
   sd_landscape_model_remove_run (model, sgd);
   ui_test_spin ();
 }
@@ -221,6 +245,71 @@ test_follows_iteration (void)
   ui_test_spin ();
 }
 
+static gboolean
+switch_active (SdLandscapePage *page,
+               const char      *name)
+{
+  return gtk_switch_get_active (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, name));
+}
+
+static void
+set_scene (SdLandscapeModel *model,
+           const char       *text)
+{
+  g_autoptr(GError) error = NULL;
+  SdScene *scene = sd_scene_load_data (text, strlen (text), "explain.saddle", &error);
+
+  g_assert_no_error (error);
+  sd_landscape_model_set_scene (model, scene);
+  ui_test_spin ();
+}
+
+#define EXPLAIN_SCENE(explain) \
+  "[Scene]\nversion=1\nkind=surface\n[Surface]\nfunction=booth\n" \
+  "[Run Adam]\noptimizer=adam\nstart=1;1\n" \
+  "[Run Heavy ball]\noptimizer=momentum\nstart=1;1\n" explain
+
+/* The group is the scene's `explain` keys: an opened scene sets it, and
+ * what the user switches is saved. */
+static void
+test_scene_explain (void)
+{
+  SdLandscapePage *page = get_page ();
+  SdLandscapeModel *model = sd_landscape_page_get_model (page);
+  AdwComboRow *runs = ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "explain_run_row");
+  g_autofree char *saved = NULL;
+  guint run = G_MAXUINT;
+
+  set_scene (model, EXPLAIN_SCENE ("explain=velocity;step\n"));
+  g_assert_cmpuint (adw_combo_row_get_selected (runs), ==, 1);
+  g_assert_true (switch_active (page, "explain_velocity_switch"));
+  g_assert_true (switch_active (page, "explain_step_switch"));
+  g_assert_false (switch_active (page, "explain_gradient_switch"));
+  g_assert_false (switch_active (page, "explain_curvature_switch"));
+  g_assert_false (switch_active (page, "explain_adam_switch"));
+
+  set_switch (page, "explain_gradient_switch", TRUE);
+  g_assert_cmpint (explained (model, &run), ==,
+                   SD_EXPLAIN_GRADIENT | SD_EXPLAIN_STEP | SD_EXPLAIN_VELOCITY);
+  g_assert_cmpuint (run, ==, 1);
+  saved = sd_scene_to_data (sd_landscape_model_get_scene (model), NULL);
+  g_assert_nonnull (strstr (saved, "[Run Heavy ball]\n"));
+  g_assert_nonnull (strstr (saved, "explain=gradient;step;velocity\n"));
+
+  /* Explaining Adam instead: its run has no velocity, so that is left out. */
+  adw_combo_row_set_selected (runs, 0);
+  ui_test_spin ();
+  g_assert_cmpint (explained (model, &run), ==, SD_EXPLAIN_GRADIENT | SD_EXPLAIN_STEP);
+  g_assert_cmpuint (run, ==, 0);
+
+  /* A scene without the key switches everything off. */
+  set_scene (model, EXPLAIN_SCENE (""));
+  g_assert_false (switch_active (page, "explain_velocity_switch"));
+  g_assert_false (switch_active (page, "explain_step_switch"));
+  g_assert_false (switch_active (page, "explain_gradient_switch"));
+  g_assert_cmpint (explained (model, NULL), ==, SD_EXPLAIN_NONE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -245,6 +334,7 @@ main (int   argc,
   g_test_add_func ("/ui/overlays/sensitivity", test_sensitivity);
   g_test_add_func ("/ui/overlays/curvature-readout", test_curvature_readout);
   g_test_add_func ("/ui/overlays/follows-iteration", test_follows_iteration);
+  g_test_add_func ("/ui/overlays/scene", test_scene_explain);
 
   status = g_test_run ();
 
