@@ -641,33 +641,6 @@ draw_data (DrawContext *ctx,
   cairo_restore (cr);
 }
 
-/* Below the runs, what the overlays on the figure mean, each once. */
-static void
-add_explain_entries (DrawContext *ctx,
-                     SdLegend    *legend)
-{
-  SdLandscape *self = ctx->self;
-  SdExplainFlags shown = SD_EXPLAIN_NONE;
-
-  for (guint i = 0; i < self->trajectories->len; i++)
-    {
-      const SdSceneRun *run = g_ptr_array_index (self->scene->runs, i);
-
-      if (run->visible)
-        shown |= run->explain;
-    }
-
-  for (SdExplainFlags part = SD_EXPLAIN_GRADIENT; part <= SD_EXPLAIN_CURVATURE; part <<= 1)
-    {
-      SdLegendEntry entry;
-
-      if (!(shown & part))
-        continue;
-      sd_overlay_legend_entry (part, ctx->style, &entry);
-      sd_legend_add (legend, &entry);
-    }
-}
-
 static void
 draw_legend (DrawContext *ctx,
              SdPlot      *plot,
@@ -706,7 +679,7 @@ draw_legend (DrawContext *ctx,
       sd_legend_add (legend, &entry);
     }
 
-  add_explain_entries (ctx, legend);
+  sd_overlay_add_legend_entries (legend, ctx->style, self->scene);
   sd_plot_get_area (plot, &area);
   sd_legend_draw (legend, cr, ctx->style, &area,
                   (const cairo_rectangle_t *) (gpointer) ctx->busy->data, ctx->busy->len, NULL);

@@ -283,6 +283,45 @@ sd_overlay_legend_entry (SdExplainFlags      part,
 }
 
 /**
+ * sd_overlay_add_legend_entries:
+ * @legend: a legend
+ * @style: the figure's style
+ * @scene: the scene drawn
+ *
+ * Adds an entry for each overlay the scene's visible runs explain (see
+ * sd_overlay_legend_entry()), each once, in the order of #SdExplainFlags.
+ */
+void
+sd_overlay_add_legend_entries (SdLegend           *legend,
+                               const SdThemeStyle *style,
+                               const SdScene      *scene)
+{
+  SdExplainFlags shown = SD_EXPLAIN_NONE;
+
+  g_return_if_fail (legend != NULL);
+  g_return_if_fail (style != NULL);
+  g_return_if_fail (scene != NULL);
+
+  for (guint i = 0; i < scene->runs->len; i++)
+    {
+      const SdSceneRun *run = g_ptr_array_index (scene->runs, i);
+
+      if (run->visible)
+        shown |= run->explain;
+    }
+
+  for (SdExplainFlags part = SD_EXPLAIN_GRADIENT; part <= SD_EXPLAIN_CURVATURE; part <<= 1)
+    {
+      SdLegendEntry entry;
+
+      if (!(shown & part))
+        continue;
+      sd_overlay_legend_entry (part, style, &entry);
+      sd_legend_add (legend, &entry);
+    }
+}
+
+/**
  * sd_overlay_data_init:
  * @data: the data to fill
  * @surface: the surface the run descends

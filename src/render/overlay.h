@@ -49,6 +49,9 @@ typedef struct
 void     sd_overlay_legend_entry (SdExplainFlags      part,
                                   const SdThemeStyle *style,
                                   SdLegendEntry      *entry);
+void     sd_overlay_add_legend_entries (SdLegend           *legend,
+                                        const SdThemeStyle *style,
+                                        const SdScene      *scene);
 gboolean sd_overlay_data_init (SdOverlayData      *data,
                                SdSurface          *surface,
                                const SdTrajectory *trajectory,
