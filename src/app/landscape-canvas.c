@@ -29,7 +29,10 @@
  *   later. Each request cancels the previous one's GCancellable and swaps
  *   in a new one; a job keeps a GWeakRef to the canvas and its own
  *   cancellable, and its result is applied only if the canvas is alive and
- *   the job's cancellable is still the canvas's.
+ *   the job's cancellable is still the canvas's. In the map view the job
+ *   also draws the map once, at the size the canvas last drew at, which
+ *   leaves the heatmap and contours in the landscape's layer cache: the
+ *   main thread's first frame with the new grid only paints them.
  *
  * - The trajectories are computed for the model's surface and runs on the
  *   main thread when they are expected to take less than
@@ -127,6 +130,10 @@ struct _SdLandscapeCanvas
   SdSurfaceView      figure_view;
   double             figure_range[4];
   gboolean           figure_valid;
+  /* The size and pixel scale of the last drawing, for drawing ahead. */
+  int                drawn_width;
+  int                drawn_height;
+  int                drawn_scale;
 
   GSettings         *settings;
   SdWindow          *window;
@@ -274,10 +281,18 @@ invalidate_figure (SdLandscapeCanvas *self)
 
 typedef struct
 {
-  GWeakRef      canvas;
-  GCancellable *cancellable;
-  SdScene      *scene;
-  gboolean      coarse;
+  GWeakRef         canvas;
+  GCancellable    *cancellable;
+  SdScene         *scene;
+  gboolean         coarse;
+
+  /* Drawing the map once on the worker fills the landscape's cache of
+   * heatmap and contours for the canvas's size and style, which the first
+   * frame with the new grid would otherwise draw on the main thread. */
+  gboolean         prerender;
+  SdSurfaceLayers  layers;
+  SdFigureOptions  options;
+  int              device_scale;
 } GridJob;
 
 static void
@@ -289,6 +304,27 @@ grid_job_free (gpointer data)
   g_clear_object (&job->cancellable);
   g_clear_pointer (&job->scene, sd_scene_free);
   g_free (job);
+}
+
+/* The landscape draws the job's scene, which has no runs: what is drawn
+ * besides the cached layer (axes, colour bar, title) is laid out as the
+ * canvas will lay it out, so the cache's geometry matches. */
+static void
+prerender_map (SdLandscape *landscape,
+               GridJob     *job)
+{
+  int scale = job->device_scale;
+  cairo_surface_t *image;
+  cairo_t *cr;
+
+  job->scene->surface.layers = job->layers;
+  image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) job->options.width * scale,
+                                      (int) job->options.height * scale);
+  cairo_surface_set_device_scale (image, scale, scale);
+  cr = cairo_create (image);
+  sd_plot_free (sd_landscape_draw (landscape, cr, &job->options));
+  cairo_destroy (cr);
+  cairo_surface_destroy (image);
 }
 
 static void
@@ -303,9 +339,14 @@ compute_grid_in_thread (GTask        *task,
 
   landscape = sd_landscape_new (job->scene, cancellable, &error);
   if (landscape == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, landscape, (GDestroyNotify) sd_landscape_free);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (job->prerender && !g_cancellable_is_cancelled (cancellable))
+    prerender_map (landscape, job);
+  g_task_return_pointer (task, landscape, (GDestroyNotify) sd_landscape_free);
 }
 
 static gboolean
@@ -376,6 +417,26 @@ on_grid_ready (GObject      *source_object,
     start_full_grid_when_due (self);
 }
 
+static void get_options (SdLandscapeCanvas *self,
+                         double             width,
+                         double             height,
+                         SdFigureOptions   *options);
+
+/* The map is drawn ahead at the size and pixel scale the canvas last drew
+ * at, in its current style. */
+static void
+set_prerender (SdLandscapeCanvas *self,
+               GridJob           *job)
+{
+  if (self->drawn_width <= 0 || self->drawn_height <= 0
+      || job->scene->surface.view != SD_VIEW_MAP)
+    return;
+
+  job->prerender = TRUE;
+  job->device_scale = self->drawn_scale;
+  get_options (self, self->drawn_width, self->drawn_height, &job->options);
+}
+
 static void
 start_grid_job (SdLandscapeCanvas *self,
                 gboolean           coarse)
@@ -395,7 +456,9 @@ start_grid_job (SdLandscapeCanvas *self,
   /* Contours are always computed, so that switching their layer on costs
    * no new grid; the gradient field is drawn from the surface itself, so
    * the grid needs no gradient. */
+  job->layers = scene->surface.layers;
   job->scene->surface.layers = SD_LAYER_HEATMAP | SD_LAYER_CONTOURS;
+  set_prerender (self, job);
 
   task = g_task_new (NULL, job->cancellable, on_grid_ready, NULL);
   g_task_set_source_tag (task, start_grid_job);
@@ -858,6 +921,17 @@ draw_figure (SdLandscapeCanvas     *self,
 }
 
 static void
+remember_size (SdLandscapeCanvas *self,
+               int                width,
+               int                height,
+               int                scale)
+{
+  self->drawn_width = width;
+  self->drawn_height = height;
+  self->drawn_scale = MAX (scale, 1);
+}
+
+static void
 ensure_figure (SdLandscapeCanvas *self,
                int                width,
                int                height)
@@ -877,6 +951,7 @@ ensure_figure (SdLandscapeCanvas *self,
   self->figure_scale = scale;
 
   get_options (self, width, height, &self->options);
+  remember_size (self, width, height, scale);
   cr = cairo_create (self->figure);
   g_clear_pointer (&self->plot, sd_plot_free);
   self->plot = draw_figure (self, cr, &self->options);
@@ -2511,7 +2586,9 @@ sd_landscape_canvas_get_hover (SdLandscapeCanvas *self,
  * style, colour map and presentation scale the widget uses. The widget's
  * own figure and pointer mapping are left alone, but the landscape keeps
  * one cached backdrop: drawing at another size than the widget's makes
- * its next frame draw the heatmap and contours again.
+ * its next frame draw the heatmap and contours again. Like a frame, this
+ * sets the size at which the next grids' maps are drawn ahead on their
+ * worker.
  */
 void
 sd_landscape_canvas_render (SdLandscapeCanvas *self,
@@ -2529,4 +2606,11 @@ sd_landscape_canvas_render (SdLandscapeCanvas *self,
 
   get_options (self, width, height, &options);
   sd_plot_free (draw_figure (self, cr, &options));
+  if (width == (int) width && height == (int) height)
+    {
+      double sx, sy;
+
+      cairo_surface_get_device_scale (cairo_get_target (cr), &sx, &sy);
+      remember_size (self, (int) width, (int) height, (int) sx);
+    }
 }

@@ -43,6 +43,7 @@ struct _SdLandscapeCache
 
   /* Heatmap, contours, field and minima, as the last draw rendered them. */
   SdLayerCache    *backdrop;
+  guint            backdrop_renders;
 };
 
 static void
@@ -630,8 +631,9 @@ draw_data (DrawContext *ctx,
   };
 
   sd_plot_get_area (plot, &area);
-  sd_layer_cache_draw (ctx->self->cache->backdrop, cr, &area, key, G_N_ELEMENTS (key),
-                       draw_backdrop, ctx);
+  if (!sd_layer_cache_draw (ctx->self->cache->backdrop, cr, &area, key, G_N_ELEMENTS (key),
+                            draw_backdrop, ctx))
+    ctx->self->cache->backdrop_renders++;
 
   cairo_save (cr);
   sd_plot_clip (plot, cr);
@@ -704,6 +706,24 @@ sd_landscape_set_cached (SdLandscape *self,
     g_clear_pointer (&self->cache->backdrop, sd_layer_cache_free);
   else if (self->cache->backdrop == NULL)
     self->cache->backdrop = sd_layer_cache_new ();
+}
+
+/**
+ * sd_landscape_get_backdrop_renders:
+ * @self: a landscape
+ *
+ * How often sd_landscape_draw() has drawn the heatmap, contours and
+ * gradient field anew rather than from its cache: what a frame costs
+ * depends on it.
+ *
+ * Returns: the number of such draws since @self was made
+ */
+guint
+sd_landscape_get_backdrop_renders (const SdLandscape *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->cache->backdrop_renders;
 }
 
 /**

@@ -58,6 +58,7 @@ void         sd_landscape_set_cached (SdLandscape         *self,
 SdPlot      *sd_landscape_draw     (SdLandscape           *self,
                                     cairo_t               *cr,
                                     const SdFigureOptions *options);
+guint        sd_landscape_get_backdrop_renders (const SdLandscape *self);
 void         sd_landscape_draw_3d  (SdLandscape           *self,
                                     cairo_t               *cr,
                                     const SdFigureOptions *options);

@@ -498,6 +498,59 @@ test_coarse_first (Fixture       *fixture,
   g_assert_cmpuint (g_array_index (fixture->applied, Applied, 0).resolution, ==, 48);
 }
 
+static guint
+backdrop_renders (Fixture *fixture)
+{
+  return sd_landscape_get_backdrop_renders (sd_landscape_canvas_get_landscape (fixture->canvas));
+}
+
+static void
+render_at (Fixture *fixture,
+           int      width,
+           int      height)
+{
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (image);
+
+  sd_landscape_canvas_render (fixture->canvas, cr, width, height);
+  cairo_destroy (cr);
+  cairo_surface_destroy (image);
+}
+
+/* A new grid's heatmap and contours are drawn on its worker, at the size
+ * the canvas last drew at, so its first frame only paints them. The
+ * canvas is hidden so that only the frames rendered here draw. */
+static void
+test_map_drawn_ahead (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  int width = 700, height = 450;
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (fixture->canvas), FALSE);
+  render_at (fixture, width, height);
+  sd_landscape_model_set_function (fixture->model, "custom");
+  g_assert_true (sd_landscape_model_set_expression (fixture->model, "x^2 + sin(3*y)", NULL,
+                                                    &error));
+  g_assert_no_error (error);
+  settle (fixture->canvas);
+
+  g_assert_cmpuint (backdrop_renders (fixture), ==, 1);
+  render_at (fixture, width, height);
+  g_assert_cmpuint (backdrop_renders (fixture), ==, 1);
+
+  /* Another size draws them again, on the main thread. */
+  render_at (fixture, width - 60, height);
+  g_assert_cmpuint (backdrop_renders (fixture), ==, 2);
+
+  /* The 3-D view has nothing cached to draw ahead. */
+  sd_landscape_model_set_view (fixture->model, SD_VIEW_3D, -60.0, 30.0);
+  g_assert_true (sd_landscape_model_set_expression (fixture->model, "x^2 + cos(3*y)", NULL,
+                                                    &error));
+  settle (fixture->canvas);
+  g_assert_cmpuint (backdrop_renders (fixture), ==, 0);
+}
+
 static void
 count_notify (GObject    *object,
               GParamSpec *pspec,
@@ -951,6 +1004,7 @@ main (int   argc,
   ADD ("runs/trajectories-changed", test_trajectories_changed);
   ADD ("runs/added-and-removed", test_runs_added_and_removed);
   ADD ("display-changes", test_display_changes);
+  ADD ("grid/map-drawn-ahead", test_map_drawn_ahead);
   g_test_add_func ("/landscape-canvas/destroy-while-computing", test_destroy_while_computing);
   g_test_add_func ("/landscape-canvas/unmapped", test_unmapped_canvas);
 
