@@ -16,6 +16,9 @@
 #include "run-row.h"
 #include "landscape-page.h"
 
+/* How long the canvas computes before the page shows a spinner. */
+#define BUSY_DELAY_MS 250
+
 struct _SdLandscapePage
 {
   AdwBin             parent_instance;
@@ -61,6 +64,8 @@ struct _SdLandscapePage
   GtkSwitch         *contour_lines_switch;
   GtkSwitch         *gradient_field_switch;
   AdwBin            *canvas_bin;
+  GtkSpinner        *busy_spinner;
+  guint              busy_timeout_id;
   GtkToggleButton   *map_button;
   GtkToggleButton   *view_3d_button;
   GtkButton         *play_button;
@@ -787,6 +792,37 @@ on_trajectories_changed (SdLandscapePage *self)
   update_explain_readout (self);
 }
 
+/* Busy */
+
+static gboolean
+show_busy (gpointer user_data)
+{
+  SdLandscapePage *self = user_data;
+
+  self->busy_timeout_id = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), TRUE);
+  gtk_spinner_start (self->busy_spinner);
+  return G_SOURCE_REMOVE;
+}
+
+/* While the canvas computes, the figure and the readouts show the last
+ * results; a spinner says newer ones are coming, once the wait is long
+ * enough to notice (a coarse grid or a short race never shows it). */
+static void
+on_canvas_busy (SdLandscapePage *self)
+{
+  if (sd_landscape_canvas_is_busy (self->canvas))
+    {
+      if (self->busy_timeout_id == 0 && !gtk_widget_get_visible (GTK_WIDGET (self->busy_spinner)))
+        self->busy_timeout_id = g_timeout_add (BUSY_DELAY_MS, show_busy, self);
+      return;
+    }
+
+  g_clear_handle_id (&self->busy_timeout_id, g_source_remove);
+  gtk_spinner_stop (self->busy_spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), FALSE);
+}
+
 static void
 on_surface_selected (SdLandscapePage *self)
 {
@@ -1211,6 +1247,7 @@ sd_landscape_page_dispose (GObject *object)
   SdLandscapePage *self = SD_LANDSCAPE_PAGE (object);
 
   stop_ticking (self);
+  g_clear_handle_id (&self->busy_timeout_id, g_source_remove);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   if (self->playback != NULL)
@@ -1321,6 +1358,7 @@ sd_landscape_page_class_init (SdLandscapePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, contour_lines_switch);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, gradient_field_switch);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, canvas_bin);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, map_button);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, view_3d_button);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, play_button);
@@ -1424,6 +1462,8 @@ sd_landscape_page_init (SdLandscapePage *self)
   adw_bin_set_child (self->canvas_bin, GTK_WIDGET (self->canvas));
   g_signal_connect_object (self->canvas, "trajectories-changed",
                            G_CALLBACK (on_trajectories_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->canvas, "notify::busy",
+                           G_CALLBACK (on_canvas_busy), self, G_CONNECT_SWAPPED);
 
   /* The keys of playback reach the page from the canvas; a click there
    * takes the focus away from an entry in the sidebar. */

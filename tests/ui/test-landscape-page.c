@@ -676,6 +676,55 @@ test_pending_runs (void)
   ui_test_wait_for_canvas (page);
 }
 
+static gboolean
+spinner_shown (gpointer data)
+{
+  return gtk_widget_get_visible (data);
+}
+
+/* A long computation (a 4096 x 4096 grid of a costly expression takes a
+ * few hundred ms) shows the spinner over the canvas once it has taken
+ * BUSY_DELAY_MS (250 ms); a short one never does. */
+static void
+test_busy_spinner (void)
+{
+  SdLandscapePage *page = get_page ();
+  SdLandscapeModel *model = sd_landscape_page_get_model (page);
+  GtkWidget *spinner = ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "busy_spinner");
+  SdLandscapeCanvas *canvas = ui_test_landscape_canvas (page);
+  g_autoptr(GError) error = NULL;
+  guint resolution = sd_landscape_model_get_scene (model)->surface.resolution;
+  const SdSceneRun *first = g_ptr_array_index (sd_landscape_model_get_scene (model)->runs, 0);
+  double start[2] = { first->start[0], first->start[1] };
+
+  ui_test_wait_for_canvas (page);
+  g_assert_false (gtk_widget_get_visible (spinner));
+
+  /* A new start point: the runs are computed at once, no spinner. */
+  sd_landscape_model_set_start (model, -1.0, 1.5);
+  ui_test_wait_for_canvas (page);
+  g_assert_false (gtk_widget_get_visible (spinner));
+
+  sd_landscape_model_set_function (model, "custom");
+  g_assert_true (sd_landscape_model_set_expression (
+    model, "sin(3*x)*cos(2*y)*exp(-0.1*x^2) + log(1 + x^2 + y^2)*atan(x*y)", NULL, &error));
+  g_assert_no_error (error);
+  sd_landscape_model_set_resolution (model, SD_SCENE_MAX_RESOLUTION);
+  g_assert_true (sd_landscape_canvas_is_busy (canvas));
+  g_assert_false (gtk_widget_get_visible (spinner));
+  g_assert_true (ui_test_wait_for (spinner_shown, spinner));
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+
+  ui_test_wait_for_canvas (page);
+  g_assert_false (gtk_widget_get_visible (spinner));
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+
+  sd_landscape_model_set_resolution (model, resolution);
+  sd_landscape_model_set_function (model, "rosenbrock");
+  sd_landscape_model_set_start (model, start[0], start[1]);
+  ui_test_wait_for_canvas (page);
+}
+
 /* Opening a scene replaces everything the controls show. */
 static void
 test_open_scene (void)
@@ -787,6 +836,7 @@ main (int   argc,
   g_test_add_func ("/ui/landscape/runs/learning-rate", test_learning_rate);
   g_test_add_func ("/ui/landscape/runs/start", test_start);
   g_test_add_func ("/ui/landscape/runs/pending", test_pending_runs);
+  g_test_add_func ("/ui/landscape/canvas/busy-spinner", test_busy_spinner);
   g_test_add_func ("/ui/landscape/scene/open", test_open_scene);
   g_test_add_func ("/ui/landscape/window/presentation", test_presentation);
 
