@@ -37,8 +37,10 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* A new page shows something worth looking at: Adam and momentum set off
- * together into Rosenbrock's banana valley. */
+/* A new page shows something worth looking at: three optimizers set off
+ * together into Rosenbrock's banana valley, where plain gradient descent
+ * crawls, momentum zigzags across the valley and then runs ahead of it,
+ * and Adam takes steps of its own size along the floor. */
 static SdScene *
 create_default_scene (void)
 {
@@ -54,7 +56,12 @@ create_default_scene (void)
   run->steps = 500;
 
   run = sd_scene_add_run (scene, "Momentum", SD_OPTIMIZER_MOMENTUM);
-  run->params.learning_rate = 0.0005;
+  run->params.learning_rate = 0.001;
+  run->start[0] = -1.5, run->start[1] = 2.0;
+  run->steps = 500;
+
+  run = sd_scene_add_run (scene, "SGD", SD_OPTIMIZER_SGD);
+  run->params.learning_rate = 0.001;
   run->start[0] = -1.5, run->start[1] = 2.0;
   run->steps = 500;
 

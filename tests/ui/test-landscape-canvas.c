@@ -88,6 +88,10 @@ fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
   fixture->model = sd_landscape_model_new ();
+  /* The default scene's first two runs, Adam and momentum; the tests add
+   * and remove runs from there. */
+  g_assert_cmpuint (sd_landscape_model_get_scene (fixture->model)->runs->len, ==, 3);
+  sd_landscape_model_remove_run (fixture->model, 2);
   fixture->canvas = SD_LANDSCAPE_CANVAS (sd_landscape_canvas_new (fixture->model));
   fixture->applied = g_array_new (FALSE, TRUE, sizeof (Applied));
   g_array_set_clear_func (fixture->applied, applied_clear);
@@ -255,7 +259,8 @@ assert_first_steps (const SdLandscape *landscape,
 
   state = sd_trajectory_get_point (momentum, 1);
   for (guint k = 0; k < 2; k++)
-    g_assert_cmpfloat_with_epsilon (state->position[k], start[k] - 0.0005 * g[k], 1e-12);
+    g_assert_cmpfloat_with_epsilon (state->position[k], start[k] - 0.001 * g[k], 1e-12);
+
 }
 
 static void

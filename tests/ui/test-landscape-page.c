@@ -91,7 +91,7 @@ select_surface (SdLandscapePage *page,
   ui_test_spin ();
 }
 
-/* The default scene: Adam and momentum, 500 steps each from (-1.5, 2) on
+/* The default scene: Adam, momentum and SGD, 500 steps each from (-1.5, 2) on
  * Rosenbrock's f = (1-x)^2 + 100 (y-x^2)^2. */
 static void
 test_playback (void)
@@ -137,7 +137,7 @@ test_playback (void)
                     ==, 120);
   g_assert_cmpuint (sd_loss_chart_get_n_runs (
                       SD_LOSS_CHART (adw_bin_get_child (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "chart_bin")))),
-                    ==, 2);
+                    ==, 3);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "landscape.reset", NULL));
   g_assert_cmpuint (sd_playback_get_iteration (playback), ==, 0);
@@ -606,12 +606,14 @@ test_start (void)
 {
   SdLandscapePage *page = get_page ();
   const SdScene *scene = get_scene (page);
+  guint n_runs = scene->runs->len;
+  guint added;
 
-  sd_landscape_model_add_run (sd_landscape_page_get_model (page), SD_OPTIMIZER_RMSPROP);
+  added = sd_landscape_model_add_run (sd_landscape_page_get_model (page), SD_OPTIMIZER_RMSPROP);
   gtk_spin_button_set_value (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "start_x_spin"), 0.5);
   gtk_spin_button_set_value (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "start_y_spin"), -0.25);
 
-  g_assert_cmpuint (scene->runs->len, ==, 3);
+  g_assert_cmpuint (scene->runs->len, ==, n_runs + 1);
   for (guint i = 0; i < scene->runs->len; i++)
     {
       g_assert_cmpfloat (get_run (page, i)->start[0], ==, 0.5);
@@ -630,7 +632,7 @@ test_start (void)
   g_assert_cmpfloat (gtk_spin_button_get_value (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "start_y_spin")),
                      ==, 2.0);
 
-  sd_landscape_model_remove_run (sd_landscape_page_get_model (page), 2);
+  sd_landscape_model_remove_run (sd_landscape_page_get_model (page), added);
 }
 
 /* Long runs are computed by the canvas on a worker. While a run added is
@@ -650,7 +652,7 @@ test_pending_runs (void)
   g_assert_nonnull (sd_landscape_page_get_trajectory (page, 0));
 
   added = sd_landscape_model_add_run (model, SD_OPTIMIZER_SGD);
-  g_assert_cmpuint (added, ==, 2);
+  g_assert_cmpuint (added, ==, get_scene (page)->runs->len - 1);
   g_assert_true (sd_landscape_canvas_is_busy (SD_LANDSCAPE_CANVAS (canvas)));
   for (guint i = 0; i <= added; i++)
     {
@@ -674,6 +676,51 @@ test_pending_runs (void)
   sd_landscape_model_remove_run (model, added);
   sd_landscape_model_set_run_steps (model, 1, steps);
   ui_test_wait_for_canvas (page);
+}
+
+/* The default race tells the classic story: after 500 steps from
+ * (-1.5, 2), SGD is still high up the valley, Adam is on its floor and
+ * momentum nearly at the minimum. The losses are torch.optim's:
+ *
+ *   import torch
+ *   def run(make):
+ *       p = torch.tensor([-1.5, 2.0], dtype=torch.float64, requires_grad=True)
+ *       o = make([p])
+ *       for _ in range(500):
+ *           o.zero_grad(); x, y = p; ((1-x)**2 + 100*(y-x**2)**2).backward(); o.step()
+ *       x, y = p.detach(); return float((1-x)**2 + 100*(y-x**2)**2)
+ *   run(lambda ps: torch.optim.Adam(ps, lr=0.05))              # 0.11215883064497328
+ *   run(lambda ps: torch.optim.SGD(ps, lr=0.001, momentum=0.9)) # 0.004433170703353612
+ *   run(lambda ps: torch.optim.SGD(ps, lr=0.001))               # 4.470450086391688
+ */
+static void
+test_default_race (void)
+{
+  static const struct { const char *name; SdOptimizerKind kind; double loss; } expected[] = {
+    { "Adam", SD_OPTIMIZER_ADAM, 0.11215883064497328 },
+    { "Momentum", SD_OPTIMIZER_MOMENTUM, 0.004433170703353612 },
+    { "SGD", SD_OPTIMIZER_SGD, 4.470450086391688 },
+  };
+  g_autoptr(SdLandscapeModel) model = sd_landscape_model_new ();
+  const SdScene *scene = sd_landscape_model_get_scene (model);
+
+  g_assert_cmpuint (scene->runs->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const SdSceneRun *run = g_ptr_array_index (scene->runs, i);
+      g_autoptr(SdSurface) surface = sd_scene_create_surface (scene, NULL);
+      g_autoptr(SdTrajectory) trajectory = NULL;
+      g_autoptr(GError) error = NULL;
+      const SdOptimizerState *last;
+
+      g_assert_cmpstr (run->name, ==, expected[i].name);
+      g_assert_cmpint (run->params.kind, ==, expected[i].kind);
+      trajectory = sd_trajectory_compute (surface, &run->params, run->start, run->steps, NULL,
+                                          &error);
+      g_assert_no_error (error);
+      last = sd_trajectory_get_point (trajectory, 500);
+      g_assert_cmpfloat_with_epsilon (last->loss, expected[i].loss, 1e-9 * expected[i].loss);
+    }
 }
 
 static gboolean
@@ -837,6 +884,7 @@ main (int   argc,
   g_test_add_func ("/ui/landscape/runs/start", test_start);
   g_test_add_func ("/ui/landscape/runs/pending", test_pending_runs);
   g_test_add_func ("/ui/landscape/canvas/busy-spinner", test_busy_spinner);
+  g_test_add_func ("/ui/landscape/scene/default-race", test_default_race);
   g_test_add_func ("/ui/landscape/scene/open", test_open_scene);
   g_test_add_func ("/ui/landscape/window/presentation", test_presentation);
 
