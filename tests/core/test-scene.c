@@ -497,10 +497,22 @@ test_save_atomic (void)
   g_assert_no_error (error);
   g_assert_cmpfloat (loaded->transform.matrix.c, ==, 3.0);
 
-  /* A save that cannot happen leaves nothing behind. */
+  /* A save that cannot happen leaves nothing behind, and says which file
+   * could not be written (not the temporary one). */
   g_assert_false (sd_scene_save_file (scene, nowhere, &error));
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_assert_true (g_str_has_prefix (error->message, nowhere));
+  g_assert_cmpstr (error->message + strlen (nowhere), ==, ": No such file or directory");
   g_clear_error (&error);
+
+  /* Saving over the file replaces it whole. */
+  scene->transform.matrix.c = 5.0;
+  g_assert_true (sd_scene_save_file (scene, path, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&loaded, sd_scene_free);
+  loaded = sd_scene_load_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (loaded->transform.matrix.c, ==, 5.0);
 
   listing = g_dir_open (dir, 0, &error);
   g_assert_cmpstr (g_dir_read_name (listing), ==, "lesson.saddle");

@@ -157,11 +157,14 @@ test_export_failures (void)
   g_autofree char *fresh = g_build_filename (dir, "fresh.csv", NULL);
   g_autofree char *image = g_build_filename (dir, "figure.gif", NULL);
   g_autofree char *missing = g_build_filename (dir, "missing.saddle", NULL);
+  g_autofree char *nowhere = g_build_filename (dir, "no-such-folder", "figure.png", NULL);
   g_autofree char *contents = NULL;
   struct {
     const char *args[5];
     char       *message;
   } cases[] = {
+    { { "--export", nowhere, good, NULL },
+      g_strdup_printf ("saddle: %s: No such file or directory\n", nowhere) },
     { { "--export", kept, bad, NULL },
       g_strdup_printf ("saddle: %s: [Run Adam] learning-rate: must be a positive finite number, "
                        "got 'nan'\n", bad) },
