@@ -352,8 +352,7 @@ compute_grid_in_thread (GTask        *task,
 static gboolean
 is_cancellation (const GError *error)
 {
-  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-         || g_error_matches (error, SD_CORE_ERROR, SD_CORE_ERROR_CANCELLED);
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
 /* The landscape's own scene was the job's copy, without runs: from now on

@@ -15,7 +15,6 @@ G_BEGIN_DECLS
  * @SD_CORE_ERROR_PARSE: an expression could not be parsed
  * @SD_CORE_ERROR_INVALID: a value is out of its allowed range
  * @SD_CORE_ERROR_NUMERIC: a numerical method failed (a GSL error, a singular matrix)
- * @SD_CORE_ERROR_CANCELLED: the computation was cancelled
  *
  * Errors that the user can cause through the math engine.
  */
@@ -24,7 +23,6 @@ typedef enum
   SD_CORE_ERROR_PARSE,
   SD_CORE_ERROR_INVALID,
   SD_CORE_ERROR_NUMERIC,
-  SD_CORE_ERROR_CANCELLED,
 } SdCoreError;
 
 GQuark sd_core_error_quark (void);

@@ -40,7 +40,7 @@ struct _SdTrajectory
  *
  * Returns: (transfer full) (nullable): the trajectory, or %NULL with
  *   @error set: %SD_CORE_ERROR_INVALID for bad input,
- *   %SD_CORE_ERROR_CANCELLED if @cancellable was cancelled
+ *   %G_IO_ERROR_CANCELLED if @cancellable was cancelled
  */
 SdTrajectory *
 sd_trajectory_compute_objective (const SdObjective        *objective,
@@ -83,12 +83,9 @@ sd_trajectory_compute_objective (const SdObjective        *objective,
 
   for (guint i = 0; i < steps; i++)
     {
-      if (i % CANCEL_CHECK_INTERVAL == 0 && g_cancellable_is_cancelled (cancellable))
-        {
-          g_set_error_literal (error, SD_CORE_ERROR, SD_CORE_ERROR_CANCELLED,
-                               _("the computation was cancelled"));
-          return NULL;
-        }
+      if (i % CANCEL_CHECK_INTERVAL == 0
+          && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
 
       if (sd_optimizer_step (optimizer) != SD_OPTIMIZER_STATUS_RUNNING)
         break;

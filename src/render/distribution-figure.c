@@ -116,12 +116,7 @@ static gboolean
 set_error_if_cancelled (GCancellable  *cancellable,
                         GError       **error)
 {
-  if (!g_cancellable_is_cancelled (cancellable))
-    return FALSE;
-
-  g_set_error_literal (error, SD_CORE_ERROR, SD_CORE_ERROR_CANCELLED,
-                       _("the figure was cancelled"));
-  return TRUE;
+  return g_cancellable_set_error_if_cancelled (cancellable, error);
 }
 
 static gboolean
@@ -401,7 +396,7 @@ compute_bivariate (SdDistributionCurve  *curve,
  *
  * Returns: (transfer full) (nullable): the figure's data, or %NULL with
  *   @error set (%SD_CORE_ERROR_INVALID naming the group and key of an
- *   invalid value, %SD_CORE_ERROR_CANCELLED when cancelled)
+ *   invalid value, %G_IO_ERROR_CANCELLED when cancelled)
  */
 SdDistributionFigure *
 sd_distribution_figure_new (const SdScene  *scene,

@@ -114,8 +114,7 @@ compute_levels (SdLandscape *self)
  * Returns: (transfer full) (nullable): the landscape, or %NULL with @error
  *   set: the surface's error (a custom expression that does not parse),
  *   the grid's or a run's error, or a cancellation error
- *   (%G_IO_ERROR_CANCELLED from the grid and between the steps,
- *   %SD_CORE_ERROR_CANCELLED from a run)
+ *   (%G_IO_ERROR_CANCELLED when cancelled)
  */
 SdLandscape *
 sd_landscape_new (const SdScene  *scene,

@@ -1591,7 +1591,7 @@ test_cancelled (void)
   trajectory = sd_trajectory_compute_objective (&objective, &params, start, 10, cancellable,
                                                 &error);
   g_assert_null (trajectory);
-  g_assert_error (error, SD_CORE_ERROR, SD_CORE_ERROR_CANCELLED);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
 static void

@@ -1331,13 +1331,13 @@ test_cancelled (void)
   g_cancellable_cancel (cancellable);
   figure = sd_distribution_figure_new (scene, cancellable, &error);
   g_assert_null (figure);
-  g_assert_error (error, SD_CORE_ERROR, SD_CORE_ERROR_CANCELLED);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
 
   canvas_init (&canvas, WIDTH, HEIGHT, 1.0);
   plot = sd_distribution_figure_draw (canvas.cr, scene, &options, cancellable, &error);
   g_assert_null (plot);
-  g_assert_error (error, SD_CORE_ERROR, SD_CORE_ERROR_CANCELLED);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   canvas_clear (&canvas);
 }
 
