@@ -25,52 +25,243 @@ static const double step_color[4] = { 0.180, 0.761, 0.494, 1.0 };      /* green 
 static const double velocity_color[4] = { 0.569, 0.255, 0.675, 1.0 };  /* purple 3 */
 static const double adam_color[4] = { 1.0, 0.471, 0.0, 1.0 };          /* orange 3 */
 
-/* A line from (x0, y0) to (x1, y1) in device-independent points with a
- * filled head whose tip is exactly (x1, y1); @both puts one at the start
- * too. Too short to show a direction, it draws nothing. */
-static void
-arrow (cairo_t      *cr,
-       double        scale,
-       const double  halo[4],
-       const double  color[4],
-       double        x0,
-       double        y0,
-       double        x1,
-       double        y1,
-       gboolean      both,
-       gboolean      dashed)
+static gboolean
+is_finite_point (const double *points,
+                 guint         i)
 {
-  double dx = x1 - x0, dy = y1 - y0;
-  double len = hypot (dx, dy);
-  double head = MIN (HEAD_LENGTH * scale, (both ? 0.5 : 1.0) * len);
-  double hw = HEAD_HALF_WIDTH * scale * head / (HEAD_LENGTH * scale);
-  double ux, uy, dashes[1] = { 5.0 * scale };
+  return isfinite (points[2 * i]) && isfinite (points[2 * i + 1]);
+}
 
-  if (!(len >= 1.0) || !isfinite (len))
+static double
+point_distance (const double *points,
+                guint         a,
+                guint         b)
+{
+  return hypot (points[2 * b] - points[2 * a], points[2 * b + 1] - points[2 * a + 1]);
+}
+
+/* How long the polyline is from point @from to where its piece ends, going
+ * in direction @dir (1 or -1); sets @whole if it reaches the other end of
+ * the polyline. */
+static double
+piece_length (const double *points,
+              guint         n_points,
+              guint         from,
+              int           dir,
+              gboolean     *whole)
+{
+  double length = 0.0;
+  guint k = from;
+
+  *whole = FALSE;
+  for (;;)
+    {
+      guint next = (guint) ((int) k + dir);
+
+      if ((dir < 0 && k == 0) || (dir > 0 && k + 1 >= n_points))
+        {
+          *whole = TRUE;
+          return length;
+        }
+      if (!is_finite_point (points, next))
+        return length;
+      length += point_distance (points, k, next);
+      k = next;
+    }
+}
+
+/* One end of an arrow: its head runs from @base to @tip (none if they
+ * coincide), and the shaft goes on from @base to point @inner and on
+ * inwards. */
+typedef struct
+{
+  gboolean has_head;
+  double   tip[2];
+  double   base[2];
+  guint    inner;
+} ArrowEnd;
+
+/* Walks @head along the polyline from its end point @from in direction
+ * @dir and puts the head's base there. */
+static void
+place_head (const double *points,
+            guint         n_points,
+            guint         from,
+            int           dir,
+            double        head,
+            ArrowEnd     *end)
+{
+  double walked = 0.0;
+  guint k = from;
+
+  end->tip[0] = points[2 * from];
+  end->tip[1] = points[2 * from + 1];
+  end->base[0] = end->tip[0];
+  end->base[1] = end->tip[1];
+  end->inner = from;
+
+  while (!((dir < 0 && k == 0) || (dir > 0 && k + 1 >= n_points)))
+    {
+      guint next = (guint) ((int) k + dir);
+      double step;
+
+      if (!is_finite_point (points, next))
+        break;
+      step = point_distance (points, k, next);
+      end->inner = next;
+      if (walked + step >= head && step > 0.0)
+        {
+          double t = (head - walked) / step;
+
+          end->base[0] = points[2 * k] + t * (points[2 * next] - points[2 * k]);
+          end->base[1] = points[2 * k + 1] + t * (points[2 * next + 1] - points[2 * k + 1]);
+          break;
+        }
+      walked += step;
+      end->base[0] = points[2 * next];
+      end->base[1] = points[2 * next + 1];
+      k = next;
+    }
+
+  end->has_head = hypot (end->tip[0] - end->base[0], end->tip[1] - end->base[1]) > 0.0;
+}
+
+/* The shaft from the start's head (or first point) to the end's head (or
+ * last point), broken where the points are not finite. */
+static void
+append_shaft (cairo_t        *cr,
+              const double   *points,
+              const ArrowEnd *start,
+              const ArrowEnd *end)
+{
+  gboolean pen_down = TRUE;
+
+  cairo_new_path (cr);
+  cairo_move_to (cr, start->base[0], start->base[1]);
+  for (guint k = start->inner; k <= end->inner; k++)
+    {
+      if (!is_finite_point (points, k))
+        {
+          pen_down = FALSE;
+          continue;
+        }
+      if (pen_down)
+        cairo_line_to (cr, points[2 * k], points[2 * k + 1]);
+      else
+        cairo_move_to (cr, points[2 * k], points[2 * k + 1]);
+      pen_down = TRUE;
+    }
+  cairo_line_to (cr, end->base[0], end->base[1]);
+}
+
+/* A head's triangle, as long as from its base to its tip. */
+static void
+append_head (cairo_t        *cr,
+             const ArrowEnd *end)
+{
+  double dx = end->tip[0] - end->base[0], dy = end->tip[1] - end->base[1];
+  double head = hypot (dx, dy);
+  double hw = HEAD_HALF_WIDTH * head / HEAD_LENGTH;
+  double ux = dx / head, uy = dy / head;
+
+  cairo_new_path (cr);
+  cairo_move_to (cr, end->tip[0], end->tip[1]);
+  cairo_line_to (cr, end->base[0] - uy * hw, end->base[1] + ux * hw);
+  cairo_line_to (cr, end->base[0] + uy * hw, end->base[1] - ux * hw);
+  cairo_close_path (cr);
+}
+
+/**
+ * sd_overlay_draw_arrow:
+ * @cr: a cairo context
+ * @style: the figure's style: its scale and, for the halo, its background
+ * @color: the arrow's colour
+ * @points: (array): 2 × @n_points coordinates, x and y of each point in
+ *   turn; a point that is not finite breaks the line there
+ * @n_points: how many points
+ * @heads: which ends get a filled head, whose tip is exactly the end point
+ * @dashed: whether the line is dashed (the heads are not)
+ *
+ * Draws an arrow along a polyline, in points, as the overlays draw theirs:
+ * a line over a halo in the background colour, so that it reads on any
+ * colour beneath. A head shrinks to fit the piece of line it ends (to half
+ * of it when both heads end the same piece); an arrow shorter than a point
+ * draws nothing, being too short to show a direction.
+ */
+void
+sd_overlay_draw_arrow (cairo_t            *cr,
+                       const SdThemeStyle *style,
+                       const double        color[4],
+                       const double       *points,
+                       guint               n_points,
+                       SdOverlayHeads      heads,
+                       gboolean            dashed)
+{
+  double length = 0.0, dashes[1];
+  ArrowEnd ends[2];
+  gboolean whole;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (style != NULL);
+  g_return_if_fail (color != NULL);
+  g_return_if_fail (points != NULL || n_points == 0);
+
+  /* The ends are the first and last points that are finite. */
+  while (n_points > 0 && !is_finite_point (points, 0))
+    points += 2, n_points--;
+  while (n_points > 0 && !is_finite_point (points, n_points - 1))
+    n_points--;
+
+  for (guint k = 0; k + 1 < n_points; k++)
+    if (is_finite_point (points, k) && is_finite_point (points, k + 1))
+      length += point_distance (points, k, k + 1);
+  if (!(length >= 1.0) || !isfinite (length))
     return;
-  ux = dx / len, uy = dy / len;
 
+  for (guint e = 0; e < 2; e++)
+    {
+      SdOverlayHeads which = e == 0 ? SD_OVERLAY_HEAD_START : SD_OVERLAY_HEAD_END;
+      guint from = e == 0 ? 0 : n_points - 1;
+      int dir = e == 0 ? 1 : -1;
+      double head = 0.0;
+
+      if (heads & which)
+        {
+          double piece = piece_length (points, n_points, from, dir, &whole);
+
+          /* Two heads on one piece share it. */
+          head = MIN (HEAD_LENGTH * style->scale,
+                      (whole && heads == (SD_OVERLAY_HEAD_START | SD_OVERLAY_HEAD_END)
+                       ? 0.5 : 1.0) * piece);
+        }
+      place_head (points, n_points, from, dir, head, &ends[e]);
+    }
+
+  cairo_save (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  dashes[0] = 5.0 * style->scale;
   for (guint pass = 0; pass < 2; pass++)
     {
-      double extra = pass == 0 ? 2.0 * HALO_WIDTH * scale : 0.0;
+      double extra = pass == 0 ? 2.0 * HALO_WIDTH * style->scale : 0.0;
 
-      sd_set_source_color (cr, pass == 0 ? halo : color);
-      cairo_set_line_width (cr, LINE_WIDTH * scale + extra);
+      sd_set_source_color (cr, pass == 0 ? style->background : color);
+      cairo_set_line_width (cr, LINE_WIDTH * style->scale + extra);
+      /* A bent shaft gets round joins, so that no mitre sticks out at a
+       * sharp bend. A straight one has no joins, but cairo's stroker
+       * places its edges a little differently under each setting: it
+       * keeps the mitre, so that the map's arrows stay as they were. */
+      cairo_set_line_join (cr, n_points > 2 ? CAIRO_LINE_JOIN_ROUND : CAIRO_LINE_JOIN_MITER);
       cairo_set_dash (cr, dashes, dashed && pass == 1 ? 1 : 0, 0.0);
-      cairo_move_to (cr, x0 + (both ? ux * head : 0.0), y0 + (both ? uy * head : 0.0));
-      cairo_line_to (cr, x1 - ux * head, y1 - uy * head);
+      append_shaft (cr, points, &ends[0], &ends[1]);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0.0);
 
-      for (guint end = 0; end < (both ? 2u : 1u); end++)
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
+      for (int e = 1; e >= 0; e--)
         {
-          double tx = end == 0 ? x1 : x0, ty = end == 0 ? y1 : y0;
-          double s = end == 0 ? 1.0 : -1.0;
-
-          cairo_move_to (cr, tx, ty);
-          cairo_line_to (cr, tx - s * ux * head - uy * hw, ty - s * uy * head + ux * hw);
-          cairo_line_to (cr, tx - s * ux * head + uy * hw, ty - s * uy * head - ux * hw);
-          cairo_close_path (cr);
+          if (!ends[e].has_head)
+            continue;
+          append_head (cr, &ends[e]);
           if (pass == 0)
             {
               cairo_set_line_width (cr, extra);
@@ -79,6 +270,33 @@ arrow (cairo_t      *cr,
           cairo_fill (cr);
         }
     }
+  cairo_restore (cr);
+}
+
+/**
+ * sd_overlay_stroke:
+ * @cr: a cairo context with a path
+ * @style: the figure's style
+ * @color: the line's colour
+ *
+ * Strokes the current path as the overlays draw their lines, over a halo
+ * in the background colour, with the context's joins, and clears it.
+ */
+void
+sd_overlay_stroke (cairo_t            *cr,
+                   const SdThemeStyle *style,
+                   const double        color[4])
+{
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (style != NULL);
+  g_return_if_fail (color != NULL);
+
+  sd_set_source_color (cr, style->background);
+  cairo_set_line_width (cr, (LINE_WIDTH + 2.0 * HALO_WIDTH) * style->scale);
+  cairo_stroke_preserve (cr);
+  sd_set_source_color (cr, color);
+  cairo_set_line_width (cr, LINE_WIDTH * style->scale);
+  cairo_stroke (cr);
 }
 
 /* An arrow from the iterate by a displacement in data coordinates. */
@@ -95,7 +313,8 @@ data_arrow (cairo_t             *cr,
   sd_plot_map (plot, data->position[0], data->position[1], &x0, &y0);
   sd_plot_map (plot, data->position[0] + displacement[0], data->position[1] + displacement[1],
                &x1, &y1);
-  arrow (cr, style->scale, style->background, color, x0, y0, x1, y1, FALSE, FALSE);
+  sd_overlay_draw_arrow (cr, style, color, (const double[4]) { x0, y0, x1, y1 }, 2,
+                         SD_OVERLAY_HEAD_END, FALSE);
 }
 
 static void
@@ -114,12 +333,7 @@ draw_adam_box (cairo_t             *cr,
     return;
 
   cairo_rectangle (cr, MIN (x0, x1), MIN (y0, y1), fabs (x1 - x0), fabs (y1 - y0));
-  sd_set_source_color (cr, style->background);
-  cairo_set_line_width (cr, (LINE_WIDTH + 2.0 * HALO_WIDTH) * style->scale);
-  cairo_stroke_preserve (cr);
-  sd_set_source_color (cr, adam_color);
-  cairo_set_line_width (cr, LINE_WIDTH * style->scale);
-  cairo_stroke (cr);
+  sd_overlay_stroke (cr, style, adam_color);
 }
 
 /* The screen direction of the data direction @v at the iterate: the axes
@@ -163,9 +377,8 @@ eigen_arrow (const SdPlot        *plot,
       || !screen_direction (plot, data, c->vectors[i], u))
     return FALSE;
 
-  /* A tiny eigenvalue still gets a visible stub, so its direction shows. */
   *half = MAX (SD_OVERLAY_EIGEN_LENGTH * style->scale * fabs (c->lambda[i]) / largest,
-               6.0 * style->scale);
+               SD_OVERLAY_EIGEN_STUB * style->scale);
   return TRUE;
 }
 
@@ -180,48 +393,131 @@ draw_curvature (cairo_t             *cr,
   sd_plot_map (plot, data->position[0], data->position[1], &px, &py);
   for (guint i = 0; i < 2; i++)
     if (eigen_arrow (plot, style, data, i, &half, u))
-      arrow (cr, style->scale, style->background, style->foreground,
-             px - u[0] * half, py - u[1] * half, px + u[0] * half, py + u[1] * half,
-             TRUE, data->curvature.lambda[i] < 0.0);
+      {
+        double ends[4] = { px - u[0] * half, py - u[1] * half,
+                           px + u[0] * half, py + u[1] * half };
+
+        sd_overlay_draw_arrow (cr, style, style->foreground, ends, 2,
+                               SD_OVERLAY_HEAD_START | SD_OVERLAY_HEAD_END,
+                               data->curvature.lambda[i] < 0.0);
+      }
 }
 
-/* The labels go on last, over the other arrows, each with a halo. */
+/* The labels go on last, over the other arrows. */
 static void
 draw_curvature_labels (cairo_t             *cr,
                        const SdPlot        *plot,
                        const SdThemeStyle  *style,
                        const SdOverlayData *data)
 {
-  /* Translators: subscripts of the Hessian's smallest and largest eigenvalue */
-  const char *labels[2] = { N_("λ<sub>min</sub>"), N_("λ<sub>max</sub>") };
   double px, py, half, u[2];
 
   sd_plot_map (plot, data->position[0], data->position[1], &px, &py);
   for (guint i = 0; i < 2; i++)
+    if (eigen_arrow (plot, style, data, i, &half, u))
+      sd_overlay_draw_eigen_label (cr, style, i, px + u[0] * half, py + u[1] * half, u);
+}
+
+/**
+ * sd_overlay_draw_eigen_label:
+ * @cr: a cairo context
+ * @style: the figure's style
+ * @index: 0 for the smallest eigenvalue's label, 1 for the largest's
+ * @x: the tip of the eigenvector's arrow, in points
+ * @y: the tip of the eigenvector's arrow
+ * @direction: the way the arrow points there, of any length
+ *
+ * Names an eigenvector's arrow λmin or λmax just beyond its tip, in the
+ * foreground colour over a halo in the background colour. A zero
+ * @direction puts the label below and right of the tip.
+ */
+void
+sd_overlay_draw_eigen_label (cairo_t            *cr,
+                             const SdThemeStyle *style,
+                             guint               index,
+                             double              x,
+                             double              y,
+                             const double        direction[2])
+{
+  /* Translators: subscripts of the Hessian's smallest and largest eigenvalue */
+  const char *labels[2] = { N_("λ<sub>min</sub>"), N_("λ<sub>max</sub>") };
+  g_autoptr(PangoLayout) layout = NULL;
+  double gap, halo, length, u[2] = { 0.0, 0.0 };
+  SdTextHAnchor h;
+  SdTextVAnchor v;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (style != NULL);
+  g_return_if_fail (index < 2);
+  g_return_if_fail (direction != NULL);
+
+  gap = 4.0 * style->scale;
+  halo = 1.5 * style->scale;
+  length = hypot (direction[0], direction[1]);
+  if (length > 0.0 && isfinite (length))
     {
-      g_autoptr(PangoLayout) layout = NULL;
-      double gap = 4.0 * style->scale, halo = 1.5 * style->scale;
-      SdTextHAnchor h;
-      SdTextVAnchor v;
-      double x, y;
-
-      if (!eigen_arrow (plot, style, data, i, &half, u))
-        continue;
-
-      x = px + u[0] * (half + gap);
-      y = py + u[1] * (half + gap);
-      h = u[0] >= 0.0 ? SD_TEXT_LEFT : SD_TEXT_RIGHT;
-      v = u[1] >= 0.0 ? SD_TEXT_TOP : SD_TEXT_BOTTOM;
-      layout = sd_text_layout_new (cr, style, SD_TEXT_LABEL, _(labels[i]));
-
-      /* A halo of offset copies in the background colour. */
-      sd_set_source_color (cr, style->background);
-      for (int k = 0; k < 8; k++)
-        sd_text_draw (cr, layout, x + halo * cos (k * G_PI / 4), y + halo * sin (k * G_PI / 4),
-                      h, v, 0.0);
-      sd_set_source_color (cr, style->foreground);
-      sd_text_draw (cr, layout, x, y, h, v, 0.0);
+      u[0] = direction[0] / length;
+      u[1] = direction[1] / length;
     }
+
+  x += u[0] * gap;
+  y += u[1] * gap;
+  h = u[0] >= 0.0 ? SD_TEXT_LEFT : SD_TEXT_RIGHT;
+  v = u[1] >= 0.0 ? SD_TEXT_TOP : SD_TEXT_BOTTOM;
+  layout = sd_text_layout_new (cr, style, SD_TEXT_LABEL, _(labels[index]));
+
+  /* A halo of offset copies in the background colour. */
+  sd_set_source_color (cr, style->background);
+  for (int k = 0; k < 8; k++)
+    sd_text_draw (cr, layout, x + halo * cos (k * G_PI / 4), y + halo * sin (k * G_PI / 4),
+                  h, v, 0.0);
+  sd_set_source_color (cr, style->foreground);
+  sd_text_draw (cr, layout, x, y, h, v, 0.0);
+}
+
+/**
+ * sd_overlay_get_color:
+ * @part: one of the overlays, a single flag
+ * @style: the figure's style
+ * @rgba: (out caller-allocates): the colour the part is drawn in
+ *
+ * The overlays' colours: GNOME palette colours that stay apart from each
+ * other and from the usual colour maps; the curvature cross takes the
+ * foreground colour.
+ */
+void
+sd_overlay_get_color (SdExplainFlags      part,
+                      const SdThemeStyle *style,
+                      double              rgba[4])
+{
+  const double *color;
+
+  g_return_if_fail (style != NULL);
+  g_return_if_fail (rgba != NULL);
+
+  switch (part)
+    {
+    case SD_EXPLAIN_GRADIENT:
+      color = gradient_color;
+      break;
+    case SD_EXPLAIN_STEP:
+      color = step_color;
+      break;
+    case SD_EXPLAIN_VELOCITY:
+      color = velocity_color;
+      break;
+    case SD_EXPLAIN_ADAM_STEP:
+      color = adam_color;
+      break;
+    case SD_EXPLAIN_CURVATURE:
+      color = style->foreground;
+      break;
+    case SD_EXPLAIN_NONE:
+    default:
+      g_return_if_reached ();
+    }
+
+  memcpy (rgba, color, 4 * sizeof (double));
 }
 
 /**
@@ -238,8 +534,6 @@ sd_overlay_legend_entry (SdExplainFlags      part,
                          const SdThemeStyle *style,
                          SdLegendEntry      *entry)
 {
-  const double *color = style->foreground;
-
   g_return_if_fail (style != NULL);
   g_return_if_fail (entry != NULL);
 
@@ -248,24 +542,20 @@ sd_overlay_legend_entry (SdExplainFlags      part,
   switch (part)
     {
     case SD_EXPLAIN_GRADIENT:
-      color = gradient_color;
       /* Translators: the legend entry of the negative gradient step,
        * minus the learning rate η times the gradient of f; Pango markup */
       entry->markup = _("gradient step −η∇<i>f</i>");
       break;
     case SD_EXPLAIN_STEP:
-      color = step_color;
       /* Translators: the legend entry of the step the optimizer takes */
       entry->markup = _("step taken");
       break;
     case SD_EXPLAIN_VELOCITY:
-      color = velocity_color;
       /* Translators: the legend entry of the momentum buffer v times minus
        * the learning rate η; Pango markup */
       entry->markup = _("momentum −η<i>v</i>");
       break;
     case SD_EXPLAIN_ADAM_STEP:
-      color = adam_color;
       /* Translators: the legend entry of the box of Adam's per-coordinate
        * step sizes */
       entry->markup = _("Adam’s step sizes");
@@ -279,7 +569,7 @@ sd_overlay_legend_entry (SdExplainFlags      part,
       g_return_if_reached ();
     }
 
-  memcpy (entry->color, color, sizeof entry->color);
+  sd_overlay_get_color (part, style, entry->color);
 }
 
 /**

@@ -20,6 +20,9 @@ G_BEGIN_DECLS
 /* The longer eigenvector arrow's half-length, in points (times the style's
  * scale). */
 #define SD_OVERLAY_EIGEN_LENGTH 48.0
+/* The shortest eigenvector arrow's half-length, in points (times the
+ * style's scale): a tiny eigenvalue still shows its direction. */
+#define SD_OVERLAY_EIGEN_STUB 6.0
 
 /**
  * SdOverlayData:
@@ -46,20 +49,54 @@ typedef struct
   gboolean    has_curvature;
 } SdOverlayData;
 
-void     sd_overlay_legend_entry (SdExplainFlags      part,
-                                  const SdThemeStyle *style,
-                                  SdLegendEntry      *entry);
-void     sd_overlay_add_legend_entries (SdLegend           *legend,
-                                        const SdThemeStyle *style,
-                                        const SdScene      *scene);
-gboolean sd_overlay_data_init (SdOverlayData      *data,
-                               SdSurface          *surface,
-                               const SdTrajectory *trajectory,
-                               guint               index);
-void     sd_overlay_draw      (cairo_t             *cr,
-                               const SdPlot        *plot,
-                               const SdThemeStyle  *style,
-                               const SdOverlayData *data,
-                               SdExplainFlags       flags);
+/**
+ * SdOverlayHeads:
+ * @SD_OVERLAY_HEAD_NONE: a plain line
+ * @SD_OVERLAY_HEAD_END: a head at the last point
+ * @SD_OVERLAY_HEAD_START: a head at the first point
+ *
+ * Which ends of an arrow get a head.
+ */
+typedef enum
+{
+  SD_OVERLAY_HEAD_NONE  = 0,
+  SD_OVERLAY_HEAD_END   = 1 << 0,
+  SD_OVERLAY_HEAD_START = 1 << 1,
+} SdOverlayHeads;
+
+void     sd_overlay_get_color          (SdExplainFlags       part,
+                                        const SdThemeStyle  *style,
+                                        double               rgba[4]);
+void     sd_overlay_draw_arrow         (cairo_t             *cr,
+                                        const SdThemeStyle  *style,
+                                        const double         color[4],
+                                        const double        *points,
+                                        guint                n_points,
+                                        SdOverlayHeads       heads,
+                                        gboolean             dashed);
+void     sd_overlay_stroke             (cairo_t             *cr,
+                                        const SdThemeStyle  *style,
+                                        const double         color[4]);
+void     sd_overlay_draw_eigen_label   (cairo_t             *cr,
+                                        const SdThemeStyle  *style,
+                                        guint                index,
+                                        double               x,
+                                        double               y,
+                                        const double         direction[2]);
+void     sd_overlay_legend_entry       (SdExplainFlags       part,
+                                        const SdThemeStyle  *style,
+                                        SdLegendEntry       *entry);
+void     sd_overlay_add_legend_entries (SdLegend            *legend,
+                                        const SdThemeStyle  *style,
+                                        const SdScene       *scene);
+gboolean sd_overlay_data_init          (SdOverlayData       *data,
+                                        SdSurface           *surface,
+                                        const SdTrajectory  *trajectory,
+                                        guint                index);
+void     sd_overlay_draw               (cairo_t             *cr,
+                                        const SdPlot        *plot,
+                                        const SdThemeStyle  *style,
+                                        const SdOverlayData *data,
+                                        SdExplainFlags       flags);
 
 G_END_DECLS

@@ -29,6 +29,8 @@
 
 #include "grid.h"
 #include "optimizer.h"
+#include "overlay.h"
+#include "surface.h"
 #include "theme.h"
 #include "ticks.h"
 
@@ -250,6 +252,19 @@ void      sd_path3d_draw        (cairo_t                *cr,
                                  const double            color[4],
                                  gboolean                diverged,
                                  GArray                 *busy);
+
+/* The longer arm of the 3-D view's eigenvector cross, as a share of the
+ * scene's smaller span. */
+#define SD_PATH3D_EIGEN_SHARE 0.12
+
+void      sd_path3d_draw_explain (cairo_t                *cr,
+                                  const SdThemeStyle     *style,
+                                  const SdCamera3d       *camera,
+                                  const SdMesh3d         *mesh,
+                                  const SdSurface        *surface,
+                                  const SdOverlayData    *data,
+                                  SdExplainFlags          flags,
+                                  GArray                 *busy);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdMesh3d, sd_mesh3d_free)
 

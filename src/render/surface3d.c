@@ -10,7 +10,8 @@
  * box is matplotlib's too, 4 × 4 × 3. camera3d.c places the camera (the
  * formulas are in surface3d-private.h), mesh3d.c makes the surface's
  * quads and tells what they hide, axes3d.c draws the box, path3d.c the
- * runs, and this file lays the figure out and draws it in order.
+ * runs and what their `explain` keys ask for, and this file lays the
+ * figure out and draws it in order.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -637,6 +638,31 @@ draw_runs (View    *view,
     }
 }
 
+/* What each visible run's `explain` key asks for, at the iterate the run
+ * is drawn to, over all the runs. */
+static void
+draw_explain (View    *view,
+              cairo_t *cr,
+              GArray  *busy)
+{
+  const SdLandscape *self = view->landscape;
+
+  for (guint i = 0; i < self->trajectories->len && i < self->scene->runs->len; i++)
+    {
+      const SdSceneRun *run = g_ptr_array_index (self->scene->runs, i);
+      SdOverlayData data;
+
+      if (!run->visible || run->explain == SD_EXPLAIN_NONE
+          || !sd_overlay_data_init (&data, self->surface,
+                                    g_ptr_array_index (self->trajectories, i),
+                                    sd_landscape_get_run_end (self, i)))
+        continue;
+
+      sd_path3d_draw_explain (cr, &view->style, &view->camera, view->mesh, self->surface, &data,
+                              run->explain, busy);
+    }
+}
+
 static void
 draw_legend (View    *view,
              cairo_t *cr,
@@ -670,6 +696,7 @@ draw_legend (View    *view,
       sd_legend_add (legend, &entry);
     }
 
+  sd_overlay_add_legend_entries (legend, &view->style, self->scene);
   sd_legend_draw (legend, cr, &view->style, &view->region,
                   (const cairo_rectangle_t *) (gpointer) busy->data, busy->len, NULL);
 }
@@ -719,8 +746,16 @@ draw_title (View    *view,
  * when it costs the box little room. Each visible run is drawn on the
  * surface up to the scene's `step`, at height f at each iterate, with the
  * map view's markers; the parts of a run the surface hides from the
- * camera, or that leave the scene's range, are not drawn. Then the title
- * and a legend of the visible runs.
+ * camera, or that leave the scene's range, are not drawn. Over the runs
+ * goes what each visible run's `explain` key asks for at the iterate it
+ * is shown at, in the map view's colours, halos and arrow heads (see
+ * sd_overlay_draw()) but lying on the surface: the gradient step, the
+ * step taken and the momentum step as arrows from the iterate to the
+ * point of the surface they lead to, Adam's box of step sizes traced on
+ * the surface, and the Hessian's eigenvector cross along it, its longer
+ * arm 12 % of the smaller of the scene's x and y spans, labelled λmin and
+ * λmax; what the surface hides of them is left out too. Then the title and
+ * a legend of the visible runs and of the overlays drawn.
  */
 void
 sd_landscape_draw_3d (SdLandscape           *self,
@@ -758,6 +793,7 @@ sd_landscape_draw_3d (SdLandscape           *self,
       draw_surface (&view, cr);
       collect_surface_busy (&view, busy);
       draw_runs (&view, cr, busy);
+      draw_explain (&view, cr, busy);
       sd_axes3d_draw (cr, &view.style, &view.camera, view.axes, labels);
       g_array_append_vals (busy, labels->data, labels->len);
       if (view.show_colorbar)

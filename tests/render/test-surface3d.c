@@ -757,6 +757,323 @@ test_divergence (void)
   drawing_clear (&drawing);
 }
 
+/* The bowl f = x^2 + 4 y^2 seen from -x, 35° up: its +x wall faces the
+ * camera. Gradient descent with learning rate 0.1 multiplies x by
+ * 1 - 2 * 0.1 = 0.8 and y by 1 - 8 * 0.1 = 0.2 at each step, so the green
+ * run, shown to step 1, stands at p = (1.44, 0.32), where
+ * ∇f = (2x, 8y) = (2.88, 2.56) and the Hessian is diag (2, 8). */
+#define BOWL_SCENE(runs) \
+  "[Scene]\nversion=1\nkind=surface\nstep=1\n" \
+  "[Surface]\nfunction=custom\nexpression=x^2 + 4*y^2\n" \
+  "x-range=-2;2\ny-range=-2;2\nresolution=121\nview=3d\nazimuth=180\nelevation=35\n" runs
+
+#define BOWL_RUN \
+  "[Run Green]\noptimizer=sgd\nlearning-rate=0.1\nstart=1.8;1.6\nsteps=10\ncolor=#00a000\n"
+
+static const double bowl_p[2] = { 1.44, 0.32 };
+
+static double
+bowl (double x,
+      double y)
+{
+  return x * x + 4 * y * y;
+}
+
+static const double gradient_red[3] = { 0xe0 / 255.0, 0x1b / 255.0, 0x24 / 255.0 };
+
+/* Reads the pixel a third of the way along the segment from (x0, y0) to
+ * (x1, y1) of the scene, each end at the height of f there: on an
+ * arrow's shaft, short of its head. The segment must be long enough on
+ * screen for that to be clear of the iterate's marker. */
+static void
+read_along (Drawing *drawing,
+            double   (*f) (double, double),
+            double   x0,
+            double   y0,
+            double   x1,
+            double   y1,
+            double   rgba[4])
+{
+  double px, py, qx, qy;
+
+  drawing_project (drawing, x0, y0, f (x0, y0), &px, &py);
+  drawing_project (drawing, x1, y1, f (x1, y1), &qx, &qy);
+  g_assert_cmpfloat (hypot (qx - px, qy - py), >, 20.0);
+  drawing_read (drawing, px + (qx - px) / 3, py + (qy - py) / 3, rgba);
+}
+
+/* The gradient step -0.1 ∇f goes from p to p - 0.1 (2.88, 2.56) on the
+ * surface, in the map view's red, where nothing red is drawn without
+ * `explain`. */
+static void
+test_explain_gradient (void)
+{
+  const double d[2] = { -0.1 * 2.88, -0.1 * 2.56 };
+
+  for (guint explained = 0; explained < 2; explained++)
+    {
+      g_autoptr(SdScene) scene = load_scene (explained ? BOWL_SCENE (BOWL_RUN "explain=gradient\n")
+                                                       : BOWL_SCENE (BOWL_RUN));
+      g_autoptr(SdLandscape) landscape = new_landscape (scene);
+      const SdOptimizerState *state = sd_trajectory_get_point (
+        g_ptr_array_index (landscape->trajectories, 0), 1);
+      Drawing drawing;
+      double rgba[4];
+
+      g_assert_cmpfloat_with_epsilon (state->position[0], bowl_p[0], 1e-12);
+      g_assert_cmpfloat_with_epsilon (state->position[1], bowl_p[1], 1e-12);
+
+      drawing_init (&drawing, landscape, 800, 600, SD_THEME_LIGHT, 2.0);
+      read_along (&drawing, bowl, bowl_p[0], bowl_p[1], bowl_p[0] + d[0], bowl_p[1] + d[1],
+                  rgba);
+      if (explained)
+        g_assert_cmpfloat (color_distance (rgba, gradient_red), <, 0.2);
+      else
+        g_assert_cmpfloat (color_distance (rgba, gradient_red), >, 0.5);
+      drawing_clear (&drawing);
+    }
+}
+
+/* The Hessian diag (2, 8) gives a cross of eigenvectors along the axes,
+ * lying on the surface, whose longer half-arm, along y for λmax = 8, is
+ * SD_PATH3D_EIGEN_SHARE of the smaller span 4, and the shorter, along x,
+ * 2 / 8 of that. Both are drawn in the foreground colour (near white in
+ * the dark theme, far from viridis) up to their ends and not beyond. The
+ * labels sit beyond the ends on the eigenvectors' positive side, so the
+ * points beyond the ends are taken on the other. */
+static void
+test_explain_curvature (void)
+{
+  g_autoptr(SdScene) scene = load_scene (BOWL_SCENE (BOWL_RUN "explain=curvature\n"));
+  g_autoptr(SdLandscape) landscape = new_landscape (scene);
+  const SdTrajectory *trajectory = g_ptr_array_index (landscape->trajectories, 0);
+  double max_half = SD_PATH3D_EIGEN_SHARE * 4.0, min_half = max_half * 2.0 / 8.0;
+  double foreground[4];
+  SdThemeStyle style;
+  SdOverlayData data;
+  Drawing drawing;
+  struct
+  {
+    guint    arm;
+    double   t;     /* along the arm, in units of its half-length */
+    gboolean on;
+  } checks[] = {
+    { 1, -0.5, TRUE }, { 1, 0.5, TRUE }, { 1, -1.6, FALSE },
+    { 0, -0.5, TRUE }, { 0, 0.5, TRUE }, { 0, -2.5, FALSE },
+  };
+
+  /* The eigenvectors' signs are the decomposition's choice. */
+  g_assert_true (sd_overlay_data_init (&data, landscape->surface, trajectory, 1));
+  g_assert_true (data.has_curvature);
+  g_assert_cmpfloat_with_epsilon (data.curvature.lambda[0], 2.0, 1e-6);
+  g_assert_cmpfloat_with_epsilon (data.curvature.lambda[1], 8.0, 1e-6);
+  g_assert_cmpfloat_with_epsilon (fabs (data.curvature.vectors[0][0]), 1.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (fabs (data.curvature.vectors[1][1]), 1.0, 1e-9);
+
+  sd_theme_get_style (SD_THEME_DARK, 1.0, &style);
+  memcpy (foreground, style.foreground, sizeof foreground);
+
+  drawing_init (&drawing, landscape, 800, 600, SD_THEME_DARK, 2.0);
+  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+    {
+      const double *v = data.curvature.vectors[checks[i].arm];
+      double half = checks[i].arm == 1 ? max_half : min_half;
+      double x = bowl_p[0] + checks[i].t * half * v[0], y = bowl_p[1] + checks[i].t * half * v[1];
+      double px, py, rgba[4];
+
+      drawing_project (&drawing, x, y, bowl (x, y), &px, &py);
+      drawing_read (&drawing, px, py, rgba);
+      if (checks[i].on)
+        g_assert_cmpfloat (color_distance (rgba, foreground), <, 0.2);
+      else
+        g_assert_cmpfloat (color_distance (rgba, foreground), >, 0.5);
+    }
+  drawing_clear (&drawing);
+}
+
+static void
+assert_same_drawing (const char *a,
+                     const char *b)
+{
+  g_autoptr(SdScene) scene_a = load_scene (a);
+  g_autoptr(SdScene) scene_b = load_scene (b);
+  g_autoptr(SdLandscape) landscape_a = new_landscape (scene_a);
+  g_autoptr(SdLandscape) landscape_b = new_landscape (scene_b);
+  Drawing drawing_a, drawing_b;
+  int height;
+
+  drawing_init (&drawing_a, landscape_a, 800, 600, SD_THEME_LIGHT, 1.0);
+  drawing_init (&drawing_b, landscape_b, 800, 600, SD_THEME_LIGHT, 1.0);
+  height = cairo_image_surface_get_height (drawing_a.image);
+  g_assert_cmpint (memcmp (cairo_image_surface_get_data (drawing_a.image),
+                           cairo_image_surface_get_data (drawing_b.image),
+                           (gsize) cairo_image_surface_get_stride (drawing_a.image) * height),
+                   ==, 0);
+  drawing_clear (&drawing_a);
+  drawing_clear (&drawing_b);
+}
+
+/* A hidden run explains nothing: the figure equals the one without it,
+ * pixel for pixel, legend included. */
+static void
+test_explain_invisible_run (void)
+{
+  assert_same_drawing (BOWL_SCENE (BOWL_RUN
+                                   "[Run Hidden]\noptimizer=momentum\nlearning-rate=0.05\n"
+                                   "start=-1.5;1\nsteps=10\nvisible=false\n"
+                                   "explain=gradient;step;velocity;curvature\n"),
+                       BOWL_SCENE (BOWL_RUN));
+}
+
+#define BUMP_SCENE(runs) \
+  "[Scene]\nversion=1\nkind=surface\n" \
+  "[Surface]\nfunction=custom\nexpression=exp(-(x^2 + y^2))\n" \
+  "x-range=-2;2\ny-range=-2;2\nresolution=121\nview=3d\nazimuth=-90\nelevation=10\n" runs
+
+#define BUMP_FRONT \
+  "[Run Front]\noptimizer=sgd\nlearning-rate=1\nstart=0;-1.2\nsteps=0\ncolor=#0000ff\n"
+#define BUMP_BEHIND \
+  "[Run Behind]\noptimizer=sgd\nlearning-rate=1\nstart=0;1.2\nsteps=0\ncolor=#0000ff\n"
+
+static double
+bump (double x,
+      double y)
+{
+  return exp (-(x * x + y * y));
+}
+
+/* A gaussian bump seen from -y, 10° up, with a run at its start on
+ * either side, each explaining its gradient step: at (0, ±1.2),
+ * ∇f = -2 (x, y) f = (0, ∓2.4 e^-1.44), and the step -∇f leads away
+ * from the bump. The surface hides the arrow behind it, as it hides the
+ * runs; the legend names the gradient step, in red, all the same. */
+static void
+test_explain_hidden_by_surface (void)
+{
+  g_autoptr(SdScene) both = load_scene (BUMP_SCENE (BUMP_FRONT "explain=gradient\n"
+                                                    BUMP_BEHIND "explain=gradient\n"));
+  g_autoptr(SdScene) behind = load_scene (BUMP_SCENE (BUMP_FRONT
+                                                      BUMP_BEHIND "explain=gradient\n"));
+  double step = 2.4 * exp (-1.44), rgba[4];
+  Drawing drawing;
+
+  {
+    g_autoptr(SdLandscape) landscape = new_landscape (both);
+
+    drawing_init (&drawing, landscape, 800, 600, SD_THEME_LIGHT, 2.0);
+    read_along (&drawing, bump, 0.0, -1.2, 0.0, -1.2 - step, rgba);
+    g_assert_cmpfloat (color_distance (rgba, gradient_red), <, 0.2);
+    read_along (&drawing, bump, 0.0, 1.2, 0.0, 1.2 + step, rgba);
+    g_assert_cmpfloat (color_distance (rgba, gradient_red), >, 0.5);
+    drawing_clear (&drawing);
+  }
+
+  {
+    g_autoptr(SdLandscape) landscape = new_landscape (behind);
+
+    drawing_init (&drawing, landscape, 800, 600, SD_THEME_LIGHT, 2.0);
+    read_along (&drawing, bump, 0.0, 1.2, 0.0, 1.2 + step, rgba);
+    g_assert_cmpfloat (color_distance (rgba, gradient_red), >, 0.5);
+    /* The legend's sample. */
+    g_assert_cmpuint (count_color (&drawing, gradient_red), >, 0);
+    drawing_clear (&drawing);
+  }
+}
+
+/* The 3-D view's arrows are polylines broken where the surface hides
+ * them: sd_overlay_draw_arrow() draws a shaft 2 points wide along the
+ * finite points, leaves the gap at the non-finite one, and puts a head
+ * 9 points long and 2 × 4 wide at the base only where asked. At 5.9
+ * points before the tip the head is 2 × 4 × 5.9 / 9 = 5.2 points wide,
+ * so a point 2.1 off the line is in the head but outside the shaft (and
+ * inside its white halo, 2 beyond the shaft). */
+static void
+test_explain_polyline_arrow (void)
+{
+  static const double red[4] = { 1.0, 0.0, 0.0, 1.0 };
+  const double points[] = { 20, 50, 80, 50, NAN, NAN, 120, 50, 180, 50 };
+  SdThemeStyle style;
+
+  sd_theme_get_style (SD_THEME_LIGHT, 1.0, &style);
+  for (guint with_heads = 0; with_heads < 2; with_heads++)
+    {
+      Drawing canvas = { NULL, { 0 }, 4.0, NULL, NULL };
+      double rgba[4];
+
+      canvas.image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 400);
+      canvas.cr = cairo_create (canvas.image);
+      cairo_scale (canvas.cr, 4.0, 4.0);
+      sd_set_source_color (canvas.cr, style.background);
+      cairo_paint (canvas.cr);
+      sd_overlay_draw_arrow (canvas.cr, &style, red, points, G_N_ELEMENTS (points) / 2,
+                             with_heads ? SD_OVERLAY_HEAD_START | SD_OVERLAY_HEAD_END
+                                        : SD_OVERLAY_HEAD_NONE, FALSE);
+      g_assert_cmpint (cairo_status (canvas.cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_surface_flush (canvas.image);
+
+      /* Both pieces, and nothing in the gap between them. */
+      drawing_read (&canvas, 50.1, 50.1, rgba);
+      g_assert_cmpfloat (color_distance (rgba, red), <, 0.05);
+      drawing_read (&canvas, 150.1, 50.1, rgba);
+      g_assert_cmpfloat (color_distance (rgba, red), <, 0.05);
+      drawing_read (&canvas, 100.1, 50.1, rgba);
+      g_assert_cmpfloat (color_distance (rgba, style.background), <, 0.05);
+
+      /* The heads, at the ends of the whole line, not at the gap's. */
+      drawing_read (&canvas, 180 - 5.9, 52.1, rgba);
+      g_assert_cmpfloat (color_distance (rgba, with_heads ? red : style.background), <, 0.05);
+      drawing_read (&canvas, 20 + 5.9, 47.9, rgba);
+      g_assert_cmpfloat (color_distance (rgba, with_heads ? red : style.background), <, 0.05);
+      drawing_read (&canvas, 80 - 5.9, 52.1, rgba);
+      g_assert_cmpfloat (color_distance (rgba, style.background), <, 0.05);
+      drawing_read (&canvas, 120 + 5.9, 47.9, rgba);
+      g_assert_cmpfloat (color_distance (rgba, style.background), <, 0.05);
+      drawing_clear (&canvas);
+    }
+}
+
+/* The overlays' drawing functions refuse what they cannot draw. */
+static void
+test_explain_bad_arguments (void)
+{
+  g_autoptr(SdScene) scene = load_scene (BOWL_SCENE (BOWL_RUN));
+  g_autoptr(SdLandscape) landscape = new_landscape (scene);
+  SdZRange range = { SD_SCALE_LINEAR, landscape->grid->min_value, landscape->grid->max_value };
+  g_autoptr(SdMesh3d) mesh = sd_mesh3d_new (landscape->grid, &range, 8);
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 10, 10);
+  cairo_t *cr = cairo_create (image);
+  SdOverlayData data = { 0 };
+  SdThemeStyle style;
+  SdCamera3d camera;
+  double rgba[4] = { 0 }, direction[2] = { 1.0, 0.0 };
+
+  sd_theme_get_style (SD_THEME_LIGHT, 1.0, &style);
+  sd_camera3d_init (&camera, -60.0, 30.0, 100.0, 5.0, 5.0);
+
+  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*surface != NULL*");
+  sd_path3d_draw_explain (cr, &style, &camera, mesh, NULL, &data, SD_EXPLAIN_GRADIENT, NULL);
+  g_test_assert_expected_messages ();
+  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*points != NULL*");
+  sd_overlay_draw_arrow (cr, &style, rgba, NULL, 2, SD_OVERLAY_HEAD_END, FALSE);
+  g_test_assert_expected_messages ();
+  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*index < 2*");
+  sd_overlay_draw_eigen_label (cr, &style, 2, 5.0, 5.0, direction);
+  g_test_assert_expected_messages ();
+  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*reached*");
+  sd_overlay_get_color (SD_EXPLAIN_NONE, &style, rgba);
+  g_test_assert_expected_messages ();
+  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*color != NULL*");
+  sd_overlay_stroke (cr, &style, NULL);
+  g_test_assert_expected_messages ();
+
+  /* Nothing to draw is no error. */
+  sd_overlay_draw_arrow (cr, &style, rgba, NULL, 0, SD_OVERLAY_HEAD_END, FALSE);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (image);
+}
+
 /* Where a visible point is drawn, picking finds it again; where a hidden
  * one is drawn, picking finds what hides it, nearer the camera; the
  * figure's corner has no surface. */
@@ -1073,6 +1390,12 @@ main (int   argc,
   g_test_add_func ("/render/surface3d/runs/hidden-behind-hill", test_run_hidden_behind_hill);
   g_test_add_func ("/render/surface3d/runs/step-and-range", test_step_and_range);
   g_test_add_func ("/render/surface3d/runs/divergence", test_divergence);
+  g_test_add_func ("/render/surface3d/explain/gradient", test_explain_gradient);
+  g_test_add_func ("/render/surface3d/explain/curvature", test_explain_curvature);
+  g_test_add_func ("/render/surface3d/explain/invisible-run", test_explain_invisible_run);
+  g_test_add_func ("/render/surface3d/explain/hidden-by-surface", test_explain_hidden_by_surface);
+  g_test_add_func ("/render/surface3d/explain/polyline-arrow", test_explain_polyline_arrow);
+  g_test_add_func ("/render/surface3d/explain/bad-arguments", test_explain_bad_arguments);
   g_test_add_func ("/render/surface3d/project-and-pick", test_project_and_pick);
   g_test_add_func ("/render/surface3d/svg", test_svg);
   g_test_add_func ("/render/surface3d/pdf", test_pdf);
