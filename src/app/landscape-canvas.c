@@ -24,9 +24,10 @@
  * - The grid, its contour levels and lines, come from sd_landscape_new()
  *   run on a worker thread for a copy of the model's scene without runs.
  *   A coarse grid (COARSE_RESOLUTION points a side) is asked for at once;
- *   the full one once the coarse one is on screen, or DEBOUNCE_MS after
- *   the last of a burst of requests (keystrokes, drag motion) if that is
- *   later. Each request cancels the previous one's GCancellable and swaps
+ *   the full one once the coarse one is computed (while the coarse map is
+ *   drawn ahead, see below), or DEBOUNCE_MS after the last of a burst of
+ *   requests (keystrokes, drag motion) if that is later. A coarse grid
+ *   that comes after the full one is dropped. Each request cancels the previous one's GCancellable and swaps
  *   in a new one; a job keeps a GWeakRef to the canvas and its own
  *   cancellable, and its result is applied only if the canvas is alive and
  *   the job's cancellable is still the canvas's. In the map view the job
@@ -112,6 +113,7 @@ struct _SdLandscapeCanvas
   gint64             last_grid_request;
   gboolean           grid_pending;
   gboolean           coarse_pending;
+  gboolean           coarse_computed;
   gboolean           full_due;
   gboolean           grid_log_scale;
   guint              grid_contours;
@@ -293,7 +295,18 @@ typedef struct
   SdSurfaceLayers  layers;
   SdFigureOptions  options;
   int              device_scale;
+
+  /* Where the canvas lives, told when a coarse grid is computed. */
+  GMainContext    *context;
 } GridJob;
+
+/* A coarse grid computed, before its map is drawn ahead: the full grid
+ * can start meanwhile on the other core. */
+typedef struct
+{
+  GWeakRef      canvas;
+  GCancellable *cancellable;
+} CoarseNote;
 
 static void
 grid_job_free (gpointer data)
@@ -303,7 +316,47 @@ grid_job_free (gpointer data)
   g_weak_ref_clear (&job->canvas);
   g_clear_object (&job->cancellable);
   g_clear_pointer (&job->scene, sd_scene_free);
+  g_clear_pointer (&job->context, g_main_context_unref);
   g_free (job);
+}
+
+static void
+coarse_note_free (gpointer data)
+{
+  CoarseNote *note = data;
+
+  g_weak_ref_clear (&note->canvas);
+  g_clear_object (&note->cancellable);
+  g_free (note);
+}
+
+static void start_full_grid_when_due (SdLandscapeCanvas *self);
+
+static gboolean
+on_coarse_computed (gpointer data)
+{
+  CoarseNote *note = data;
+  g_autoptr(SdLandscapeCanvas) self = g_weak_ref_get (&note->canvas);
+
+  if (self != NULL && note->cancellable == self->grid_cancellable)
+    {
+      self->coarse_computed = TRUE;
+      start_full_grid_when_due (self);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* Called on the worker. */
+static void
+tell_coarse_computed (GridJob *job)
+{
+  CoarseNote *note = g_new0 (CoarseNote, 1);
+  g_autoptr(GObject) canvas = g_weak_ref_get (&job->canvas);
+
+  g_weak_ref_init (&note->canvas, canvas);
+  note->cancellable = g_object_ref (job->cancellable);
+  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, on_coarse_computed, note,
+                              coarse_note_free);
 }
 
 /* The landscape draws the job's scene, which has no runs: what is drawn
@@ -344,6 +397,8 @@ compute_grid_in_thread (GTask        *task,
       return;
     }
 
+  if (job->coarse)
+    tell_coarse_computed (job);
   if (job->prerender && !g_cancellable_is_cancelled (cancellable))
     prerender_map (landscape, job);
   g_task_return_pointer (task, landscape, (GDestroyNotify) sd_landscape_free);
@@ -372,8 +427,6 @@ apply_landscape (SdLandscapeCanvas *self,
   update_hover (self);
 }
 
-static void start_full_grid_when_due (SdLandscapeCanvas *self);
-
 static void
 on_grid_ready (GObject      *source_object,
                GAsyncResult *result,
@@ -395,6 +448,11 @@ on_grid_ready (GObject      *source_object,
     self->coarse_pending = FALSE;
   else
     self->grid_pending = FALSE;
+
+  /* The full grid, started once the coarse one was computed, can be
+   * ready before the coarse one's map is drawn: that one is late. */
+  if (job->coarse && !self->grid_pending)
+    return;
 
   if (landscape != NULL)
     {
@@ -448,6 +506,7 @@ start_grid_job (SdLandscapeCanvas *self,
   g_weak_ref_init (&job->canvas, self);
   job->cancellable = g_object_ref (self->grid_cancellable);
   job->coarse = coarse;
+  job->context = g_main_context_ref_thread_default ();
   job->scene = copy_scene (scene, NULL);
   job->scene->has_step = FALSE;
   if (coarse)
@@ -471,7 +530,7 @@ start_grid_job (SdLandscapeCanvas *self,
 static void
 start_full_grid_when_due (SdLandscapeCanvas *self)
 {
-  if (!self->full_due || self->coarse_pending)
+  if (!self->full_due || (self->coarse_pending && !self->coarse_computed))
     return;
 
   self->full_due = FALSE;
@@ -507,6 +566,7 @@ request_grid (SdLandscapeCanvas *self)
   self->grid_pending = TRUE;
   update_busy (self);
 
+  self->coarse_computed = FALSE;
   self->coarse_pending = surface->resolution > COARSE_RESOLUTION;
   if (self->coarse_pending)
     start_grid_job (self, TRUE);

@@ -81,8 +81,9 @@ spin_for (double ms)
 static SdLandscapeModel *
 create_model (void)
 {
+  /* Besides the default scene's Adam, momentum and SGD. */
   static const SdOptimizerKind kinds[] = {
-    SD_OPTIMIZER_SGD, SD_OPTIMIZER_NESTEROV, SD_OPTIMIZER_RMSPROP, SD_OPTIMIZER_ADAGRAD,
+    SD_OPTIMIZER_NESTEROV, SD_OPTIMIZER_RMSPROP, SD_OPTIMIZER_ADAGRAD,
   };
   SdLandscapeModel *model = sd_landscape_model_new ();
 

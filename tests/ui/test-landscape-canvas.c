@@ -485,15 +485,18 @@ static void
 test_coarse_first (Fixture       *fixture,
                    gconstpointer  data)
 {
+  /* The full grid starts once the coarse one is computed, while the
+   * coarse map is drawn; at 1024 points a side it takes longer than
+   * that. */
   g_array_set_size (fixture->applied, 0);
-  sd_landscape_model_set_resolution (fixture->model, 512);
+  sd_landscape_model_set_resolution (fixture->model, 1024);
   g_assert_true (sd_landscape_canvas_is_busy (fixture->canvas));
   settle (fixture->canvas);
 
   g_assert_cmpuint (fixture->applied->len, ==, 2);
   g_assert_cmpuint (g_array_index (fixture->applied, Applied, 0).resolution, ==, 64);
-  g_assert_cmpuint (g_array_index (fixture->applied, Applied, 1).resolution, ==, 512);
-  g_assert_cmpuint (sd_landscape_canvas_get_landscape (fixture->canvas)->grid->nx, ==, 512);
+  g_assert_cmpuint (g_array_index (fixture->applied, Applied, 1).resolution, ==, 1024);
+  g_assert_cmpuint (sd_landscape_canvas_get_landscape (fixture->canvas)->grid->nx, ==, 1024);
 
   /* At or below the coarse size there is nothing coarser to show. */
   g_array_set_size (fixture->applied, 0);
@@ -915,12 +918,13 @@ test_destroy_while_computing (void)
   gtk_window_present (window);
   settle (canvas);
 
-  /* The full 2048 × 2048 grid starts on a worker as soon as the coarse
-   * one is on screen (the request is not part of a burst): destroy the
-   * canvas right then, with the runs' 100000 steps under way too. */
+  /* The full 4096 × 4096 grid starts on a worker as soon as the coarse
+   * one is computed (the request is not part of a burst), and takes a
+   * few hundred ms: destroy the canvas once the coarse one is on screen,
+   * with the runs' 100000 steps under way too. */
   g_signal_connect (canvas, "grid-applied", G_CALLBACK (on_coarse_applied), &coarse);
   sd_landscape_model_set_run_steps (model, 0, SD_TRAJECTORY_MAX_STEPS);
-  sd_landscape_model_set_resolution (model, 2048);
+  sd_landscape_model_set_resolution (model, SD_SCENE_MAX_RESOLUTION);
   g_assert_true (ui_test_wait_for (is_true, &coarse));
   g_assert_true (sd_landscape_canvas_is_busy (canvas));
   g_assert_cmpuint (sd_landscape_canvas_get_landscape (canvas)->grid->nx, ==, 64);
@@ -933,7 +937,8 @@ test_destroy_while_computing (void)
   g_timeout_add (1000, on_timeout, &waited);
   g_assert_true (ui_test_wait_for (is_true, &waited));
   ui_test_spin ();
-  g_assert_cmpuint (sd_landscape_model_get_scene (model)->surface.resolution, ==, 2048);
+  g_assert_cmpuint (sd_landscape_model_get_scene (model)->surface.resolution, ==,
+                    SD_SCENE_MAX_RESOLUTION);
 }
 
 static void
