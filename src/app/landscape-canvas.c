@@ -6,45 +6,17 @@
 
 #include <math.h>
 #include <string.h>
-#include <time.h>
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "application.h"
-#include "core-error.h"
-#include "landscape-canvas.h"
+#include "landscape-canvas-private.h"
 #include "window.h"
 
 /*
- * The canvas draws an SdLandscape with sd_landscape_draw() or
- * sd_landscape_draw_3d(), as `saddle --export` does, and assembles that
- * landscape from parts computed at different times:
- *
- * - The grid, its contour levels and lines, come from sd_landscape_new()
- *   run on a worker thread for a copy of the model's scene without runs.
- *   A coarse grid (COARSE_RESOLUTION points a side) is asked for at once;
- *   the full one once the coarse one is computed (while the coarse map is
- *   drawn ahead, see below), or DEBOUNCE_MS after the last of a burst of
- *   requests (keystrokes, drag motion) if that is later. A coarse grid
- *   that comes after the full one is dropped. Each request cancels the previous one's GCancellable and swaps
- *   in a new one; a job keeps a GWeakRef to the canvas and its own
- *   cancellable, and its result is applied only if the canvas is alive and
- *   the job's cancellable is still the canvas's. In the map view the job
- *   also draws the map once, at the size the canvas last drew at, which
- *   leaves the heatmap and contours in the landscape's layer cache: the
- *   main thread's first frame with the new grid only paints them.
- *
- * - The trajectories are computed for the model's surface and runs on the
- *   main thread when they are expected to take less than
- *   MAIN_THREAD_BUDGET_US (from the time per step last measured for the
- *   surface), so dragging the start point redraws the race at every
- *   motion; otherwise on a worker, under the same latest-only rule.
- *
- * - The scene the landscape points to is the canvas's own copy of the
- *   model's scene, whose runs always match the trajectories (one per run)
- *   and whose `step` is the canvas's iteration; the model's scene is never
- *   written.
+ * How the canvas assembles the landscape it draws from a grid and
+ * trajectories computed on workers is told in landscape-canvas-jobs.c.
  *
  * While a grid for a new range computes, the figure drawn for the old
  * range stays on screen, its plot area moved and scaled to where the new
@@ -54,119 +26,9 @@
  * point's grab ring are drawn over it, uncached.
  */
 
-/* Quick to compute, and already smooth enough to show the surface's shape. */
-#define COARSE_RESOLUTION 64
-/* Grid requests closer together than this are merged. */
-#define DEBOUNCE_MS 30
-/* A quarter of a 60 Hz frame: trajectories expected to take longer are
- * computed on a worker. */
-#define MAIN_THREAD_BUDGET_US 4000.0
-
-#define WHEEL_ZOOM 1.2
-/* Smooth scrolling (touchpads) reports pixels; this many make one notch. */
-#define SMOOTH_SCROLL_PIXELS 40.0
-#define KEY_ZOOM 1.25
-#define KEY_PAN 0.1
-#define KEY_ROTATE 5.0
-/* Degrees of azimuth or elevation per pixel dragged in the 3-D view. */
-#define DRAG_ROTATE 0.4
-/* How near the start marker a drag must begin to move it, in points. */
-#define START_GRAB_RADIUS 12.0
-/* Ranges narrower than this share of their magnitude, or wider than
- * MAX_SPAN, would leave double precision or any sensible view. */
-#define MIN_RELATIVE_SPAN 1e-9
-#define MAX_SPAN 1e9
-
 #define HOVER_OFFSET 16.0
 #define HOVER_PADDING 8.0
 #define HOVER_RADIUS 6.0
-
-typedef enum
-{
-  DRAG_NONE,
-  DRAG_PENDING,
-  DRAG_PAN,
-  DRAG_MOVE_START,
-  DRAG_ROTATE_VIEW,
-} DragMode;
-
-struct _SdLandscapeCanvas
-{
-  GtkWidget          parent_instance;
-
-  SdLandscapeModel  *model;
-  gulong             changed_id;
-  guint              iteration;
-
-  /* The surface the model describes now, for the runs and the hover
-   * readout; the grid on screen may still be an older surface's. */
-  SdSurface         *surface;
-  char              *surface_key;
-
-  SdLandscape       *landscape;
-  SdScene           *draw_scene;
-  GPtrArray         *trajectories;
-  GPtrArray         *runs;
-
-  GCancellable      *grid_cancellable;
-  guint              grid_timeout_id;
-  gint64             last_grid_request;
-  gboolean           grid_pending;
-  gboolean           coarse_pending;
-  gboolean           coarse_computed;
-  gboolean           full_due;
-  gboolean           grid_log_scale;
-  guint              grid_contours;
-
-  GCancellable      *runs_cancellable;
-  gboolean           runs_pending;
-  double             ns_per_step;
-
-  gboolean           busy;
-
-  /* The rendered figure, what it was rendered with and for. */
-  cairo_surface_t   *figure;
-  SdPlot            *plot;
-  SdFigureOptions    options;
-  int                figure_scale;
-  SdSurfaceView      figure_view;
-  double             figure_range[4];
-  gboolean           figure_valid;
-  /* The size and pixel scale of the last drawing, for drawing ahead. */
-  int                drawn_width;
-  int                drawn_height;
-  int                drawn_scale;
-
-  GSettings         *settings;
-  SdWindow          *window;
-  gulong             presentation_id;
-
-  DragMode           drag_mode;
-  gboolean           drag_moved;
-  double             drag_x;
-  double             drag_y;
-  double             drag_range[4];
-  double             drag_start[2];
-  double             drag_azimuth;
-  double             drag_elevation;
-  cairo_rectangle_t  drag_area;
-  double             pinch_range[4];
-  double             pinch_centre[2];
-
-  gboolean           pointer_inside;
-  double             pointer_x;
-  double             pointer_y;
-  gboolean           has_hover;
-  double             hover_point[2];
-  double             hover_value;
-  double             hover_gradient[2];
-  char              *hover_text;
-  char              *hover_box_text;
-  gboolean           near_start;
-  const char        *cursor;
-
-  /* What to explain at the current iterate of which run. */
-};
 
 G_DEFINE_FINAL_TYPE (SdLandscapeCanvas, sd_landscape_canvas, GTK_TYPE_WIDGET)
 
@@ -188,62 +50,9 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void refresh_draw_scene (SdLandscapeCanvas *self);
-static void update_hover       (SdLandscapeCanvas *self);
-
-/* Scene copies */
-
-static void
-run_free (gpointer data)
-{
-  SdSceneRun *run = data;
-
-  g_free (run->name);
-  g_free (run);
-}
-
-static GPtrArray *
-copy_runs (const GPtrArray *runs)
-{
-  GPtrArray *copy = g_ptr_array_new_full (runs != NULL ? runs->len : 0, run_free);
-
-  for (guint i = 0; runs != NULL && i < runs->len; i++)
-    {
-      SdSceneRun *run = g_memdup2 (g_ptr_array_index (runs, i), sizeof (SdSceneRun));
-
-      run->name = g_strdup (run->name);
-      g_ptr_array_add (copy, run);
-    }
-
-  return copy;
-}
-
-/* A deep copy of @scene's surface scene with @runs (possibly none) as its
- * runs, to be freed with sd_scene_free(). */
-static SdScene *
-copy_scene (const SdScene   *scene,
-            const GPtrArray *runs)
-{
-  SdScene *copy = sd_scene_new (SD_SCENE_SURFACE);
-
-  g_free (copy->surface.function);
-  copy->surface = scene->surface;
-  copy->surface.function = g_strdup (scene->surface.function);
-  copy->surface.expression = g_strdup (scene->surface.expression);
-  copy->surface.color_map = g_strdup (scene->surface.color_map);
-  copy->title = g_strdup (scene->title);
-  copy->has_step = scene->has_step;
-  copy->step = scene->step;
-
-  g_ptr_array_unref (copy->runs);
-  copy->runs = copy_runs (runs);
-
-  return copy;
-}
-
-static void
-get_model_range (SdLandscapeCanvas *self,
-                 double             range[4])
+void
+sd_landscape_canvas_get_model_range (SdLandscapeCanvas *self,
+                                     double             range[4])
 {
   const SdSceneSurface *surface = &sd_landscape_model_get_scene (self->model)->surface;
 
@@ -253,15 +62,15 @@ get_model_range (SdLandscapeCanvas *self,
   range[3] = surface->y_range[1];
 }
 
-static SdSurfaceView
-get_view (SdLandscapeCanvas *self)
+SdSurfaceView
+sd_landscape_canvas_get_view (SdLandscapeCanvas *self)
 {
   return self->model != NULL ? sd_landscape_model_get_scene (self->model)->surface.view
                              : SD_VIEW_MAP;
 }
 
-static void
-update_busy (SdLandscapeCanvas *self)
+void
+sd_landscape_canvas_update_busy (SdLandscapeCanvas *self)
 {
   gboolean busy = self->grid_pending || self->runs_pending;
 
@@ -272,545 +81,43 @@ update_busy (SdLandscapeCanvas *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-static void
-invalidate_figure (SdLandscapeCanvas *self)
+void
+sd_landscape_canvas_set_hover_text (SdLandscapeCanvas *self,
+                                    char              *text,
+                                    char              *box_text)
+{
+  g_free (self->hover_box_text);
+  self->hover_box_text = box_text;
+
+  if (g_strcmp0 (self->hover_text, text) == 0)
+    {
+      g_free (text);
+      return;
+    }
+
+  g_free (self->hover_text);
+  self->hover_text = text;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOVER_TEXT]);
+}
+
+void
+sd_landscape_canvas_invalidate_figure (SdLandscapeCanvas *self)
 {
   self->figure_valid = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* Grids */
-
-typedef struct
+void
+sd_landscape_canvas_emit_grid_applied (SdLandscapeCanvas *self,
+                                       guint              resolution)
 {
-  GWeakRef         canvas;
-  GCancellable    *cancellable;
-  SdScene         *scene;
-  gboolean         coarse;
-
-  /* Drawing the map once on the worker fills the landscape's cache of
-   * heatmap and contours for the canvas's size and style, which the first
-   * frame with the new grid would otherwise draw on the main thread. */
-  gboolean         prerender;
-  SdSurfaceLayers  layers;
-  SdFigureOptions  options;
-  int              device_scale;
-
-  /* Where the canvas lives, told when a coarse grid is computed. */
-  GMainContext    *context;
-} GridJob;
-
-/* A coarse grid computed, before its map is drawn ahead: the full grid
- * can start meanwhile on the other core. */
-typedef struct
-{
-  GWeakRef      canvas;
-  GCancellable *cancellable;
-} CoarseNote;
-
-static void
-grid_job_free (gpointer data)
-{
-  GridJob *job = data;
-
-  g_weak_ref_clear (&job->canvas);
-  g_clear_object (&job->cancellable);
-  g_clear_pointer (&job->scene, sd_scene_free);
-  g_clear_pointer (&job->context, g_main_context_unref);
-  g_free (job);
+  g_signal_emit (self, signals[GRID_APPLIED], 0, resolution);
 }
 
-static void
-coarse_note_free (gpointer data)
+void
+sd_landscape_canvas_emit_trajectories_changed (SdLandscapeCanvas *self)
 {
-  CoarseNote *note = data;
-
-  g_weak_ref_clear (&note->canvas);
-  g_clear_object (&note->cancellable);
-  g_free (note);
-}
-
-static void start_full_grid_when_due (SdLandscapeCanvas *self);
-
-static gboolean
-on_coarse_computed (gpointer data)
-{
-  CoarseNote *note = data;
-  g_autoptr(SdLandscapeCanvas) self = g_weak_ref_get (&note->canvas);
-
-  if (self != NULL && note->cancellable == self->grid_cancellable)
-    {
-      self->coarse_computed = TRUE;
-      start_full_grid_when_due (self);
-    }
-  return G_SOURCE_REMOVE;
-}
-
-/* Called on the worker. */
-static void
-tell_coarse_computed (GridJob *job)
-{
-  CoarseNote *note = g_new0 (CoarseNote, 1);
-  g_autoptr(GObject) canvas = g_weak_ref_get (&job->canvas);
-
-  g_weak_ref_init (&note->canvas, canvas);
-  note->cancellable = g_object_ref (job->cancellable);
-  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, on_coarse_computed, note,
-                              coarse_note_free);
-}
-
-/* The landscape draws the job's scene, which has no runs: what is drawn
- * besides the cached layer (axes, colour bar, title) is laid out as the
- * canvas will lay it out, so the cache's geometry matches. */
-static void
-prerender_map (SdLandscape *landscape,
-               GridJob     *job)
-{
-  int scale = job->device_scale;
-  cairo_surface_t *image;
-  cairo_t *cr;
-
-  job->scene->surface.layers = job->layers;
-  image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) job->options.width * scale,
-                                      (int) job->options.height * scale);
-  cairo_surface_set_device_scale (image, scale, scale);
-  cr = cairo_create (image);
-  sd_plot_free (sd_landscape_draw (landscape, cr, &job->options));
-  cairo_destroy (cr);
-  cairo_surface_destroy (image);
-}
-
-static void
-compute_grid_in_thread (GTask        *task,
-                        gpointer      source_object,
-                        gpointer      task_data,
-                        GCancellable *cancellable)
-{
-  GridJob *job = task_data;
-  GError *error = NULL;
-  SdLandscape *landscape;
-
-  landscape = sd_landscape_new (job->scene, cancellable, &error);
-  if (landscape == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  if (job->coarse)
-    tell_coarse_computed (job);
-  if (job->prerender && !g_cancellable_is_cancelled (cancellable))
-    prerender_map (landscape, job);
-  g_task_return_pointer (task, landscape, (GDestroyNotify) sd_landscape_free);
-}
-
-static gboolean
-is_cancellation (const GError *error)
-{
-  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-}
-
-/* The landscape's own scene was the job's copy, without runs: from now on
- * it draws the canvas's scene and trajectories. */
-static void
-apply_landscape (SdLandscapeCanvas *self,
-                 SdLandscape       *landscape)
-{
-  landscape->scene = self->draw_scene;
-  g_ptr_array_unref (landscape->trajectories);
-  landscape->trajectories = g_ptr_array_ref (self->trajectories);
-
-  g_clear_pointer (&self->landscape, sd_landscape_free);
-  self->landscape = landscape;
-
-  invalidate_figure (self);
-  update_hover (self);
-}
-
-static void
-on_grid_ready (GObject      *source_object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  GTask *task = G_TASK (result);
-  GridJob *job = g_task_get_task_data (task);
-  g_autoptr(SdLandscapeCanvas) self = g_weak_ref_get (&job->canvas);
-  g_autoptr(SdLandscape) landscape = NULL;
-  g_autoptr(GError) error = NULL;
-
-  landscape = g_task_propagate_pointer (task, &error);
-
-  /* Gone, or superseded by a newer request: nothing to show. */
-  if (self == NULL || job->cancellable != self->grid_cancellable)
-    return;
-
-  if (job->coarse)
-    self->coarse_pending = FALSE;
-  else
-    self->grid_pending = FALSE;
-
-  /* The full grid, started once the coarse one was computed, can be
-   * ready before the coarse one's map is drawn: that one is late. */
-  if (job->coarse && !self->grid_pending)
-    return;
-
-  if (landscape != NULL)
-    {
-      guint resolution = landscape->grid->nx;
-
-      apply_landscape (self, g_steal_pointer (&landscape));
-      update_busy (self);
-      g_signal_emit (self, signals[GRID_APPLIED], 0, resolution);
-    }
-  else
-    {
-      if (!is_cancellation (error))
-        g_warning ("Could not compute the surface: %s", error->message);
-      update_busy (self);
-    }
-
-  /* Handlers may have asked for another grid already. */
-  if (job->coarse && job->cancellable == self->grid_cancellable)
-    start_full_grid_when_due (self);
-}
-
-static void get_options (SdLandscapeCanvas *self,
-                         double             width,
-                         double             height,
-                         SdFigureOptions   *options);
-
-/* The map is drawn ahead at the size and pixel scale the canvas last drew
- * at, in its current style. */
-static void
-set_prerender (SdLandscapeCanvas *self,
-               GridJob           *job)
-{
-  if (self->drawn_width <= 0 || self->drawn_height <= 0
-      || job->scene->surface.view != SD_VIEW_MAP)
-    return;
-
-  job->prerender = TRUE;
-  job->device_scale = self->drawn_scale;
-  get_options (self, self->drawn_width, self->drawn_height, &job->options);
-}
-
-static void
-start_grid_job (SdLandscapeCanvas *self,
-                gboolean           coarse)
-{
-  const SdScene *scene = sd_landscape_model_get_scene (self->model);
-  g_autoptr(GTask) task = NULL;
-  GridJob *job;
-
-  job = g_new0 (GridJob, 1);
-  g_weak_ref_init (&job->canvas, self);
-  job->cancellable = g_object_ref (self->grid_cancellable);
-  job->coarse = coarse;
-  job->context = g_main_context_ref_thread_default ();
-  job->scene = copy_scene (scene, NULL);
-  job->scene->has_step = FALSE;
-  if (coarse)
-    job->scene->surface.resolution = COARSE_RESOLUTION;
-  /* Contours are always computed, so that switching their layer on costs
-   * no new grid; the gradient field is drawn from the surface itself, so
-   * the grid needs no gradient. */
-  job->layers = scene->surface.layers;
-  job->scene->surface.layers = SD_LAYER_HEATMAP | SD_LAYER_CONTOURS;
-  set_prerender (self, job);
-
-  task = g_task_new (NULL, job->cancellable, on_grid_ready, NULL);
-  g_task_set_source_tag (task, start_grid_job);
-  g_task_set_name (task, coarse ? "[saddle] coarse grid" : "[saddle] grid");
-  g_task_set_task_data (task, job, grid_job_free);
-  g_task_run_in_thread (task, compute_grid_in_thread);
-}
-
-/* The full grid waits for the coarse one, so that the coarse one always
- * shows first, and for the end of a burst of requests. */
-static void
-start_full_grid_when_due (SdLandscapeCanvas *self)
-{
-  if (!self->full_due || (self->coarse_pending && !self->coarse_computed))
-    return;
-
-  self->full_due = FALSE;
-  start_grid_job (self, FALSE);
-}
-
-static gboolean
-on_debounce_timeout (gpointer user_data)
-{
-  SdLandscapeCanvas *self = user_data;
-
-  self->grid_timeout_id = 0;
-  self->full_due = TRUE;
-  start_full_grid_when_due (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-request_grid (SdLandscapeCanvas *self)
-{
-  const SdSceneSurface *surface = &sd_landscape_model_get_scene (self->model)->surface;
-  gint64 now = g_get_monotonic_time ();
-  gboolean burst = now - self->last_grid_request < DEBOUNCE_MS * 1000;
-
-  g_cancellable_cancel (self->grid_cancellable);
-  g_clear_object (&self->grid_cancellable);
-  self->grid_cancellable = g_cancellable_new ();
-  g_clear_handle_id (&self->grid_timeout_id, g_source_remove);
-
-  self->last_grid_request = now;
-  self->grid_log_scale = surface->log_scale;
-  self->grid_contours = surface->contours;
-  self->grid_pending = TRUE;
-  update_busy (self);
-
-  self->coarse_computed = FALSE;
-  self->coarse_pending = surface->resolution > COARSE_RESOLUTION;
-  if (self->coarse_pending)
-    start_grid_job (self, TRUE);
-
-  /* The first request of a burst is due at once; later ones wait for the
-   * burst to pause, the coarse grid showing meanwhile. */
-  self->full_due = !burst;
-  if (burst)
-    self->grid_timeout_id = g_timeout_add (DEBOUNCE_MS, on_debounce_timeout, self);
-  else
-    start_full_grid_when_due (self);
-}
-
-/* Trajectories */
-
-typedef struct
-{
-  GWeakRef      canvas;
-  GCancellable *cancellable;
-  SdSurface    *surface;
-  GPtrArray    *runs;
-} RunsJob;
-
-typedef struct
-{
-  GPtrArray *trajectories;
-  guint64    steps;
-  gint64     elapsed_us;
-} RunsResult;
-
-/* The calling thread's processor time: the runs' cost, whatever else
- * the machine is doing meanwhile. */
-static gint64
-thread_time_us (void)
-{
-  struct timespec now;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
-  return (gint64) now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
-}
-
-static void
-runs_job_free (gpointer data)
-{
-  RunsJob *job = data;
-
-  g_weak_ref_clear (&job->canvas);
-  g_clear_object (&job->cancellable);
-  g_clear_pointer (&job->surface, sd_surface_unref);
-  g_clear_pointer (&job->runs, g_ptr_array_unref);
-  g_free (job);
-}
-
-static void
-runs_result_free (gpointer data)
-{
-  RunsResult *result = data;
-
-  g_clear_pointer (&result->trajectories, g_ptr_array_unref);
-  g_free (result);
-}
-
-static guint64
-count_steps (const GPtrArray *runs)
-{
-  guint64 steps = 0;
-
-  for (guint i = 0; i < runs->len; i++)
-    steps += ((const SdSceneRun *) g_ptr_array_index (runs, i))->steps;
-
-  return steps;
-}
-
-/* One trajectory per run, in order; @steps gets the updates made. */
-static GPtrArray *
-compute_trajectories (SdSurface        *surface,
-                      const GPtrArray  *runs,
-                      GCancellable     *cancellable,
-                      guint64          *steps,
-                      GError          **error)
-{
-  g_autoptr(GPtrArray) trajectories = NULL;
-
-  trajectories = g_ptr_array_new_full (runs->len, (GDestroyNotify) sd_trajectory_free);
-  *steps = 0;
-  for (guint i = 0; i < runs->len; i++)
-    {
-      const SdSceneRun *run = g_ptr_array_index (runs, i);
-      SdTrajectory *trajectory;
-
-      trajectory = sd_trajectory_compute (surface, &run->params, run->start, run->steps,
-                                          cancellable, error);
-      if (trajectory == NULL)
-        return NULL;
-
-      *steps += sd_trajectory_get_n_steps (trajectory);
-      g_ptr_array_add (trajectories, trajectory);
-    }
-
-  return g_steal_pointer (&trajectories);
-}
-
-static void
-compute_runs_in_thread (GTask        *task,
-                        gpointer      source_object,
-                        gpointer      task_data,
-                        GCancellable *cancellable)
-{
-  RunsJob *job = task_data;
-  RunsResult *result = g_new0 (RunsResult, 1);
-  gint64 start = thread_time_us ();
-  GError *error = NULL;
-
-  result->trajectories = compute_trajectories (job->surface, job->runs, cancellable,
-                                               &result->steps, &error);
-  result->elapsed_us = thread_time_us () - start;
-  if (result->trajectories == NULL)
-    {
-      runs_result_free (result);
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_return_pointer (task, result, runs_result_free);
-}
-
-static void
-measure_runs (SdLandscapeCanvas *self,
-              guint64            steps,
-              gint64             elapsed_us)
-{
-  if (steps > 0)
-    self->ns_per_step = 1000.0 * (double) elapsed_us / (double) steps;
-}
-
-/* @runs: (transfer full): the runs @trajectories were computed for */
-static void
-apply_trajectories (SdLandscapeCanvas *self,
-                    GPtrArray         *trajectories,
-                    GPtrArray         *runs)
-{
-  g_clear_pointer (&self->trajectories, g_ptr_array_unref);
-  self->trajectories = trajectories;
-  g_clear_pointer (&self->runs, g_ptr_array_unref);
-  self->runs = runs;
-
-  if (self->landscape != NULL)
-    {
-      g_ptr_array_unref (self->landscape->trajectories);
-      self->landscape->trajectories = g_ptr_array_ref (self->trajectories);
-    }
-
-  refresh_draw_scene (self);
-  invalidate_figure (self);
   g_signal_emit (self, signals[TRAJECTORIES_CHANGED], 0);
-}
-
-static void
-on_runs_ready (GObject      *source_object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  GTask *task = G_TASK (result);
-  RunsJob *job = g_task_get_task_data (task);
-  g_autoptr(SdLandscapeCanvas) self = g_weak_ref_get (&job->canvas);
-  RunsResult *computed;
-  g_autoptr(GError) error = NULL;
-
-  computed = g_task_propagate_pointer (task, &error);
-  if (self == NULL || job->cancellable != self->runs_cancellable)
-    {
-      g_clear_pointer (&computed, runs_result_free);
-      return;
-    }
-
-  self->runs_pending = FALSE;
-  update_busy (self);
-  if (computed == NULL)
-    {
-      if (!is_cancellation (error))
-        g_warning ("Could not compute the runs: %s", error->message);
-      return;
-    }
-
-  if (job->surface == self->surface)
-    measure_runs (self, computed->steps, computed->elapsed_us);
-  apply_trajectories (self, g_steal_pointer (&computed->trajectories),
-                      g_steal_pointer (&job->runs));
-  runs_result_free (computed);
-}
-
-static void
-request_trajectories (SdLandscapeCanvas *self)
-{
-  const SdScene *scene = sd_landscape_model_get_scene (self->model);
-  g_autoptr(GPtrArray) runs = copy_runs (scene->runs);
-  guint64 steps = count_steps (runs);
-  g_autoptr(GTask) task = NULL;
-  RunsJob *job;
-
-  g_cancellable_cancel (self->runs_cancellable);
-  g_clear_object (&self->runs_cancellable);
-  self->runs_cancellable = g_cancellable_new ();
-  if (self->surface == NULL)
-    return;
-
-  /* Cheap enough for the frame: compute now, so a dragged start point
-   * shows its race at once. A surface not measured yet goes to a worker. */
-  if (steps == 0 || (self->ns_per_step > 0.0
-                     && self->ns_per_step * (double) steps < 1000.0 * MAIN_THREAD_BUDGET_US))
-    {
-      g_autoptr(GError) error = NULL;
-      gint64 start = thread_time_us ();
-      GPtrArray *trajectories;
-      guint64 done;
-
-      trajectories = compute_trajectories (self->surface, runs, NULL, &done, &error);
-      self->runs_pending = FALSE;
-      update_busy (self);
-      if (trajectories == NULL)
-        {
-          g_warning ("Could not compute the runs: %s", error->message);
-          return;
-        }
-
-      measure_runs (self, done, thread_time_us () - start);
-      apply_trajectories (self, trajectories, g_steal_pointer (&runs));
-      return;
-    }
-
-  job = g_new0 (RunsJob, 1);
-  g_weak_ref_init (&job->canvas, self);
-  job->cancellable = g_object_ref (self->runs_cancellable);
-  job->surface = sd_surface_ref (self->surface);
-  job->runs = g_steal_pointer (&runs);
-
-  task = g_task_new (NULL, job->cancellable, on_runs_ready, NULL);
-  g_task_set_source_tag (task, request_trajectories);
-  g_task_set_name (task, "[saddle] runs");
-  g_task_set_task_data (task, job, runs_job_free);
-  g_task_run_in_thread (task, compute_runs_in_thread);
-
-  self->runs_pending = TRUE;
-  update_busy (self);
 }
 
 /* The model */
@@ -838,8 +145,8 @@ apply_iteration (SdLandscapeCanvas *self,
 /* The drawn scene follows the model's, except that its runs stay those
  * the trajectories were computed for while new ones are on the way and
  * their number differs (a run added or removed). */
-static void
-refresh_draw_scene (SdLandscapeCanvas *self)
+void
+sd_landscape_canvas_refresh_draw_scene (SdLandscapeCanvas *self)
 {
   const SdScene *scene;
   const GPtrArray *runs;
@@ -850,7 +157,7 @@ refresh_draw_scene (SdLandscapeCanvas *self)
 
   scene = sd_landscape_model_get_scene (self->model);
   runs = scene->runs->len == self->trajectories->len ? scene->runs : self->runs;
-  copy = copy_scene (scene, runs);
+  copy = sd_landscape_canvas_copy_scene (scene, runs);
   apply_iteration (self, copy);
   g_assert (copy->runs->len == self->trajectories->len);
 
@@ -911,14 +218,14 @@ on_model_changed (SdLandscapeCanvas *self,
   /* Contour levels and the colour scale are computed with the grid. */
   if ((changes & SD_LANDSCAPE_CHANGE_SURFACE) || new_surface
       || surface->log_scale != self->grid_log_scale || surface->contours != self->grid_contours)
-    request_grid (self);
+    sd_landscape_canvas_request_grid (self);
 
   if ((changes & SD_LANDSCAPE_CHANGE_RUNS) || new_surface)
-    request_trajectories (self);
+    sd_landscape_canvas_request_trajectories (self);
 
-  refresh_draw_scene (self);
-  invalidate_figure (self);
-  update_hover (self);
+  sd_landscape_canvas_refresh_draw_scene (self);
+  sd_landscape_canvas_invalidate_figure (self);
+  sd_landscape_canvas_update_hover (self);
 }
 
 /* Options and drawing */
@@ -933,11 +240,11 @@ get_presentation_scale (SdLandscapeCanvas *self)
                                 : 1.5;
 }
 
-static void
-get_options (SdLandscapeCanvas *self,
-             double             width,
-             double             height,
-             SdFigureOptions   *options)
+void
+sd_landscape_canvas_get_options (SdLandscapeCanvas *self,
+                                 double             width,
+                                 double             height,
+                                 SdFigureOptions   *options)
 {
   sd_figure_options_init (options);
   options->width = width;
@@ -1009,7 +316,7 @@ ensure_figure (SdLandscapeCanvas *self,
   cairo_surface_set_device_scale (self->figure, scale, scale);
   self->figure_scale = scale;
 
-  get_options (self, width, height, &self->options);
+  sd_landscape_canvas_get_options (self, width, height, &self->options);
   remember_size (self, width, height, scale);
   cr = cairo_create (self->figure);
   g_clear_pointer (&self->plot, sd_plot_free);
@@ -1036,7 +343,7 @@ figure_is_stale (SdLandscapeCanvas *self,
   if (self->model == NULL || self->plot == NULL || self->figure_view != SD_VIEW_MAP)
     return FALSE;
 
-  get_model_range (self, range);
+  sd_landscape_canvas_get_model_range (self, range);
   return memcmp (range, self->figure_range, sizeof self->figure_range) != 0;
 }
 
@@ -1085,9 +392,9 @@ paint_figure (SdLandscapeCanvas *self,
   cairo_restore (cr);
 }
 
-static gboolean
-get_start (SdLandscapeCanvas *self,
-           double             start[2])
+gboolean
+sd_landscape_canvas_get_start (SdLandscapeCanvas *self,
+                               double             start[2])
 {
   const SdScene *scene;
   const SdSceneRun *run;
@@ -1123,7 +430,8 @@ draw_start_ring (SdLandscapeCanvas *self,
   double start[2], px, py;
   GdkRGBA accent;
 
-  if (!(self->near_start || self->drag_mode == DRAG_MOVE_START) || !get_start (self, start)
+  if (!(self->near_start || self->drag_mode == DRAG_MOVE_START)
+      || !sd_landscape_canvas_get_start (self, start)
       || !sd_landscape_canvas_data_to_point (self, start[0], start[1], &px, &py))
     return;
 
@@ -1247,22 +555,22 @@ sd_landscape_canvas_measure (GtkWidget      *widget,
 
 /* Mapping */
 
-static gboolean
-get_area (SdLandscapeCanvas *self,
-          cairo_rectangle_t *area)
+gboolean
+sd_landscape_canvas_get_area (SdLandscapeCanvas *self,
+                              cairo_rectangle_t *area)
 {
   if (self->model == NULL || self->plot == NULL || self->figure_view != SD_VIEW_MAP
-      || get_view (self) != SD_VIEW_MAP)
+      || sd_landscape_canvas_get_view (self) != SD_VIEW_MAP)
     return FALSE;
 
   sd_plot_get_area (self->plot, area);
   return area->width > 0.0 && area->height > 0.0;
 }
 
-static gboolean
-in_area (const cairo_rectangle_t *area,
-         double                   px,
-         double                   py)
+gboolean
+sd_landscape_canvas_in_area (const cairo_rectangle_t *area,
+                             double                   px,
+                             double                   py)
 {
   return px >= area->x && px <= area->x + area->width
          && py >= area->y && py <= area->y + area->height;
@@ -1284,7 +592,7 @@ static gboolean
 can_pick_3d (SdLandscapeCanvas *self)
 {
   return self->landscape != NULL && self->figure != NULL && self->figure_view == SD_VIEW_3D
-         && get_view (self) == SD_VIEW_3D;
+         && sd_landscape_canvas_get_view (self) == SD_VIEW_3D;
 }
 
 /**
@@ -1326,12 +634,12 @@ sd_landscape_canvas_point_to_data (SdLandscapeCanvas *self,
       return hit;
     }
 
-  if (!get_area (self, &area))
+  if (!sd_landscape_canvas_get_area (self, &area))
     return FALSE;
 
-  get_model_range (self, range);
+  sd_landscape_canvas_get_model_range (self, range);
   area_to_data (&area, range, px, py, x, y);
-  return in_area (&area, px, py);
+  return sd_landscape_canvas_in_area (&area, px, py);
 }
 
 /**
@@ -1374,679 +682,13 @@ sd_landscape_canvas_data_to_point (SdLandscapeCanvas *self,
       return shown;
     }
 
-  if (!get_area (self, &area))
+  if (!sd_landscape_canvas_get_area (self, &area))
     return FALSE;
 
-  get_model_range (self, range);
+  sd_landscape_canvas_get_model_range (self, range);
   *px = area.x + (x - range[0]) / (range[1] - range[0]) * area.width;
   *py = area.y + area.height - (y - range[2]) / (range[3] - range[2]) * area.height;
-  return in_area (&area, *px, *py);
-}
-
-/* Interaction */
-
-static gboolean
-span_is_sane (double lo,
-              double hi)
-{
-  double span = hi - lo;
-
-  return isfinite (lo) && isfinite (hi) && span <= MAX_SPAN
-         && span >= MIN_RELATIVE_SPAN * MAX (1.0, MAX (fabs (lo), fabs (hi)));
-}
-
-static void
-set_range (SdLandscapeCanvas *self,
-           const double       range[4])
-{
-  if (!span_is_sane (range[0], range[1]) || !span_is_sane (range[2], range[3]))
-    return;
-
-  sd_landscape_model_set_range (self->model, range, range + 2);
-}
-
-static void
-zoom_range (const double range[4],
-            double       cx,
-            double       cy,
-            double       zoom,
-            double       out[4])
-{
-  out[0] = cx + (range[0] - cx) / zoom;
-  out[1] = cx + (range[1] - cx) / zoom;
-  out[2] = cy + (range[2] - cy) / zoom;
-  out[3] = cy + (range[3] - cy) / zoom;
-}
-
-static void
-zoom_about_centre (SdLandscapeCanvas *self,
-                   double             zoom)
-{
-  double range[4], zoomed[4];
-
-  get_model_range (self, range);
-  zoom_range (range, (range[0] + range[1]) / 2, (range[2] + range[3]) / 2, zoom, zoomed);
-  set_range (self, zoomed);
-}
-
-static double
-wrap_azimuth (double azimuth)
-{
-  azimuth = fmod (azimuth + 180.0, 360.0);
-  if (azimuth < 0.0)
-    azimuth += 360.0;
-  return azimuth - 180.0;
-}
-
-static void
-set_angles (SdLandscapeCanvas *self,
-            double             azimuth,
-            double             elevation)
-{
-  sd_landscape_model_set_view (self->model, SD_VIEW_3D, wrap_azimuth (azimuth),
-                               CLAMP (elevation, -90.0, 90.0));
-}
-
-static void
-set_start_at (SdLandscapeCanvas *self,
-              double             px,
-              double             py)
-{
-  const SdScene *scene = sd_landscape_model_get_scene (self->model);
-  double x, y;
-
-  if (scene->runs->len == 0 || !sd_landscape_canvas_point_to_data (self, px, py, &x, &y))
-    return;
-
-  sd_landscape_model_set_start (self->model, x, y);
-}
-
-static gboolean
-is_near_start (SdLandscapeCanvas *self,
-               double             px,
-               double             py)
-{
-  double start[2], sx, sy;
-
-  if (get_view (self) != SD_VIEW_MAP || !get_start (self, start)
-      || !sd_landscape_canvas_data_to_point (self, start[0], start[1], &sx, &sy))
-    return FALSE;
-
-  return hypot (px - sx, py - sy) <= START_GRAB_RADIUS * self->options.scale;
-}
-
-static void
-update_cursor (SdLandscapeCanvas *self)
-{
-  const char *cursor = NULL;
-  cairo_rectangle_t area;
-
-  switch (self->drag_mode)
-    {
-    case DRAG_PAN:
-    case DRAG_MOVE_START:
-      cursor = "grabbing";
-      break;
-    case DRAG_ROTATE_VIEW:
-      cursor = self->drag_moved ? "grabbing" : "grab";
-      break;
-    case DRAG_NONE:
-    case DRAG_PENDING:
-    default:
-      if (self->near_start)
-        cursor = "grab";
-      else if (get_view (self) == SD_VIEW_3D && self->has_hover)
-        cursor = "grab";
-      else if (self->pointer_inside && get_area (self, &area)
-               && in_area (&area, self->pointer_x, self->pointer_y))
-        cursor = "crosshair";
-      break;
-    }
-
-  if (g_strcmp0 (cursor, self->cursor) == 0)
-    return;
-
-  self->cursor = cursor;
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), cursor);
-}
-
-static int
-get_drag_threshold (SdLandscapeCanvas *self)
-{
-  int threshold = 8;
-
-  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)),
-                "gtk-dnd-drag-threshold", &threshold, NULL);
-  return threshold;
-}
-
-/**
- * sd_landscape_canvas_drag_begin:
- * @self: a #SdLandscapeCanvas
- * @px: where the primary button went down
- * @py: where the primary button went down
- *
- * In the map view, a drag that starts on the start point moves it; one
- * that starts elsewhere pans, unless it ends where it began, which makes
- * it a click. In the 3-D view, dragging turns the camera.
- */
-void
-sd_landscape_canvas_drag_begin (SdLandscapeCanvas *self,
-                                double             px,
-                                double             py)
-{
-  const SdSceneSurface *surface;
-
-  g_return_if_fail (SD_IS_LANDSCAPE_CANVAS (self));
-
-  self->drag_mode = DRAG_NONE;
-  self->drag_moved = FALSE;
-  self->drag_x = px;
-  self->drag_y = py;
-  if (self->model == NULL)
-    return;
-
-  surface = &sd_landscape_model_get_scene (self->model)->surface;
-  if (surface->view == SD_VIEW_3D)
-    {
-      self->drag_mode = DRAG_ROTATE_VIEW;
-      self->drag_azimuth = surface->azimuth;
-      self->drag_elevation = surface->elevation;
-    }
-  else if (!get_area (self, &self->drag_area))
-    return;
-  else if (is_near_start (self, px, py))
-    {
-      self->drag_mode = DRAG_MOVE_START;
-      get_start (self, self->drag_start);
-    }
-  else
-    self->drag_mode = DRAG_PENDING;
-
-  get_model_range (self, self->drag_range);
-  update_cursor (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/**
- * sd_landscape_canvas_drag_update:
- * @self: a #SdLandscapeCanvas
- * @dx: how far the pointer moved since sd_landscape_canvas_drag_begin()
- * @dy: how far the pointer moved
- */
-void
-sd_landscape_canvas_drag_update (SdLandscapeCanvas *self,
-                                 double             dx,
-                                 double             dy)
-{
-  const cairo_rectangle_t *area = &self->drag_area;
-  const double *r = self->drag_range;
-  double moved[4], sx, sy, x, y;
-
-  g_return_if_fail (SD_IS_LANDSCAPE_CANVAS (self));
-
-  if (self->model == NULL)
-    return;
-
-  if (!self->drag_moved && hypot (dx, dy) < get_drag_threshold (self))
-    return;
-  self->drag_moved = TRUE;
-
-  switch (self->drag_mode)
-    {
-    case DRAG_PENDING:
-      self->drag_mode = DRAG_PAN;
-      update_cursor (self);
-      G_GNUC_FALLTHROUGH;
-    case DRAG_PAN:
-      sx = dx / area->width * (r[1] - r[0]);
-      sy = dy / area->height * (r[3] - r[2]);
-      moved[0] = r[0] - sx, moved[1] = r[1] - sx;
-      moved[2] = r[2] + sy, moved[3] = r[3] + sy;
-      set_range (self, moved);
-      break;
-
-    case DRAG_MOVE_START:
-      /* Keep the marker where it was grabbed, under the pointer. */
-      x = self->drag_start[0] + dx / area->width * (r[1] - r[0]);
-      y = self->drag_start[1] - dy / area->height * (r[3] - r[2]);
-      sd_landscape_model_set_start (self->model, x, y);
-      break;
-
-    case DRAG_ROTATE_VIEW:
-      set_angles (self, self->drag_azimuth - DRAG_ROTATE * dx,
-                  self->drag_elevation + DRAG_ROTATE * dy);
-      update_cursor (self);
-      break;
-
-    case DRAG_NONE:
-    default:
-      break;
-    }
-}
-
-/**
- * sd_landscape_canvas_drag_end:
- * @self: a #SdLandscapeCanvas
- * @dx: how far the pointer moved since sd_landscape_canvas_drag_begin()
- * @dy: how far the pointer moved
- *
- * A drag that never moved further than the drag threshold is a click: it
- * sets the runs' common start point there.
- */
-void
-sd_landscape_canvas_drag_end (SdLandscapeCanvas *self,
-                              double             dx,
-                              double             dy)
-{
-  g_return_if_fail (SD_IS_LANDSCAPE_CANVAS (self));
-
-  sd_landscape_canvas_drag_update (self, dx, dy);
-  if (self->model != NULL && !self->drag_moved
-      && (self->drag_mode == DRAG_PENDING || self->drag_mode == DRAG_ROTATE_VIEW))
-    set_start_at (self, self->drag_x, self->drag_y);
-
-  self->drag_mode = DRAG_NONE;
-  self->drag_moved = FALSE;
-  update_hover (self);
-  update_cursor (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/**
- * sd_landscape_canvas_click_at:
- * @self: a #SdLandscapeCanvas
- * @px: where the primary button was pressed and released
- * @py: where the primary button was pressed and released
- *
- * A press and a release without motion between them.
- */
-void
-sd_landscape_canvas_click_at (SdLandscapeCanvas *self,
-                              double             px,
-                              double             py)
-{
-  g_return_if_fail (SD_IS_LANDSCAPE_CANVAS (self));
-
-  sd_landscape_canvas_drag_begin (self, px, py);
-  sd_landscape_canvas_drag_end (self, 0.0, 0.0);
-}
-
-/**
- * sd_landscape_canvas_zoom_at:
- * @self: a #SdLandscapeCanvas
- * @px: the point to zoom about
- * @py: the point to zoom about
- * @zoom: the magnification, > 1 to zoom in
- *
- * Divides the range by @zoom about the data point under (@px, @py), which
- * stays where it is; about the centre of the range outside the plot area
- * and in the 3-D view.
- */
-void
-sd_landscape_canvas_zoom_at (SdLandscapeCanvas *self,
-                             double             px,
-                             double             py,
-                             double             zoom)
-{
-  double range[4], zoomed[4], x, y;
-
-  g_return_if_fail (SD_IS_LANDSCAPE_CANVAS (self));
-  g_return_if_fail (zoom > 0.0 && isfinite (zoom));
-
-  if (self->model == NULL)
-    return;
-
-  if (get_view (self) == SD_VIEW_3D || !sd_landscape_canvas_point_to_data (self, px, py, &x, &y))
-    {
-      zoom_about_centre (self, zoom);
-      return;
-    }
-
-  get_model_range (self, range);
-  zoom_range (range, x, y, zoom, zoomed);
-  set_range (self, zoomed);
-}
-
-/* @value with @decimals decimals, or 4 significant digits if @decimals
- * is negative. */
-static char *
-format_number (double value,
-               int    decimals)
-{
-  g_autofree char *text = NULL;
-  GString *string;
-
-  if (isnan (value))
-    return g_strdup ("NaN");
-  if (isinf (value))
-    return g_strdup (value > 0 ? "∞" : "−∞");
-
-  text = decimals >= 0 ? g_strdup_printf ("%.*f", decimals, value)
-                       : g_strdup_printf ("%.4g", value);
-  string = g_string_new (text);
-  /* No "-0.000"; a minus sign, as the axes write it, not a hyphen. */
-  if (strspn (text, "-0.") == strlen (text))
-    g_string_erase (string, 0, text[0] == '-');
-  g_string_replace (string, "-", "−", 0);
-  return g_string_free (string, FALSE);
-}
-
-/* Enough decimals for the pointer's position to change from one pixel to
- * the next, and no more: 0.498, not 0.4983 or 0.49826114. */
-static int
-position_decimals (SdLandscapeCanvas *self)
-{
-  cairo_rectangle_t area;
-  double range[4], pixel;
-
-  get_model_range (self, range);
-  if (get_area (self, &area))
-    pixel = MIN ((range[1] - range[0]) / area.width, (range[3] - range[2]) / area.height);
-  else
-    pixel = MIN (range[1] - range[0], range[3] - range[2]) / 1000.0;
-
-  return (int) CLAMP (ceil (-log10 (pixel)), 0.0, 15.0);
-}
-
-static void
-set_hover_text (SdLandscapeCanvas *self,
-                char              *text,
-                char              *box_text)
-{
-  g_free (self->hover_box_text);
-  self->hover_box_text = box_text;
-
-  if (g_strcmp0 (self->hover_text, text) == 0)
-    {
-      g_free (text);
-      return;
-    }
-
-  g_free (self->hover_text);
-  self->hover_text = text;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOVER_TEXT]);
-}
-
-/* Reads the surface under the pointer again: after it moved, or after the
- * range, the view or the surface under it changed. */
-static void
-update_hover (SdLandscapeCanvas *self)
-{
-  g_autofree char *x = NULL, *y = NULL, *f = NULL, *gx = NULL, *gy = NULL;
-  const char *x_label, *y_label;
-  gboolean near_start;
-  int decimals;
-
-  near_start = self->pointer_inside && self->drag_mode == DRAG_NONE
-               && is_near_start (self, self->pointer_x, self->pointer_y);
-  if (near_start != self->near_start)
-    {
-      self->near_start = near_start;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-    }
-
-  self->has_hover = self->pointer_inside && self->surface != NULL
-                    && sd_landscape_canvas_point_to_data (self, self->pointer_x, self->pointer_y,
-                                                          &self->hover_point[0],
-                                                          &self->hover_point[1]);
-  update_cursor (self);
-  if (!self->has_hover)
-    {
-      set_hover_text (self, NULL, NULL);
-      return;
-    }
-
-  self->hover_value = sd_surface_eval (self->surface, self->hover_point[0],
-                                       self->hover_point[1], self->hover_gradient, NULL);
-  decimals = position_decimals (self);
-  x = format_number (self->hover_point[0], decimals);
-  y = format_number (self->hover_point[1], decimals);
-  f = format_number (self->hover_value, -1);
-  gx = format_number (self->hover_gradient[0], -1);
-  gy = format_number (self->hover_gradient[1], -1);
-  x_label = sd_surface_get_x_label (self->surface);
-  y_label = sd_surface_get_y_label (self->surface);
-
-  /* Translators: the point under the pointer, the loss there and its
-   * gradient, as in "x = 0.500, y = 1.000, f = 56.25, ∇f = (−151, 150)" */
-  set_hover_text (self, g_strdup_printf (_("%s = %s, %s = %s, f = %s, ∇f = (%s, %s)"),
-                                         x_label, x, y_label, y, f, gx, gy),
-                  g_strdup_printf ("%s = %s   %s = %s\nf = %s\n∇f = (%s, %s)",
-                                   x_label, x, y_label, y, f, gx, gy));
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/**
- * sd_landscape_canvas_hover_at:
- * @self: a #SdLandscapeCanvas
- * @px: where the pointer is
- * @py: where the pointer is
- *
- * Shows x, y, f and ∇f at the pointer, beside it and in
- * #SdLandscapeCanvas:hover-text.
- */
-void
-sd_landscape_canvas_hover_at (SdLandscapeCanvas *self,
-                              double             px,
-                              double             py)
-{
-  g_return_if_fail (SD_IS_LANDSCAPE_CANVAS (self));
-
-  self->pointer_inside = TRUE;
-  self->pointer_x = px;
-  self->pointer_y = py;
-  update_hover (self);
-}
-
-/**
- * sd_landscape_canvas_hover_end:
- * @self: a #SdLandscapeCanvas
- *
- * The pointer left: the readout goes.
- */
-void
-sd_landscape_canvas_hover_end (SdLandscapeCanvas *self)
-{
-  g_return_if_fail (SD_IS_LANDSCAPE_CANVAS (self));
-
-  self->pointer_inside = FALSE;
-  update_hover (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/* Gestures, controllers and key bindings */
-
-static void
-on_drag_begin (GtkGestureDrag    *gesture,
-               double             x,
-               double             y,
-               SdLandscapeCanvas *self)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  sd_landscape_canvas_drag_begin (self, x, y);
-}
-
-static void
-on_drag_update (GtkGestureDrag    *gesture,
-                double             dx,
-                double             dy,
-                SdLandscapeCanvas *self)
-{
-  sd_landscape_canvas_drag_update (self, dx, dy);
-}
-
-/* A pinch took the touch over: what the drag did stays, and its end is
- * no click. */
-static void
-on_drag_cancel (GtkGesture        *gesture,
-                GdkEventSequence  *sequence,
-                SdLandscapeCanvas *self)
-{
-  self->drag_mode = DRAG_NONE;
-  update_cursor (self);
-}
-
-static void
-on_drag_end (GtkGestureDrag    *gesture,
-             double             dx,
-             double             dy,
-             SdLandscapeCanvas *self)
-{
-  sd_landscape_canvas_drag_end (self, dx, dy);
-}
-
-static gboolean
-on_scroll (GtkEventControllerScroll *controller,
-           double                    dx,
-           double                    dy,
-           SdLandscapeCanvas        *self)
-{
-  double notches = dy;
-  double px, py;
-
-  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_SURFACE)
-    notches = dy / SMOOTH_SCROLL_PIXELS;
-
-  if (self->pointer_inside)
-    {
-      px = self->pointer_x;
-      py = self->pointer_y;
-    }
-  else
-    {
-      px = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
-      py = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
-    }
-
-  /* Scrolling down (towards the user) zooms out, as in maps. */
-  sd_landscape_canvas_zoom_at (self, px, py, pow (WHEEL_ZOOM, -notches));
-  return GDK_EVENT_STOP;
-}
-
-static void
-on_pinch_begin (GtkGesture       *gesture,
-                GdkEventSequence *sequence,
-                SdLandscapeCanvas *self)
-{
-  double px, py;
-
-  if (self->model == NULL)
-    return;
-
-  /* Two fingers zoom; they do not also pan or set the start. */
-  gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_CLAIMED);
-  get_model_range (self, self->pinch_range);
-  self->pinch_centre[0] = (self->pinch_range[0] + self->pinch_range[1]) / 2;
-  self->pinch_centre[1] = (self->pinch_range[2] + self->pinch_range[3]) / 2;
-  if (get_view (self) == SD_VIEW_MAP && gtk_gesture_get_bounding_box_center (gesture, &px, &py))
-    {
-      double x, y;
-
-      if (sd_landscape_canvas_point_to_data (self, px, py, &x, &y))
-        self->pinch_centre[0] = x, self->pinch_centre[1] = y;
-    }
-}
-
-static void
-on_pinch_scale_changed (GtkGestureZoom    *gesture,
-                        double             scale,
-                        SdLandscapeCanvas *self)
-{
-  double zoomed[4];
-
-  if (self->model == NULL || !(scale > 0.0))
-    return;
-
-  zoom_range (self->pinch_range, self->pinch_centre[0], self->pinch_centre[1], scale, zoomed);
-  set_range (self, zoomed);
-}
-
-static void
-on_motion (GtkEventControllerMotion *controller,
-           double                    x,
-           double                    y,
-           SdLandscapeCanvas        *self)
-{
-  sd_landscape_canvas_hover_at (self, x, y);
-}
-
-static void
-on_leave (GtkEventControllerMotion *controller,
-          SdLandscapeCanvas        *self)
-{
-  sd_landscape_canvas_hover_end (self);
-}
-
-static void
-zoom_in_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  SdLandscapeCanvas *self = SD_LANDSCAPE_CANVAS (widget);
-
-  if (self->model != NULL)
-    zoom_about_centre (self, KEY_ZOOM);
-}
-
-static void
-zoom_out_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  SdLandscapeCanvas *self = SD_LANDSCAPE_CANVAS (widget);
-
-  if (self->model != NULL)
-    zoom_about_centre (self, 1.0 / KEY_ZOOM);
-}
-
-/* The surface's own range and, in 3-D, the default camera. */
-static void
-reset_view_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  SdLandscapeCanvas *self = SD_LANDSCAPE_CANVAS (widget);
-  double range[4];
-
-  if (self->model == NULL || self->surface == NULL)
-    return;
-
-  sd_surface_get_default_range (self->surface, range, range + 2);
-  set_range (self, range);
-  if (get_view (self) == SD_VIEW_3D)
-    set_angles (self, SD_SCENE_DEFAULT_AZIMUTH, SD_SCENE_DEFAULT_ELEVATION);
-}
-
-/* @parameter: (ii), the arrow's direction on screen. The map moves the
- * view a tenth of the range that way; the 3-D view turns the camera. */
-static void
-pan_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  SdLandscapeCanvas *self = SD_LANDSCAPE_CANVAS (widget);
-  const SdSceneSurface *surface;
-  double range[4], sx, sy;
-  int dx, dy;
-
-  if (self->model == NULL)
-    return;
-
-  g_variant_get (parameter, "(ii)", &dx, &dy);
-  surface = &sd_landscape_model_get_scene (self->model)->surface;
-  if (surface->view == SD_VIEW_3D)
-    {
-      set_angles (self, surface->azimuth + KEY_ROTATE * dx, surface->elevation - KEY_ROTATE * dy);
-      return;
-    }
-
-  get_model_range (self, range);
-  sx = KEY_PAN * dx * (range[1] - range[0]);
-  sy = -KEY_PAN * dy * (range[3] - range[2]);
-  range[0] += sx, range[1] += sx;
-  range[2] += sy, range[3] += sy;
-  set_range (self, range);
+  return sd_landscape_canvas_in_area (&area, *px, *py);
 }
 
 /* Settings, style and presentation mode */
@@ -2056,7 +698,7 @@ on_setting_changed (GSettings         *settings,
                     const char        *key,
                     SdLandscapeCanvas *self)
 {
-  invalidate_figure (self);
+  sd_landscape_canvas_invalidate_figure (self);
 }
 
 static void
@@ -2064,7 +706,7 @@ on_style_changed (AdwStyleManager   *manager,
                   GParamSpec        *pspec,
                   SdLandscapeCanvas *self)
 {
-  invalidate_figure (self);
+  sd_landscape_canvas_invalidate_figure (self);
 }
 
 static void
@@ -2072,7 +714,7 @@ on_presentation_changed (SdWindow          *window,
                          GParamSpec        *pspec,
                          SdLandscapeCanvas *self)
 {
-  invalidate_figure (self);
+  sd_landscape_canvas_invalidate_figure (self);
 }
 
 /* The application's settings; outside it (tests, benchmarks) the same
@@ -2109,7 +751,7 @@ sd_landscape_canvas_root (GtkWidget *widget)
       self->presentation_id = g_signal_connect (root, "notify::presentation-mode",
                                                 G_CALLBACK (on_presentation_changed), self);
     }
-  invalidate_figure (self);
+  sd_landscape_canvas_invalidate_figure (self);
 }
 
 static void
@@ -2216,27 +858,6 @@ sd_landscape_canvas_set_property (GObject      *object,
 }
 
 static void
-add_binding (GtkWidgetClass *widget_class,
-             guint           keyval,
-             const char     *action)
-{
-  gtk_widget_class_add_binding_action (widget_class, keyval, 0, action, NULL);
-}
-
-/* Arrows pan; on the Landscape page Left and Right step the playback, so
- * Shift with any arrow pans there too. */
-static void
-add_pan_binding (GtkWidgetClass *widget_class,
-                 guint           keyval,
-                 int             dx,
-                 int             dy)
-{
-  gtk_widget_class_add_binding_action (widget_class, keyval, 0, "canvas.pan", "(ii)", dx, dy);
-  gtk_widget_class_add_binding_action (widget_class, keyval, GDK_SHIFT_MASK,
-                                       "canvas.pan", "(ii)", dx, dy);
-}
-
-static void
 sd_landscape_canvas_class_init (SdLandscapeCanvasClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -2312,26 +933,7 @@ sd_landscape_canvas_class_init (SdLandscapeCanvasClass *klass)
     g_signal_new ("trajectories-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_install_action (widget_class, "canvas.zoom-in", NULL, zoom_in_action);
-  gtk_widget_class_install_action (widget_class, "canvas.zoom-out", NULL, zoom_out_action);
-  gtk_widget_class_install_action (widget_class, "canvas.reset-view", NULL, reset_view_action);
-  gtk_widget_class_install_action (widget_class, "canvas.pan", "(ii)", pan_action);
-
-  add_binding (widget_class, GDK_KEY_plus, "canvas.zoom-in");
-  add_binding (widget_class, GDK_KEY_equal, "canvas.zoom-in");
-  add_binding (widget_class, GDK_KEY_KP_Add, "canvas.zoom-in");
-  add_binding (widget_class, GDK_KEY_minus, "canvas.zoom-out");
-  add_binding (widget_class, GDK_KEY_KP_Subtract, "canvas.zoom-out");
-  add_binding (widget_class, GDK_KEY_0, "canvas.reset-view");
-  add_binding (widget_class, GDK_KEY_KP_0, "canvas.reset-view");
-  add_pan_binding (widget_class, GDK_KEY_Left, -1, 0);
-  add_pan_binding (widget_class, GDK_KEY_KP_Left, -1, 0);
-  add_pan_binding (widget_class, GDK_KEY_Right, 1, 0);
-  add_pan_binding (widget_class, GDK_KEY_KP_Right, 1, 0);
-  add_pan_binding (widget_class, GDK_KEY_Up, 0, -1);
-  add_pan_binding (widget_class, GDK_KEY_KP_Up, 0, -1);
-  add_pan_binding (widget_class, GDK_KEY_Down, 0, 1);
-  add_pan_binding (widget_class, GDK_KEY_KP_Down, 0, 1);
+  sd_landscape_canvas_install_actions (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "landscape-canvas");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -2341,12 +943,10 @@ static void
 sd_landscape_canvas_init (SdLandscapeCanvas *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  GtkGesture *drag, *pinch;
-  GtkEventController *scroll, *motion;
 
   self->iteration = SD_LANDSCAPE_CANVAS_ALL_ITERATIONS;
   self->trajectories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_trajectory_free);
-  self->runs = copy_runs (NULL);
+  self->runs = sd_landscape_canvas_copy_runs (NULL);
   self->grid_cancellable = g_cancellable_new ();
   self->runs_cancellable = g_cancellable_new ();
   /* Far in the past: the first grid request is not part of a burst. */
@@ -2363,28 +963,7 @@ sd_landscape_canvas_init (SdLandscapeCanvas *self)
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_style_changed), self, 0);
 
-  drag = gtk_gesture_drag_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
-  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
-  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
-  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
-  g_signal_connect (drag, "cancel", G_CALLBACK (on_drag_cancel), self);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (drag));
-
-  pinch = gtk_gesture_zoom_new ();
-  g_signal_connect (pinch, "begin", G_CALLBACK (on_pinch_begin), self);
-  g_signal_connect (pinch, "scale-changed", G_CALLBACK (on_pinch_scale_changed), self);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (pinch));
-
-  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
-  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
-  gtk_widget_add_controller (widget, scroll);
-
-  motion = gtk_event_controller_motion_new ();
-  g_signal_connect (motion, "enter", G_CALLBACK (on_motion), self);
-  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
-  g_signal_connect (motion, "leave", G_CALLBACK (on_leave), self);
-  gtk_widget_add_controller (widget, motion);
+  sd_landscape_canvas_add_controllers (self);
 
   gtk_widget_set_focusable (widget, TRUE);
   gtk_widget_set_focus_on_click (widget, TRUE);
@@ -2462,9 +1041,9 @@ sd_landscape_canvas_set_model (SdLandscapeCanvas *self,
       g_clear_pointer (&self->landscape, sd_landscape_free);
       self->grid_pending = self->runs_pending = FALSE;
       self->coarse_pending = self->full_due = FALSE;
-      update_busy (self);
-      update_hover (self);
-      invalidate_figure (self);
+      sd_landscape_canvas_update_busy (self);
+      sd_landscape_canvas_update_hover (self);
+      sd_landscape_canvas_invalidate_figure (self);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
@@ -2505,7 +1084,7 @@ sd_landscape_canvas_set_iteration (SdLandscapeCanvas *self,
   self->iteration = iteration;
   if (self->draw_scene != NULL && self->model != NULL)
     apply_iteration (self, self->draw_scene);
-  invalidate_figure (self);
+  sd_landscape_canvas_invalidate_figure (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITERATION]);
 }
 
@@ -2663,7 +1242,7 @@ sd_landscape_canvas_render (SdLandscapeCanvas *self,
   if (!(width > 0.0 && height > 0.0))
     return;
 
-  get_options (self, width, height, &options);
+  sd_landscape_canvas_get_options (self, width, height, &options);
   sd_plot_free (draw_figure (self, cr, &options));
   if (width == (int) width && height == (int) height)
     {
