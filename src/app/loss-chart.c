@@ -18,6 +18,8 @@
 #define PICK_RADIUS 24.0
 /* The y axis reaches this fraction of its decades beyond the losses. */
 #define LOSS_MARGIN 0.05
+/* The chart's height in points at scale 1. */
+#define CHART_HEIGHT 160.0
 
 typedef struct
 {
@@ -547,7 +549,27 @@ on_presentation_changed (SdWindow    *window,
                          SdLossChart *self)
 {
   invalidate_plot (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/* Tall enough for a few decades of loss below the axis labels; in
+ * presentation mode, whose type is larger, taller by as much. */
+static void
+sd_loss_chart_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  SdLossChart *self = SD_LOSS_CHART (widget);
+  double scale = self->window != NULL ? sd_window_get_figure_scale (self->window) : 1.0;
+
+  if (orientation == GTK_ORIENTATION_VERTICAL)
+    *minimum = *natural = (int) ceil (CHART_HEIGHT * scale);
+  else
+    *minimum = *natural = 0;
 }
 
 static void
@@ -590,6 +612,7 @@ sd_loss_chart_class_init (SdLossChartClass *klass)
   object_class->set_property = sd_loss_chart_set_property;
 
   widget_class->snapshot = sd_loss_chart_snapshot;
+  widget_class->measure = sd_loss_chart_measure;
   widget_class->root = sd_loss_chart_root;
   widget_class->unroot = sd_loss_chart_unroot;
 

@@ -802,11 +802,27 @@ test_presentation (void)
   SdWindow *window = get_window ();
   SdPageFrame *frame = ui_test_template_child (get_page (), SD_TYPE_LANDSCAPE_PAGE, "frame");
 
+  GtkWidget *chart = adw_bin_get_child (ui_test_template_child (get_page (),
+                                                                SD_TYPE_LANDSCAPE_PAGE,
+                                                                "chart_bin"));
+  int height;
+
+  /* The loss chart is 160 points tall, and grows with the presentation
+   * scale (1.5 by default) like the type in it. */
+  gtk_widget_measure (chart, GTK_ORIENTATION_VERTICAL, -1, &height, NULL, NULL, NULL);
+  g_assert_cmpint (height, ==, 160);
+
   g_assert_true (sd_page_frame_get_sidebar_shown (frame));
   sd_window_set_presentation_mode (window, TRUE);
   g_assert_false (sd_page_frame_get_sidebar_shown (frame));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
+  gtk_widget_measure (chart, GTK_ORIENTATION_VERTICAL, -1, &height, NULL, NULL, NULL);
+  g_assert_cmpint (height, ==, 240);
+
   sd_window_set_presentation_mode (window, FALSE);
   g_assert_true (sd_page_frame_get_sidebar_shown (frame));
+  gtk_widget_measure (chart, GTK_ORIENTATION_VERTICAL, -1, &height, NULL, NULL, NULL);
+  g_assert_cmpint (height, ==, 160);
 }
 
 static void
