@@ -12,6 +12,7 @@
 #include "curvature.h"
 #include "landscape-canvas.h"
 #include "loss-chart.h"
+#include "overlay.h"
 #include "page-frame.h"
 #include "run-row.h"
 #include "landscape-page.h"
@@ -89,6 +90,8 @@ struct _SdLandscapePage
   GtkWidget         *explain_adam_row;
   GtkSwitch         *explain_adam_switch;
   GtkSwitch         *explain_curvature_switch;
+  GtkWidget         *arrows_readout_row;
+  GtkLabel          *arrows_label;
   guint              setting_explain;
   GtkWidget         *curvature_readout_row;
   GtkLabel          *lambda_min_label;
@@ -154,12 +157,10 @@ color_map_label (const char *name)
   return name;
 }
 
-/* Losses span many decades; three significant digits in the middle and
- * compact scientific notation at the ends ("1.2e-3") stay short. */
 static void
-format_number (char   *buffer,
-               gsize   size,
-               double  value)
+format_number_ascii (char   *buffer,
+                     gsize   size,
+                     double  value)
 {
   double magnitude = fabs (value);
   char *e;
@@ -191,6 +192,29 @@ format_number (char   *buffer,
       if (negative)
         e[1] = '-';
     }
+}
+
+/* Replaces each hyphen in @buffer by a minus sign, as the axes and the
+ * canvas's readout write it. */
+static void
+use_minus_signs (char  *buffer,
+                 gsize  size)
+{
+  g_autoptr(GString) text = g_string_new (buffer);
+
+  g_string_replace (text, "-", "−", 0);
+  g_strlcpy (buffer, text->str, size);
+}
+
+/* Losses span many decades; three significant digits in the middle and
+ * compact scientific notation at the ends ("1.2e−3") stay short. */
+static void
+format_number (char   *buffer,
+               gsize   size,
+               double  value)
+{
+  format_number_ascii (buffer, size, value);
+  use_minus_signs (buffer, size);
 }
 
 static const SdSceneRun *
@@ -453,8 +477,127 @@ get_explained_state (SdLandscapePage    *self,
                                   MIN (sd_playback_get_iteration (self->playback), n_points - 1));
 }
 
+/* Whether the point @displacement away from @position lies outside the
+ * scene's range: its arrow leaves the map. */
+static gboolean
+leaves_map (SdLandscapePage *self,
+            const double     position[2],
+            const double     displacement[2])
+{
+  const SdSceneSurface *surface = &sd_landscape_model_get_scene (self->model)->surface;
+  double x = position[0] + displacement[0], y = position[1] + displacement[1];
+
+  return !(x >= surface->x_range[0] && x <= surface->x_range[1]
+           && y >= surface->y_range[0] && y <= surface->y_range[1]);
+}
+
+/* An arrow's numbers as the readout shows them. */
+typedef struct
+{
+  char x[32];
+  char y[32];
+  char length[32];
+} ArrowText;
+
 static void
-update_explain_readout (SdLandscapePage *self)
+format_arrow (const double  displacement[2],
+              ArrowText    *arrow)
+{
+  format_number (arrow->x, sizeof arrow->x, displacement[0]);
+  format_number (arrow->y, sizeof arrow->y, displacement[1]);
+  format_number (arrow->length, sizeof arrow->length, hypot (displacement[0], displacement[1]));
+}
+
+/* Ends a line of the readout; an arrow that leaves the map says so, as
+ * it is cut there. */
+static void
+end_arrow_line (SdLandscapePage *self,
+                GString         *text,
+                const double     position[2],
+                const double     displacement[2])
+{
+  if (displacement != NULL && leaves_map (self, position, displacement))
+    /* Translators: appended to an arrow's readout line when the arrow
+     * is longer than the map shows */
+    g_string_append (text, _(" (leaves the map)"));
+  g_string_append_c (text, '\n');
+}
+
+/* The numbers of the arrows drawn: they keep their true length on the
+ * map, so far from a minimum they are cut at its edge and near one they
+ * can be too short to see; here they can always be read. */
+static void
+update_arrows_readout (SdLandscapePage *self,
+                       SdExplainFlags   flags)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  const SdTrajectory *trajectory;
+  SdOverlayData data;
+  ArrowText arrow;
+  guint run = adw_combo_row_get_selected (self->explain_run_row);
+
+  flags &= SD_EXPLAIN_GRADIENT | SD_EXPLAIN_STEP | SD_EXPLAIN_VELOCITY | SD_EXPLAIN_ADAM_STEP;
+  trajectory = run < get_n_runs (self) ? sd_landscape_page_get_trajectory (self, run) : NULL;
+  if (flags == SD_EXPLAIN_NONE || trajectory == NULL || self->surface == NULL
+      || !sd_overlay_data_init (&data, self->surface, trajectory,
+                                sd_playback_get_iteration (self->playback)))
+    {
+      gtk_widget_set_visible (self->arrows_readout_row, FALSE);
+      return;
+    }
+
+  if (flags & SD_EXPLAIN_GRADIENT)
+    {
+      double g[2] = { -data.learning_rate * data.gradient[0],
+                      -data.learning_rate * data.gradient[1] };
+
+      format_arrow (g, &arrow);
+      /* Translators: the gradient-descent step at the iterate, its two
+       * components and its length; Pango markup */
+      g_string_append_printf (text, _("−η∇<i>f</i> = (%s, %s), length %s"),
+                              arrow.x, arrow.y, arrow.length);
+      end_arrow_line (self, text, data.position, g);
+    }
+  if (flags & SD_EXPLAIN_STEP)
+    {
+      format_arrow (data.step, &arrow);
+      /* Translators: the step the optimizer takes from the iterate, its
+       * two components and its length */
+      g_string_append_printf (text, _("step taken = (%s, %s), length %s"),
+                              arrow.x, arrow.y, arrow.length);
+      end_arrow_line (self, text, data.position, data.step);
+    }
+  if (flags & SD_EXPLAIN_VELOCITY)
+    {
+      double v[2] = { -data.learning_rate * data.velocity[0],
+                      -data.learning_rate * data.velocity[1] };
+
+      format_arrow (v, &arrow);
+      /* Translators: minus the learning rate times the momentum buffer,
+       * its two components and its length; Pango markup */
+      g_string_append_printf (text, _("−η<i>v</i> = (%s, %s), length %s"),
+                              arrow.x, arrow.y, arrow.length);
+      end_arrow_line (self, text, data.position, v);
+    }
+  if (flags & SD_EXPLAIN_ADAM_STEP)
+    {
+      double sizes[2] = { data.effective_learning_rate[0] * fabs (data.gradient[0]),
+                          data.effective_learning_rate[1] * fabs (data.gradient[1]) };
+
+      format_arrow (sizes, &arrow);
+      /* Translators: Adam's step size along each coordinate at the
+       * iterate, the half-widths of the orange box */
+      g_string_append_printf (text, _("Adam’s step sizes (%s, %s)"), arrow.x, arrow.y);
+      end_arrow_line (self, text, data.position, NULL);
+    }
+
+  g_string_truncate (text, text->len - 1);
+  gtk_label_set_markup (self->arrows_label, text->str);
+  gtk_widget_set_visible (self->arrows_readout_row, TRUE);
+}
+
+static void
+update_curvature_readout (SdLandscapePage *self)
 {
   const SdTrajectory *trajectory;
   const SdOptimizerState *state;
@@ -526,6 +669,17 @@ update_explain_readout (SdLandscapePage *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->learning_rate_label), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->learning_rate_label), "error");
+}
+
+/* What the Explain group reads off at the shown iterate of its run. */
+static void
+update_explain_readout (SdLandscapePage *self)
+{
+  guint run = adw_combo_row_get_selected (self->explain_run_row);
+
+  update_arrows_readout (self, run < get_n_runs (self) ? get_run (self, run)->explain
+                                                       : SD_EXPLAIN_NONE);
+  update_curvature_readout (self);
 }
 
 static void
@@ -1346,6 +1500,8 @@ sd_landscape_page_class_init (SdLandscapePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, explain_adam_row);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, explain_adam_switch);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, explain_curvature_switch);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, arrows_readout_row);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, arrows_label);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, curvature_readout_row);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, lambda_min_label);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, lambda_max_label);

@@ -107,6 +107,11 @@ test_playback (void)
   g_assert_cmpuint (sd_playback_get_iteration (playback), ==, 500);
   g_assert_cmpstr (gtk_label_get_text (counter), ==, "Iteration 500 / 500");
   g_assert_false (sd_playback_get_playing (playback));
+  /* Momentum ends at loss 0.004433 (torch.optim, see test_default_race):
+   * small numbers in compact scientific notation, with a minus sign. */
+  stats = sd_landscape_page_format_run_stats (page, 1);
+  g_assert_true (g_str_has_prefix (stats, "loss 4.4e−3 · ‖∇f‖ "));
+  g_clear_pointer (&stats, g_free);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "landscape.reset", NULL));
   g_assert_cmpuint (sd_playback_get_iteration (playback), ==, 0);
   g_assert_cmpstr (gtk_label_get_text (counter), ==, "Iteration 0 / 500");

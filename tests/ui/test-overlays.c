@@ -190,7 +190,7 @@ test_curvature_readout (void)
   g_assert_true (sd_landscape_model_set_expression (model, "x^2 - 3*y^2", NULL, &error));
   g_assert_no_error (error);
   ui_test_wait_for_canvas (page);
-  g_assert_cmpstr (label_text (page, "lambda_min_label"), ==, "λmin = -6");
+  g_assert_cmpstr (label_text (page, "lambda_min_label"), ==, "λmin = −6");
   g_assert_cmpstr (label_text (page, "lambda_max_label"), ==, "λmax = 2");
   g_assert_cmpstr (label_text (page, "condition_label"), ==, "condition number 3");
   g_assert_cmpstr (label_text (page, "bound_label"), ==,
@@ -242,6 +242,64 @@ test_follows_iteration (void)
 
   set_switch (page, "explain_curvature_switch", FALSE);
   sd_landscape_model_remove_run (model, sgd);
+  ui_test_spin ();
+}
+
+/* The arrows' numbers. On x^2 + 4 y^2 gradient descent with learning
+ * rate 0.05 from (1.8, 1.6) multiplies x by 0.9 and y by 0.6 a step:
+ * iterate 2 is (1.458, 0.576), where grad f = (2x, 8y) = (2.916, 4.608),
+ * so -0.05 grad f = (-0.1458, -0.2304), of length 0.27266, and it is also
+ * the step to iterate 3. At learning rate 0.5 the first gradient step,
+ * -0.5 (3.6, 12.8) = (-1.8, -6.4) of length 6.648, ends at y = -4.8,
+ * below the map's -2. */
+static void
+test_arrows_readout (void)
+{
+  SdLandscapePage *page = get_page ();
+  SdLandscapeModel *model = sd_landscape_page_get_model (page);
+  SdPlayback *playback = sd_landscape_page_get_playback (page);
+  AdwComboRow *runs = ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "explain_run_row");
+  GtkWidget *row = ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "arrows_readout_row");
+  g_autoptr(GError) error = NULL;
+  const SdSceneRun *first = g_ptr_array_index (sd_landscape_model_get_scene (model)->runs, 0);
+  double start[2] = { first->start[0], first->start[1] };
+  guint sgd;
+
+  sd_landscape_model_set_function (model, "custom");
+  g_assert_true (sd_landscape_model_set_expression (model, "x^2 + 4*y^2", NULL, &error));
+  g_assert_no_error (error);
+  sd_landscape_model_set_range (model, (double[2]) { -2.0, 2.0 }, (double[2]) { -2.0, 2.0 });
+  sd_landscape_model_set_start (model, 1.8, 1.6);
+  sgd = sd_landscape_model_add_run (model, SD_OPTIMIZER_SGD);
+  g_assert_true (sd_landscape_model_set_run_param (model, sgd, "learning-rate", 0.05, &error));
+  g_assert_no_error (error);
+  adw_combo_row_set_selected (runs, sgd);
+  ui_test_wait_for_canvas (page);
+  g_assert_false (gtk_widget_get_visible (row));
+
+  set_switch (page, "explain_gradient_switch", TRUE);
+  set_switch (page, "explain_step_switch", TRUE);
+  sd_playback_set_iteration (playback, 2);
+  ui_test_spin ();
+  g_assert_true (gtk_widget_get_visible (row));
+  g_assert_cmpstr (label_text (page, "arrows_label"), ==,
+                   "−η∇f = (−0.146, −0.23), length 0.273\n"
+                   "step taken = (−0.146, −0.23), length 0.273");
+
+  g_assert_true (sd_landscape_model_set_run_param (model, sgd, "learning-rate", 0.5, &error));
+  g_assert_no_error (error);
+  ui_test_wait_for_canvas (page);
+  set_switch (page, "explain_step_switch", FALSE);
+  sd_playback_set_iteration (playback, 0);
+  ui_test_spin ();
+  g_assert_cmpstr (label_text (page, "arrows_label"), ==,
+                   "−η∇f = (−1.8, −6.4), length 6.65 (leaves the map)");
+
+  set_switch (page, "explain_gradient_switch", FALSE);
+  g_assert_false (gtk_widget_get_visible (row));
+  sd_landscape_model_remove_run (model, sgd);
+  sd_landscape_model_set_function (model, "rosenbrock");
+  sd_landscape_model_set_start (model, start[0], start[1]);
   ui_test_spin ();
 }
 
@@ -335,6 +393,7 @@ main (int   argc,
   g_test_add_func ("/ui/overlays/curvature-readout", test_curvature_readout);
   g_test_add_func ("/ui/overlays/follows-iteration", test_follows_iteration);
   g_test_add_func ("/ui/overlays/scene", test_scene_explain);
+  g_test_add_func ("/ui/overlays/arrows-readout", test_arrows_readout);
 
   status = g_test_run ();
 
