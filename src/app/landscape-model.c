@@ -402,6 +402,26 @@ sd_landscape_model_set_log_scale (SdLandscapeModel *self,
   changed (self, SD_LANDSCAPE_CHANGE_DISPLAY);
 }
 
+/**
+ * sd_landscape_model_set_explain_readable:
+ * @self: a #SdLandscapeModel
+ * @readable: whether the explain arrows are scaled together to a
+ *   readable length (the `explain-lengths` key)
+ */
+void
+sd_landscape_model_set_explain_readable (SdLandscapeModel *self,
+                                         gboolean          readable)
+{
+  g_return_if_fail (SD_IS_LANDSCAPE_MODEL (self));
+
+  readable = !!readable;
+  if (self->scene->surface.explain_readable == readable)
+    return;
+
+  self->scene->surface.explain_readable = readable;
+  changed (self, SD_LANDSCAPE_CHANGE_DISPLAY);
+}
+
 void
 sd_landscape_model_set_contours (SdLandscapeModel *self,
                                  guint             contours)

@@ -61,6 +61,8 @@ void              sd_landscape_model_set_color_map   (SdLandscapeModel  *self,
                                                       const char        *color_map);
 void              sd_landscape_model_set_log_scale   (SdLandscapeModel  *self,
                                                       gboolean           log_scale);
+void              sd_landscape_model_set_explain_readable (SdLandscapeModel *self,
+                                                           gboolean          readable);
 void              sd_landscape_model_set_contours    (SdLandscapeModel  *self,
                                                       guint              contours);
 void              sd_landscape_model_set_layers      (SdLandscapeModel  *self,

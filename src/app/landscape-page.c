@@ -90,6 +90,7 @@ struct _SdLandscapePage
   GtkWidget         *explain_adam_row;
   GtkSwitch         *explain_adam_switch;
   GtkSwitch         *explain_curvature_switch;
+  GtkSwitch         *explain_readable_switch;
   GtkWidget         *arrows_readout_row;
   GtkLabel          *arrows_label;
   guint              setting_explain;
@@ -756,6 +757,8 @@ sync_explain (SdLandscapePage *self)
   set_switch (self->explain_gradient_switch, flags & SD_EXPLAIN_GRADIENT);
   set_switch (self->explain_step_switch, flags & SD_EXPLAIN_STEP);
   set_switch (self->explain_curvature_switch, flags & SD_EXPLAIN_CURVATURE);
+  set_switch (self->explain_readable_switch,
+              sd_landscape_model_get_scene (self->model)->surface.explain_readable);
   if (flags == SD_EXPLAIN_NONE || (supported & SD_EXPLAIN_VELOCITY))
     set_switch (self->explain_velocity_switch, flags & SD_EXPLAIN_VELOCITY);
   if (flags == SD_EXPLAIN_NONE || (supported & SD_EXPLAIN_ADAM_STEP))
@@ -773,6 +776,15 @@ on_explain_changed (SdLandscapePage *self)
   if (self->syncing || self->canvas == NULL)
     return;
   update_explain (self);
+}
+
+static void
+on_explain_readable_changed (SdLandscapePage *self)
+{
+  if (self->syncing || self->model == NULL)
+    return;
+  sd_landscape_model_set_explain_readable (self->model,
+                                           gtk_switch_get_active (self->explain_readable_switch));
 }
 
 static guint
@@ -1500,6 +1512,7 @@ sd_landscape_page_class_init (SdLandscapePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, explain_adam_row);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, explain_adam_switch);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, explain_curvature_switch);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, explain_readable_switch);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, arrows_readout_row);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, arrows_label);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, curvature_readout_row);
@@ -1528,6 +1541,7 @@ sd_landscape_page_class_init (SdLandscapePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, chart_bin);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, chart_revealer);
   gtk_widget_class_bind_template_callback (widget_class, on_explain_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_explain_readable_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_surface_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_expression_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_range_changed);

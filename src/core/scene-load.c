@@ -579,6 +579,7 @@ read_surface_display (Reader  *r,
 {
   SdSceneSurface *surface = &r->scene->surface;
   g_autofree char *view = NULL;
+  g_autofree char *lengths = NULL;
   guint64 contours = surface->contours;
   gboolean present;
 
@@ -588,7 +589,8 @@ read_surface_display (Reader  *r,
       || !read_string (r, "Surface", "color-map", FALSE, &surface->color_map, error)
       || !read_string (r, "Surface", "view", FALSE, &view, error)
       || !read_bounded (r, "Surface", "azimuth", -360.0, 360.0, &surface->azimuth, error)
-      || !read_bounded (r, "Surface", "elevation", -90.0, 90.0, &surface->elevation, error))
+      || !read_bounded (r, "Surface", "elevation", -90.0, 90.0, &surface->elevation, error)
+      || !read_string (r, "Surface", "explain-lengths", FALSE, &lengths, error))
     return FALSE;
 
   surface->contours = contours;
@@ -614,6 +616,14 @@ read_surface_display (Reader  *r,
      * true and false, or map and 3d; keep them as they are. The third is the
      * value given. */
     return fail (r, error, "Surface", "view", _("must be %s or %s, got '%s'"), "map", "3d", view);
+
+  if (lengths == NULL || g_str_equal (lengths, "true"))
+    surface->explain_readable = FALSE;
+  else if (g_str_equal (lengths, "readable"))
+    surface->explain_readable = TRUE;
+  else
+    return fail (r, error, "Surface", "explain-lengths", _("must be %s or %s, got '%s'"),
+                 "true", "readable", lengths);
 
   return TRUE;
 }

@@ -98,6 +98,8 @@ save_surface (GKeyFile      *keyfile,
   g_key_file_set_string (keyfile, "Surface", "view", surface->view == SD_VIEW_3D ? "3d" : "map");
   set_double (keyfile, "Surface", "azimuth", surface->azimuth);
   set_double (keyfile, "Surface", "elevation", surface->elevation);
+  if (surface->explain_readable)
+    g_key_file_set_string (keyfile, "Surface", "explain-lengths", "readable");
 }
 
 static void

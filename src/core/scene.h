@@ -127,6 +127,8 @@ typedef struct
  * @view: the map or the 3-D view
  * @azimuth: the 3-D view's direction around the z axis, in degrees
  * @elevation: the 3-D view's height above the x-y plane, in degrees
+ * @explain_readable: whether the runs' explain arrows are scaled together
+ *   to a readable length rather than drawn at their true length
  *
  * The `[Surface]` group.
  */
@@ -145,6 +147,7 @@ typedef struct
   SdSurfaceView    view;
   double           azimuth;
   double           elevation;
+  gboolean         explain_readable;
 } SdSceneSurface;
 
 /**

@@ -584,6 +584,18 @@ draw_explain (DrawContext *ctx,
                                     sd_landscape_get_run_end (self, i)))
         continue;
 
+      if (self->scene->surface.explain_readable)
+        {
+          cairo_rectangle_t area;
+          double units[2];
+
+          sd_plot_get_area (plot, &area);
+          units[0] = area.width / (self->grid->xmax - self->grid->xmin);
+          units[1] = area.height / (self->grid->ymax - self->grid->ymin);
+          data.arrow_scale = sd_overlay_readable_scale (&data, run->explain,
+                                                        SD_OVERLAY_READABLE_LENGTH
+                                                        * ctx->style->scale, units);
+        }
       sd_overlay_draw (cr, plot, ctx->style, &data, run->explain);
       if (sd_plot_map (plot, data.position[0], data.position[1], &px, &py))
         {

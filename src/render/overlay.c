@@ -305,11 +305,13 @@ data_arrow (cairo_t             *cr,
             const SdPlot        *plot,
             const SdThemeStyle  *style,
             const SdOverlayData *data,
-            const double         displacement[2],
+            SdExplainFlags       part,
             const double         color[4])
 {
-  double x0, y0, x1, y1;
+  double x0, y0, x1, y1, displacement[2];
 
+  if (!sd_overlay_get_displacement (data, part, displacement))
+    return;
   sd_plot_map (plot, data->position[0], data->position[1], &x0, &y0);
   sd_plot_map (plot, data->position[0] + displacement[0], data->position[1] + displacement[1],
                &x1, &y1);
@@ -323,10 +325,12 @@ draw_adam_box (cairo_t             *cr,
                const SdThemeStyle  *style,
                const SdOverlayData *data)
 {
-  double hx = data->effective_learning_rate[0] * fabs (data->gradient[0]);
-  double hy = data->effective_learning_rate[1] * fabs (data->gradient[1]);
-  double x0, y0, x1, y1;
+  double half[2], hx, hy, x0, y0, x1, y1;
 
+  if (!sd_overlay_get_displacement (data, SD_EXPLAIN_ADAM_STEP, half))
+    return;
+  hx = half[0];
+  hy = half[1];
   sd_plot_map (plot, data->position[0] - hx, data->position[1] - hy, &x0, &y0);
   sd_plot_map (plot, data->position[0] + hx, data->position[1] + hy, &x1, &y1);
   if (!isfinite (x0 + y0 + x1 + y1))
@@ -579,7 +583,8 @@ sd_overlay_legend_entry (SdExplainFlags      part,
  * @scene: the scene drawn
  *
  * Adds an entry for each overlay the scene's visible runs explain (see
- * sd_overlay_legend_entry()), each once, in the order of #SdExplainFlags.
+ * sd_overlay_legend_entry()), each once, in the order of #SdExplainFlags,
+ * and a note when the scene draws the arrows at readable lengths.
  */
 void
 sd_overlay_add_legend_entries (SdLegend           *legend,
@@ -609,6 +614,109 @@ sd_overlay_add_legend_entries (SdLegend           *legend,
       sd_overlay_legend_entry (part, style, &entry);
       sd_legend_add (legend, &entry);
     }
+
+  if (scene->surface.explain_readable
+      && (shown & (SD_EXPLAIN_GRADIENT | SD_EXPLAIN_STEP | SD_EXPLAIN_VELOCITY
+                   | SD_EXPLAIN_ADAM_STEP)))
+    {
+      /* Translators: a note in the legend when the explain arrows are
+       * scaled together to a readable length; Pango markup */
+      SdLegendEntry note = { .markup = _("<i>arrows not to scale</i>") };
+
+      memcpy (note.color, style->foreground, sizeof note.color);
+      sd_legend_add (legend, &note);
+    }
+}
+
+/**
+ * sd_overlay_get_displacement:
+ * @data: an iterate's data
+ * @part: %SD_EXPLAIN_GRADIENT, %SD_EXPLAIN_STEP, %SD_EXPLAIN_VELOCITY or
+ *   %SD_EXPLAIN_ADAM_STEP
+ * @displacement: (out): the arrow from the iterate as drawn, in data
+ *   units: -learning_rate ∇f, the step, -learning_rate v, or Adam's box's
+ *   half-widths, times @data's arrow_scale
+ *
+ * Returns: whether it is finite
+ */
+/* A zeroed SdOverlayData draws true lengths. */
+static double
+arrow_scale (const SdOverlayData *data)
+{
+  return data->arrow_scale > 0.0 ? data->arrow_scale : 1.0;
+}
+
+gboolean
+sd_overlay_get_displacement (const SdOverlayData *data,
+                             SdExplainFlags       part,
+                             double               displacement[2])
+{
+  g_return_val_if_fail (data != NULL, FALSE);
+
+  for (guint k = 0; k < 2; k++)
+    {
+      switch (part)
+        {
+        case SD_EXPLAIN_GRADIENT:
+          displacement[k] = -data->learning_rate * data->gradient[k];
+          break;
+        case SD_EXPLAIN_STEP:
+          displacement[k] = data->step[k];
+          break;
+        case SD_EXPLAIN_VELOCITY:
+          displacement[k] = -data->learning_rate * data->velocity[k];
+          break;
+        case SD_EXPLAIN_ADAM_STEP:
+          displacement[k] = data->effective_learning_rate[k] * fabs (data->gradient[k]);
+          break;
+        default:
+          g_return_val_if_reached (FALSE);
+        }
+      displacement[k] *= arrow_scale (data);
+    }
+
+  return isfinite (displacement[0]) && isfinite (displacement[1]);
+}
+
+/**
+ * sd_overlay_readable_scale:
+ * @data: an iterate's data
+ * @flags: the parts drawn
+ * @longest: the length the longest arrow should have when drawn
+ * @units: the drawn length of one data unit along x and along y
+ *
+ * The factor that scales all the arrows @flags draws together so that
+ * the longest is @longest long (for Adam's box, its half-diagonal):
+ * their directions and their ratios stay, as the legend says.
+ *
+ * Returns: the factor, or 1 when no arrow has a finite, non-zero length
+ */
+double
+sd_overlay_readable_scale (const SdOverlayData *data,
+                           SdExplainFlags       flags,
+                           double               longest,
+                           const double         units[2])
+{
+  static const SdExplainFlags parts[] = {
+    SD_EXPLAIN_GRADIENT, SD_EXPLAIN_STEP, SD_EXPLAIN_VELOCITY, SD_EXPLAIN_ADAM_STEP,
+  };
+  double most = 0.0;
+
+  g_return_val_if_fail (data != NULL, 1.0);
+  g_return_val_if_fail (units != NULL, 1.0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      double d[2], length;
+
+      if (!(flags & parts[i]) || !sd_overlay_get_displacement (data, parts[i], d))
+        continue;
+      length = hypot (d[0] * units[0], d[1] * units[1]) / arrow_scale (data);
+      if (isfinite (length))
+        most = MAX (most, length);
+    }
+
+  return most > 0.0 ? longest / most : 1.0;
 }
 
 /**
@@ -645,6 +753,7 @@ sd_overlay_data_init (SdOverlayData      *data,
   index = MIN (index, n_points - 1);
   state = sd_trajectory_get_point (trajectory, index);
   *data = (SdOverlayData) { 0 };
+  data->arrow_scale = 1.0;
   data->learning_rate = sd_trajectory_get_params (trajectory)->learning_rate;
   memcpy (data->position, state->position, sizeof data->position);
   memcpy (data->gradient, state->gradient, sizeof data->gradient);
@@ -702,21 +811,11 @@ sd_overlay_draw (cairo_t             *cr,
   if (flags & SD_EXPLAIN_CURVATURE)
     draw_curvature (cr, plot, style, data);
   if (flags & SD_EXPLAIN_VELOCITY)
-    {
-      double v[2] = { -data->learning_rate * data->velocity[0],
-                      -data->learning_rate * data->velocity[1] };
-
-      data_arrow (cr, plot, style, data, v, velocity_color);
-    }
+    data_arrow (cr, plot, style, data, SD_EXPLAIN_VELOCITY, velocity_color);
   if (flags & SD_EXPLAIN_GRADIENT)
-    {
-      double g[2] = { -data->learning_rate * data->gradient[0],
-                      -data->learning_rate * data->gradient[1] };
-
-      data_arrow (cr, plot, style, data, g, gradient_color);
-    }
+    data_arrow (cr, plot, style, data, SD_EXPLAIN_GRADIENT, gradient_color);
   if (flags & SD_EXPLAIN_STEP)
-    data_arrow (cr, plot, style, data, data->step, step_color);
+    data_arrow (cr, plot, style, data, SD_EXPLAIN_STEP, step_color);
   if (flags & SD_EXPLAIN_CURVATURE)
     draw_curvature_labels (cr, plot, style, data);
 

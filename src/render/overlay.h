@@ -34,6 +34,9 @@ G_BEGIN_DECLS
  * @effective_learning_rate: Adam's lr / (sqrt (v_hat) + eps), per coordinate
  * @curvature: the Hessian's decomposition at @position
  * @has_curvature: whether @curvature holds one (the Hessian may not be finite)
+ * @arrow_scale: what the displacements are multiplied by when drawn: 1
+ *   (or 0, as in a zeroed struct) for their true length (see
+ *   sd_overlay_readable_scale())
  *
  * The values an overlay draws, all in data coordinates.
  */
@@ -47,7 +50,12 @@ typedef struct
   double      effective_learning_rate[2];
   SdCurvature curvature;
   gboolean    has_curvature;
+  double      arrow_scale;
 } SdOverlayData;
+
+/* The longest arrow's length in the map view at readable lengths, in
+ * points (times the style's scale): the eigenvector cross's width. */
+#define SD_OVERLAY_READABLE_LENGTH (2.0 * SD_OVERLAY_EIGEN_LENGTH)
 
 /**
  * SdOverlayHeads:
@@ -89,6 +97,13 @@ void     sd_overlay_legend_entry       (SdExplainFlags       part,
 void     sd_overlay_add_legend_entries (SdLegend            *legend,
                                         const SdThemeStyle  *style,
                                         const SdScene       *scene);
+gboolean sd_overlay_get_displacement   (const SdOverlayData *data,
+                                        SdExplainFlags       part,
+                                        double               displacement[2]);
+double   sd_overlay_readable_scale     (const SdOverlayData *data,
+                                        SdExplainFlags       flags,
+                                        double               longest,
+                                        const double         units[2]);
 gboolean sd_overlay_data_init          (SdOverlayData       *data,
                                         SdSurface           *surface,
                                         const SdTrajectory  *trajectory,

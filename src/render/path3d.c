@@ -661,17 +661,20 @@ draw_displacement (Context             *ctx,
                    cairo_t             *cr,
                    const SdSurface     *surface,
                    const SdOverlayData *data,
-                   const double         displacement[2],
                    SdExplainFlags       part,
                    Line                *line,
                    GArray              *busy)
 {
-  const double vertices[2][2] = {
-    { data->position[0], data->position[1] },
-    { data->position[0] + displacement[0], data->position[1] + displacement[1] },
-  };
-  double color[4];
+  double displacement[2], vertices[2][2], color[4];
 
+  if (!sd_overlay_get_displacement (data, part, displacement))
+    return;
+
+  for (guint k = 0; k < 2; k++)
+    {
+      vertices[0][k] = data->position[k];
+      vertices[1][k] = data->position[k] + displacement[k];
+    }
   sd_overlay_get_color (part, ctx->style, color);
   draw_line_arrow (ctx, cr, surface, vertices, 2, color, SD_OVERLAY_HEAD_END, FALSE, line, busy);
 }
@@ -696,9 +699,8 @@ draw_adam_box (Context             *ctx,
   double half[2], vertices[4 * OVERLAY_SAMPLES + 1][2], color[4];
   guint n = 0;
 
-  for (guint k = 0; k < 2; k++)
-    half[k] = data->effective_learning_rate[k] * fabs (data->gradient[k]);
-  if (!isfinite (half[0]) || !isfinite (half[1]) || !(half[0] > 0.0 || half[1] > 0.0))
+  if (!sd_overlay_get_displacement (data, SD_EXPLAIN_ADAM_STEP, half)
+      || !(half[0] > 0.0 || half[1] > 0.0))
     return;
 
   for (guint leg = 0; leg < 5; leg++)
@@ -865,21 +867,11 @@ sd_path3d_draw_explain (cairo_t             *cr,
   if (flags & SD_EXPLAIN_CURVATURE)
     draw_eigen_cross (&ctx, cr, surface, data, &line, busy, labels);
   if (flags & SD_EXPLAIN_VELOCITY)
-    {
-      double v[2] = { -data->learning_rate * data->velocity[0],
-                      -data->learning_rate * data->velocity[1] };
-
-      draw_displacement (&ctx, cr, surface, data, v, SD_EXPLAIN_VELOCITY, &line, busy);
-    }
+    draw_displacement (&ctx, cr, surface, data, SD_EXPLAIN_VELOCITY, &line, busy);
   if (flags & SD_EXPLAIN_GRADIENT)
-    {
-      double g[2] = { -data->learning_rate * data->gradient[0],
-                      -data->learning_rate * data->gradient[1] };
-
-      draw_displacement (&ctx, cr, surface, data, g, SD_EXPLAIN_GRADIENT, &line, busy);
-    }
+    draw_displacement (&ctx, cr, surface, data, SD_EXPLAIN_GRADIENT, &line, busy);
   if (flags & SD_EXPLAIN_STEP)
-    draw_displacement (&ctx, cr, surface, data, data->step, SD_EXPLAIN_STEP, &line, busy);
+    draw_displacement (&ctx, cr, surface, data, SD_EXPLAIN_STEP, &line, busy);
 
   /* The labels go on last, over the arrows. */
   for (guint i = 0; i < 2; i++)

@@ -658,6 +658,13 @@ draw_explain (View    *view,
                                     sd_landscape_get_run_end (self, i)))
         continue;
 
+      /* Readable arrows: the longest spans as much of the box as the
+       * eigenvector cross. */
+      if (self->scene->surface.explain_readable)
+        data.arrow_scale = sd_overlay_readable_scale (
+          &data, run->explain, 2.0 * SD_PATH3D_EIGEN_SHARE,
+          (const double[2]) { 1.0 / (self->grid->xmax - self->grid->xmin),
+                              1.0 / (self->grid->ymax - self->grid->ymin) });
       sd_path3d_draw_explain (cr, &view->style, &view->camera, view->mesh, self->surface, &data,
                               run->explain, busy);
     }

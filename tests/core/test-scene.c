@@ -121,6 +121,7 @@ test_display_keys (void)
   g_assert_false (defaults->surface.log_scale);
   g_assert_null (defaults->surface.color_map);
   g_assert_cmpint (defaults->surface.view, ==, SD_VIEW_MAP);
+  g_assert_false (defaults->surface.explain_readable);
   run = g_ptr_array_index (defaults->runs, 0);
   g_assert_true (run->visible);
   g_assert_false (run->has_color);
@@ -129,6 +130,7 @@ test_display_keys (void)
   scene = load ("[Scene]\nversion=1\nkind=surface\nstep=25\n"
                 "[Surface]\nfunction=booth\nlayers=gradient-field; heatmap;\ncontours=0\n"
                 "log-scale=true\ncolor-map=magma\nview=3d\nazimuth=30\nelevation=-10.5\n"
+                "explain-lengths=readable\n"
                 "[Run A]\noptimizer=sgd\nstart=0;0\ncolor=#1A5fb4\nvisible=false\n"
                 "explain=curvature; gradient;step\n"
                 "[Run B]\noptimizer=nesterov\nstart=0;0\nexplain=velocity\n"
@@ -143,6 +145,7 @@ test_display_keys (void)
   g_assert_cmpint (scene->surface.view, ==, SD_VIEW_3D);
   g_assert_cmpfloat (scene->surface.azimuth, ==, 30.0);
   g_assert_cmpfloat (scene->surface.elevation, ==, -10.5);
+  g_assert_true (scene->surface.explain_readable);
   run = g_ptr_array_index (scene->runs, 0);
   g_assert_false (run->visible);
   g_assert_true (run->has_color);
@@ -298,6 +301,8 @@ test_errors (void)
       "explain=gradient;hessian\n",
       "lesson.saddle: [Run A] explain: unknown overlay 'hessian'; expected any of gradient, step, "
       "velocity, adam-steps, curvature" },
+    { SURFACE_HEADER "[Surface]\nfunction=booth\nexplain-lengths=big\n",
+      "lesson.saddle: [Surface] explain-lengths: must be true or readable, got 'big'" },
     { SURFACE_HEADER "[Surface]\nfunction=booth\ncontours=101\n",
       "lesson.saddle: [Surface] contours: must be a whole number from 0 to 100, got '101'" },
     { SURFACE_HEADER "[Surface]\nfunction=booth\nlog-scale=yes\n",
@@ -387,7 +392,7 @@ test_round_trip (void)
     "[Surface]\nfunction=custom\nexpression=0.5*x^2 + 5*y^2\n"
     "x-range=-0.1;0.30000000000000004\ny-range=-1e-3;2.5E+4\nresolution=17\n"
     "layers=contours;gradient-field\ncontours=7\nlog-scale=true\ncolor-map=cividis\n"
-    "view=3d\nazimuth=-120.25\nelevation=60\n"
+    "view=3d\nazimuth=-120.25\nelevation=60\nexplain-lengths=readable\n"
     "[Run Momentum]\noptimizer=momentum\nstart=0.1;-0.2\nsteps=0\nmomentum=0.95\n"
     "color=#e66100\nvisible=false\nexplain=velocity;gradient\n"
     "[Run Newton]\noptimizer=newton\nstart=1;1\ndamping=0.001\nexplain=curvature\n",
@@ -433,6 +438,7 @@ test_round_trip (void)
       g_assert_cmpint (first->surface.view, ==, second->surface.view);
       g_assert_cmpfloat (first->surface.azimuth, ==, second->surface.azimuth);
       g_assert_cmpfloat (first->surface.elevation, ==, second->surface.elevation);
+      g_assert_cmpint (first->surface.explain_readable, ==, second->surface.explain_readable);
       g_assert_cmpint (first->has_step, ==, second->has_step);
       g_assert_cmpuint (first->step, ==, second->step);
       g_assert_true (memcmp (&first->surface.params, &second->surface.params,

@@ -671,6 +671,47 @@ test_explain (void)
     }
 }
 
+/* With readable lengths the same gradient step is drawn 96 points long
+ * (SD_OVERLAY_READABLE_LENGTH at scale 1), in its own direction: red well
+ * past its true end, and nothing beyond 96 points. */
+static void
+test_explain_readable (void)
+{
+  static const double gradient_red[3] = { 0xe0 / 255.0, 0x1b / 255.0, 0x24 / 255.0 };
+  const double p[2] = { 1.458, 0.576 }, d[2] = { -0.05 * 2.916, -0.05 * 4.608 };
+  Canvas canvas;
+
+  for (guint readable = 0; readable < 2; readable++)
+    {
+      g_autoptr(SdPlot) plot = NULL;
+      double px, py, qx, qy, ux, uy, length, rgb[3];
+
+      canvas_init (&canvas, WIDTH, HEIGHT);
+      plot = draw_scene (&canvas,
+                         readable ? BOWL_SCENE ("step=2\n",
+                                                "explain-lengths=readable\n"
+                                                GREEN_RUN "explain=gradient\n")
+                                  : BOWL_SCENE ("step=2\n", GREEN_RUN "explain=gradient\n"),
+                         NULL, NULL);
+      g_assert_true (sd_plot_map (plot, p[0], p[1], &px, &py));
+      g_assert_true (sd_plot_map (plot, p[0] + d[0], p[1] + d[1], &qx, &qy));
+      length = hypot (qx - px, qy - py);
+      g_assert_cmpfloat (length, <, 50.0);
+      ux = (qx - px) / length, uy = (qy - py) / length;
+
+      /* 70 points along: past the true arrow, short of the readable head. */
+      pixel_rgb (&canvas, px + 70.0 * ux, py + 70.0 * uy, rgb);
+      if (readable)
+        g_assert_cmpfloat (color_distance (rgb, gradient_red), <, 0.2);
+      else
+        g_assert_cmpfloat (color_distance (rgb, gradient_red), >, 0.5);
+
+      pixel_rgb (&canvas, px + 100.0 * ux, py + 100.0 * uy, rgb);
+      g_assert_cmpfloat (color_distance (rgb, gradient_red), >, 0.5);
+      canvas_clear (&canvas);
+    }
+}
+
 static guint
 count_color (Canvas                  *canvas,
              const cairo_rectangle_t *r,
@@ -1533,6 +1574,7 @@ main (int   argc,
   g_test_add_func ("/render/landscape/trajectory/invisible", test_trajectory_invisible);
   g_test_add_func ("/render/landscape/trajectory/step", test_trajectory_step);
   g_test_add_func ("/render/landscape/explain", test_explain);
+  g_test_add_func ("/render/landscape/explain-readable", test_explain_readable);
   g_test_add_func ("/render/landscape/divergence", test_divergence);
   g_test_add_func ("/render/landscape/divergence/in-view", test_divergence_in_view);
   g_test_add_func ("/render/landscape/legend", test_legend);

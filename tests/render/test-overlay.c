@@ -296,6 +296,70 @@ test_eigen_negative_dashed (Fixture       *f,
   g_assert_cmpuint (gaps, >, 5);
 }
 
+/* The drawn displacements, with and without a scale. */
+static void
+test_displacements (void)
+{
+  SdOverlayData data = {
+    .position = { 1.0, 2.0 }, .gradient = { 3.0, -4.0 }, .learning_rate = 0.5,
+    .step = { 0.25, 0.5 }, .velocity = { -2.0, 6.0 },
+    .effective_learning_rate = { 0.1, 0.01 }, .arrow_scale = 1.0,
+  };
+  double d[2];
+
+  g_assert_true (sd_overlay_get_displacement (&data, SD_EXPLAIN_GRADIENT, d));
+  g_assert_cmpfloat (d[0], ==, -1.5);
+  g_assert_cmpfloat (d[1], ==, 2.0);
+  g_assert_true (sd_overlay_get_displacement (&data, SD_EXPLAIN_STEP, d));
+  g_assert_cmpfloat (d[0], ==, 0.25);
+  g_assert_cmpfloat (d[1], ==, 0.5);
+  g_assert_true (sd_overlay_get_displacement (&data, SD_EXPLAIN_VELOCITY, d));
+  g_assert_cmpfloat (d[0], ==, 1.0);
+  g_assert_cmpfloat (d[1], ==, -3.0);
+  /* Adam's half-widths: effective rate times |gradient|. */
+  g_assert_true (sd_overlay_get_displacement (&data, SD_EXPLAIN_ADAM_STEP, d));
+  g_assert_cmpfloat_with_epsilon (d[0], 0.3, 1e-15);
+  g_assert_cmpfloat_with_epsilon (d[1], 0.04, 1e-15);
+
+  data.arrow_scale = 4.0;
+  g_assert_true (sd_overlay_get_displacement (&data, SD_EXPLAIN_GRADIENT, d));
+  g_assert_cmpfloat (d[0], ==, -6.0);
+  g_assert_cmpfloat (d[1], ==, 8.0);
+
+  data.velocity[0] = INFINITY;
+  g_assert_false (sd_overlay_get_displacement (&data, SD_EXPLAIN_VELOCITY, d));
+}
+
+/* The readable scale makes the longest arrow drawn @longest long. With
+ * 10 points per unit in x and 20 in y: the gradient step (-1.5, 2) is
+ * hypot (15, 40) = 42.72 points, the step (0.25, 0.5) hypot (2.5, 10) =
+ * 10.31, the velocity step (1, -3) hypot (10, 60) = 60.83. */
+static void
+test_readable_scale (void)
+{
+  SdOverlayData data = {
+    .position = { 1.0, 2.0 }, .gradient = { 3.0, -4.0 }, .learning_rate = 0.5,
+    .step = { 0.25, 0.5 }, .velocity = { -2.0, 6.0 }, .arrow_scale = 1.0,
+  };
+  const double units[2] = { 10.0, 20.0 };
+
+  g_assert_cmpfloat_with_epsilon (
+    sd_overlay_readable_scale (&data, SD_EXPLAIN_GRADIENT | SD_EXPLAIN_STEP, 96.0, units),
+    96.0 / hypot (15.0, 40.0), 1e-12);
+  g_assert_cmpfloat_with_epsilon (
+    sd_overlay_readable_scale (&data, SD_EXPLAIN_STEP | SD_EXPLAIN_VELOCITY, 96.0, units),
+    96.0 / hypot (10.0, 60.0), 1e-12);
+  g_assert_cmpfloat_with_epsilon (
+    sd_overlay_readable_scale (&data, SD_EXPLAIN_STEP, 96.0, units),
+    96.0 / hypot (2.5, 10.0), 1e-12);
+
+  /* Nothing to scale: the curvature alone, or arrows of no length. */
+  g_assert_cmpfloat (sd_overlay_readable_scale (&data, SD_EXPLAIN_CURVATURE, 96.0, units), ==,
+                     1.0);
+  data.step[0] = data.step[1] = 0.0;
+  g_assert_cmpfloat (sd_overlay_readable_scale (&data, SD_EXPLAIN_STEP, 96.0, units), ==, 1.0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -313,6 +377,8 @@ main (int   argc,
   ADD ("/render/overlay/curvature/rotated", test_eigen_rotated);
   ADD ("/render/overlay/curvature/negative-dashed", test_eigen_negative_dashed);
 #undef ADD
+  g_test_add_func ("/render/overlay/displacements", test_displacements);
+  g_test_add_func ("/render/overlay/readable-scale", test_readable_scale);
 
   return g_test_run ();
 }

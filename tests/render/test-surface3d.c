@@ -834,6 +834,39 @@ test_explain_gradient (void)
     }
 }
 
+/* With readable lengths the gradient step spans 2 SD_PATH3D_EIGEN_SHARE
+ * of the box: k = 2 * share / |d / 4| times its true length (the box is
+ * 4 wide in x and y). Six tenths of the way along it, well past the true
+ * end, the shaft is red; at true length nothing red is drawn there. */
+static void
+test_explain_readable (void)
+{
+  const double d[2] = { -0.1 * 2.88, -0.1 * 2.56 };
+  double k = 2.0 * SD_PATH3D_EIGEN_SHARE / hypot (d[0] / 4.0, d[1] / 4.0);
+  double e[2] = { bowl_p[0] + k * d[0], bowl_p[1] + k * d[1] };
+
+  g_assert_cmpfloat (0.6 * k, >, 1.3);
+  for (guint readable = 0; readable < 2; readable++)
+    {
+      g_autoptr(SdScene) scene = load_scene (
+        readable ? BOWL_SCENE ("explain-lengths=readable\n" BOWL_RUN "explain=gradient\n")
+                 : BOWL_SCENE (BOWL_RUN "explain=gradient\n"));
+      g_autoptr(SdLandscape) landscape = new_landscape (scene);
+      Drawing drawing;
+      double px, py, qx, qy, rgba[4];
+
+      drawing_init (&drawing, landscape, 800, 600, SD_THEME_LIGHT, 2.0);
+      drawing_project (&drawing, bowl_p[0], bowl_p[1], bowl (bowl_p[0], bowl_p[1]), &px, &py);
+      drawing_project (&drawing, e[0], e[1], bowl (e[0], e[1]), &qx, &qy);
+      drawing_read (&drawing, px + 0.6 * (qx - px), py + 0.6 * (qy - py), rgba);
+      if (readable)
+        g_assert_cmpfloat (color_distance (rgba, gradient_red), <, 0.2);
+      else
+        g_assert_cmpfloat (color_distance (rgba, gradient_red), >, 0.5);
+      drawing_clear (&drawing);
+    }
+}
+
 /* The Hessian diag (2, 8) gives a cross of eigenvectors along the axes,
  * lying on the surface, whose longer half-arm, along y for λmax = 8, is
  * SD_PATH3D_EIGEN_SHARE of the smaller span 4, and the shorter, along x,
@@ -1391,6 +1424,7 @@ main (int   argc,
   g_test_add_func ("/render/surface3d/runs/step-and-range", test_step_and_range);
   g_test_add_func ("/render/surface3d/runs/divergence", test_divergence);
   g_test_add_func ("/render/surface3d/explain/gradient", test_explain_gradient);
+  g_test_add_func ("/render/surface3d/explain/readable", test_explain_readable);
   g_test_add_func ("/render/surface3d/explain/curvature", test_explain_curvature);
   g_test_add_func ("/render/surface3d/explain/invisible-run", test_explain_invisible_run);
   g_test_add_func ("/render/surface3d/explain/hidden-by-surface", test_explain_hidden_by_surface);

@@ -360,8 +360,17 @@ test_scene_explain (void)
   g_assert_cmpint (explained (model, &run), ==, SD_EXPLAIN_GRADIENT | SD_EXPLAIN_STEP);
   g_assert_cmpuint (run, ==, 0);
 
-  /* A scene without the key switches everything off. */
+  /* Readable lengths are the scene's explain-lengths key. */
+  g_assert_false (switch_active (page, "explain_readable_switch"));
+  set_switch (page, "explain_readable_switch", TRUE);
+  g_assert_true (sd_landscape_model_get_scene (model)->surface.explain_readable);
+  g_clear_pointer (&saved, g_free);
+  saved = sd_scene_to_data (sd_landscape_model_get_scene (model), NULL);
+  g_assert_nonnull (strstr (saved, "explain-lengths=readable\n"));
+
+  /* A scene without the keys switches everything off. */
   set_scene (model, EXPLAIN_SCENE (""));
+  g_assert_false (switch_active (page, "explain_readable_switch"));
   g_assert_false (switch_active (page, "explain_velocity_switch"));
   g_assert_false (switch_active (page, "explain_step_switch"));
   g_assert_false (switch_active (page, "explain_gradient_switch"));
