@@ -510,14 +510,16 @@ format_arrow (const double  displacement[2],
 }
 
 /* Ends a line of the readout; an arrow that leaves the map says so, as
- * it is cut there. */
+ * it is cut there (at readable lengths none is). */
 static void
 end_arrow_line (SdLandscapePage *self,
                 GString         *text,
                 const double     position[2],
                 const double     displacement[2])
 {
-  if (displacement != NULL && leaves_map (self, position, displacement))
+  if (displacement != NULL
+      && !sd_landscape_model_get_scene (self->model)->surface.explain_readable
+      && leaves_map (self, position, displacement))
     /* Translators: appended to an arrow's readout line when the arrow
      * is longer than the map shows */
     g_string_append (text, _(" (leaves the map)"));

@@ -294,6 +294,10 @@ test_arrows_readout (void)
   ui_test_spin ();
   g_assert_cmpstr (label_text (page, "arrows_label"), ==,
                    "−η∇f = (−1.8, −6.4), length 6.65 (leaves the map)");
+  /* Scaled to a readable length it stays on the map. */
+  set_switch (page, "explain_readable_switch", TRUE);
+  g_assert_cmpstr (label_text (page, "arrows_label"), ==, "−η∇f = (−1.8, −6.4), length 6.65");
+  set_switch (page, "explain_readable_switch", FALSE);
 
   set_switch (page, "explain_gradient_switch", FALSE);
   g_assert_false (gtk_widget_get_visible (row));
