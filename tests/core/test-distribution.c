@@ -1495,20 +1495,20 @@ test_programmer_errors (void)
 {
   g_autoptr(SdDistribution) normal = sd_distribution_new_default (SD_FAMILY_NORMAL);
 
-  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*assertion*failed*");
+  g_test_expect_message ("Saddle-Core", G_LOG_LEVEL_CRITICAL, "*assertion*failed*");
   g_assert_null (sd_distribution_new (SD_FAMILY_BIVARIATE_NORMAL, (double[]) { 0, 1 }, 2,
                                       NULL));
   g_test_assert_expected_messages ();
 
-  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*assertion*failed*");
+  g_test_expect_message ("Saddle-Core", G_LOG_LEVEL_CRITICAL, "*assertion*failed*");
   g_assert_null (sd_distribution_new (SD_FAMILY_NORMAL, (double[]) { 0 }, 1, NULL));
   g_test_assert_expected_messages ();
 
-  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*assertion*failed*");
+  g_test_expect_message ("Saddle-Core", G_LOG_LEVEL_CRITICAL, "*assertion*failed*");
   g_assert_null (sd_family_get_name (SD_N_FAMILIES));
   g_test_assert_expected_messages ();
 
-  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*assertion*failed*");
+  g_test_expect_message ("Saddle-Core", G_LOG_LEVEL_CRITICAL, "*assertion*failed*");
   g_assert_true (isnan (sd_distribution_get_parameter (normal, 2)));
   g_test_assert_expected_messages ();
 }

@@ -206,15 +206,15 @@ test_measure (void)
 static void
 test_errors (void)
 {
-  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*sd_range_nonsingular*");
+  g_test_expect_message ("Saddle-Render", G_LOG_LEVEL_CRITICAL, "*sd_range_nonsingular*");
   g_assert_null (sd_colorbar_new (SD_COLORMAP_VIRIDIS, SD_SCALE_LINEAR, NAN, 1));
   g_test_assert_expected_messages ();
 
-  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*sd_range_nonsingular*");
+  g_test_expect_message ("Saddle-Render", G_LOG_LEVEL_CRITICAL, "*sd_range_nonsingular*");
   g_assert_null (sd_colorbar_new (SD_COLORMAP_VIRIDIS, SD_SCALE_LOG, 0, 1));
   g_test_assert_expected_messages ();
 
-  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*colormap < SD_N_COLORMAPS*");
+  g_test_expect_message ("Saddle-Render", G_LOG_LEVEL_CRITICAL, "*colormap < SD_N_COLORMAPS*");
   g_assert_null (sd_colorbar_new (SD_N_COLORMAPS, SD_SCALE_LINEAR, 0, 1));
   g_test_assert_expected_messages ();
 

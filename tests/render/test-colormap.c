@@ -612,42 +612,42 @@ test_invalid (void)
   double rgba[4] = { -1.0, -1.0, -1.0, -1.0 };
   guint32 lut[2] = { 0, 0 };
 
-  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*colormap < SD_N_COLORMAPS*");
+  g_test_expect_message ("Saddle-Render", G_LOG_LEVEL_CRITICAL, "*colormap < SD_N_COLORMAPS*");
   sd_colormap_eval (bad, 0.5, rgb);
   g_test_assert_expected_messages ();
   g_assert_cmpfloat (rgb[0], ==, -1.0);
 
-  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*rgb != NULL*");
+  g_test_expect_message ("Saddle-Render", G_LOG_LEVEL_CRITICAL, "*rgb != NULL*");
   sd_colormap_eval (SD_COLORMAP_VIRIDIS, 0.5, NULL);
   g_test_assert_expected_messages ();
 
-  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*colormap < SD_N_COLORMAPS*");
+  g_test_expect_message ("Saddle-Render", G_LOG_LEVEL_CRITICAL, "*colormap < SD_N_COLORMAPS*");
   sd_colormap_eval_rgba ((SdColormap) 42, 0.5, rgba);
   g_test_assert_expected_messages ();
   g_assert_cmpfloat (rgba[3], ==, -1.0);
 
-  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*rgba != NULL*");
+  g_test_expect_message ("Saddle-Render", G_LOG_LEVEL_CRITICAL, "*rgba != NULL*");
   sd_colormap_eval_rgba (SD_COLORMAP_VIRIDIS, NAN, NULL);
   g_test_assert_expected_messages ();
 
-  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*colormap < SD_N_COLORMAPS*");
+  g_test_expect_message ("Saddle-Render", G_LOG_LEVEL_CRITICAL, "*colormap < SD_N_COLORMAPS*");
   sd_colormap_fill_lut (bad, lut, 2);
   g_test_assert_expected_messages ();
   g_assert_cmphex (lut[0], ==, 0);
 
-  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*argb != NULL || n == 0*");
+  g_test_expect_message ("Saddle-Render", G_LOG_LEVEL_CRITICAL, "*argb != NULL || n == 0*");
   sd_colormap_fill_lut (SD_COLORMAP_VIRIDIS, NULL, 4);
   g_test_assert_expected_messages ();
 
-  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*colormap < SD_N_COLORMAPS*");
+  g_test_expect_message ("Saddle-Render", G_LOG_LEVEL_CRITICAL, "*colormap < SD_N_COLORMAPS*");
   g_assert_false (sd_colormap_is_diverging (bad));
   g_test_assert_expected_messages ();
 
-  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*colormap < SD_N_COLORMAPS*");
+  g_test_expect_message ("Saddle-Render", G_LOG_LEVEL_CRITICAL, "*colormap < SD_N_COLORMAPS*");
   g_assert_null (sd_colormap_get_name (bad));
   g_test_assert_expected_messages ();
 
-  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*name != NULL*");
+  g_test_expect_message ("Saddle-Render", G_LOG_LEVEL_CRITICAL, "*name != NULL*");
   g_assert_false (sd_colormap_from_name (NULL, NULL));
   g_test_assert_expected_messages ();
 }

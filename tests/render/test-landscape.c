@@ -1424,7 +1424,7 @@ test_new_errors (void)
   {
     g_autoptr(SdScene) transform = sd_scene_new (SD_SCENE_TRANSFORM);
 
-    g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*SD_SCENE_SURFACE*");
+    g_test_expect_message ("Saddle-Render", G_LOG_LEVEL_CRITICAL, "*SD_SCENE_SURFACE*");
     g_assert_null (sd_landscape_new (transform, NULL, NULL));
     g_test_assert_expected_messages ();
   }

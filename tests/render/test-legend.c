@@ -215,16 +215,16 @@ test_empty (Fixture       *fixture,
   g_assert_cmphex (pixel (fixture, (int) (fixture->area.x + fixture->area.width - 10),
                           (int) (fixture->area.y + 10)), ==, 0xffff0000);
 
-  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*entries->len > 0*");
+  g_test_expect_message ("Saddle-Render", G_LOG_LEVEL_CRITICAL, "*entries->len > 0*");
   sd_legend_measure (empty, fixture->cr, &fixture->style, &box.width, &box.height);
   g_test_assert_expected_messages ();
 
-  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*markup != NULL*");
+  g_test_expect_message ("Saddle-Render", G_LOG_LEVEL_CRITICAL, "*markup != NULL*");
   sd_legend_add (empty, &(SdLegendEntry) { .markup = NULL });
   g_test_assert_expected_messages ();
   g_assert_cmpuint (sd_legend_get_n_entries (empty), ==, 0);
 
-  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*n_dashes*");
+  g_test_expect_message ("Saddle-Render", G_LOG_LEVEL_CRITICAL, "*n_dashes*");
   sd_legend_add (empty, &(SdLegendEntry) { .markup = "x", .n_dashes = 5 });
   g_test_assert_expected_messages ();
 }

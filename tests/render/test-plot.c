@@ -659,24 +659,24 @@ test_errors (void)
   canvas_init (&canvas, 10, 10);
 
   /* Nothing can be asked before a layout. */
-  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*laid_out*");
+  g_test_expect_message ("Saddle-Render", G_LOG_LEVEL_CRITICAL, "*laid_out*");
   g_assert_false (sd_plot_map (plot, 0, 0, NULL, NULL));
   g_test_assert_expected_messages ();
-  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*laid_out*");
+  g_test_expect_message ("Saddle-Render", G_LOG_LEVEL_CRITICAL, "*laid_out*");
   sd_plot_get_area (plot, &area);
   g_test_assert_expected_messages ();
-  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*laid_out*");
+  g_test_expect_message ("Saddle-Render", G_LOG_LEVEL_CRITICAL, "*laid_out*");
   sd_plot_draw_axes (plot, canvas.cr);
   g_test_assert_expected_messages ();
 
   /* Ranges that cannot be shown are refused and the old one kept. */
-  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*sd_range_nonsingular*");
+  g_test_expect_message ("Saddle-Render", G_LOG_LEVEL_CRITICAL, "*sd_range_nonsingular*");
   sd_plot_set_axis (plot, SD_AXIS_X, SD_SCALE_LINEAR, NAN, 1);
   g_test_assert_expected_messages ();
-  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*sd_range_nonsingular*");
+  g_test_expect_message ("Saddle-Render", G_LOG_LEVEL_CRITICAL, "*sd_range_nonsingular*");
   sd_plot_set_axis (plot, SD_AXIS_X, SD_SCALE_LINEAR, 0, INFINITY);
   g_test_assert_expected_messages ();
-  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*sd_range_nonsingular*");
+  g_test_expect_message ("Saddle-Render", G_LOG_LEVEL_CRITICAL, "*sd_range_nonsingular*");
   sd_plot_set_axis (plot, SD_AXIS_X, SD_SCALE_LOG, 0, 10);
   g_test_assert_expected_messages ();
 
@@ -692,10 +692,10 @@ test_errors (void)
   sd_plot_set_colorbar (plot, NULL);
   g_assert_false (sd_plot_is_laid_out (plot));
 
-  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*width >= 0.0*");
+  g_test_expect_message ("Saddle-Render", G_LOG_LEVEL_CRITICAL, "*width >= 0.0*");
   sd_plot_layout (plot, canvas.cr, -1, 200);
   g_test_assert_expected_messages ();
-  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*isfinite (height)*");
+  g_test_expect_message ("Saddle-Render", G_LOG_LEVEL_CRITICAL, "*isfinite (height)*");
   sd_plot_layout (plot, canvas.cr, 100, NAN);
   g_test_assert_expected_messages ();
 

@@ -1083,19 +1083,19 @@ test_explain_bad_arguments (void)
   sd_theme_get_style (SD_THEME_LIGHT, 1.0, &style);
   sd_camera3d_init (&camera, -60.0, 30.0, 100.0, 5.0, 5.0);
 
-  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*surface != NULL*");
+  g_test_expect_message ("Saddle-Render", G_LOG_LEVEL_CRITICAL, "*surface != NULL*");
   sd_path3d_draw_explain (cr, &style, &camera, mesh, NULL, &data, SD_EXPLAIN_GRADIENT, NULL);
   g_test_assert_expected_messages ();
-  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*points != NULL*");
+  g_test_expect_message ("Saddle-Render", G_LOG_LEVEL_CRITICAL, "*points != NULL*");
   sd_overlay_draw_arrow (cr, &style, rgba, NULL, 2, SD_OVERLAY_HEAD_END, FALSE);
   g_test_assert_expected_messages ();
-  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*index < 2*");
+  g_test_expect_message ("Saddle-Render", G_LOG_LEVEL_CRITICAL, "*index < 2*");
   sd_overlay_draw_eigen_label (cr, &style, 2, 5.0, 5.0, direction);
   g_test_assert_expected_messages ();
-  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*reached*");
+  g_test_expect_message ("Saddle-Render", G_LOG_LEVEL_CRITICAL, "*reached*");
   sd_overlay_get_color (SD_EXPLAIN_NONE, &style, rgba);
   g_test_assert_expected_messages ();
-  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*color != NULL*");
+  g_test_expect_message ("Saddle-Render", G_LOG_LEVEL_CRITICAL, "*color != NULL*");
   sd_overlay_stroke (cr, &style, NULL);
   g_test_assert_expected_messages ();
 
@@ -1278,17 +1278,17 @@ test_degenerate (void)
     drawing_clear (&drawing);
 
     drawing_init (&drawing, other, 400, 300, SD_THEME_LIGHT, 1.0);
-    g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*self != NULL*");
+    g_test_expect_message ("Saddle-Render", G_LOG_LEVEL_CRITICAL, "*self != NULL*");
     sd_landscape_draw_3d (NULL, drawing.cr, &drawing.options);
     g_test_assert_expected_messages ();
-    g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*options != NULL*");
+    g_test_expect_message ("Saddle-Render", G_LOG_LEVEL_CRITICAL, "*options != NULL*");
     sd_landscape_draw_3d (other, drawing.cr, NULL);
     g_test_assert_expected_messages ();
-    g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*px != NULL*");
+    g_test_expect_message ("Saddle-Render", G_LOG_LEVEL_CRITICAL, "*px != NULL*");
     g_assert_false (sd_landscape_project_3d (other, drawing.cr, &drawing.options, 0, 0, 0,
                                              NULL, &py));
     g_test_assert_expected_messages ();
-    g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*cr != NULL*");
+    g_test_expect_message ("Saddle-Render", G_LOG_LEVEL_CRITICAL, "*cr != NULL*");
     g_assert_false (sd_landscape_pick_3d (other, NULL, &drawing.options, 0, 0, &x, &y));
     g_test_assert_expected_messages ();
     drawing_clear (&drawing);

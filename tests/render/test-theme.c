@@ -28,7 +28,7 @@ test_names (void)
   g_assert_false (sd_theme_from_name ("high-contrast", &theme));
   g_assert_cmpint (theme, ==, SD_THEME_DARK);
 
-  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*theme < SD_N_THEMES*");
+  g_test_expect_message ("Saddle-Render", G_LOG_LEVEL_CRITICAL, "*theme < SD_N_THEMES*");
   g_assert_null (sd_theme_get_name (SD_N_THEMES));
   g_test_assert_expected_messages ();
 }
@@ -81,10 +81,10 @@ test_style (void)
   g_assert_cmpfloat (big.padding, ==, 1.5 * light.padding);
   assert_color (big.background, 0xffffff, 1.0);
 
-  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*scale > 0.0*");
+  g_test_expect_message ("Saddle-Render", G_LOG_LEVEL_CRITICAL, "*scale > 0.0*");
   sd_theme_get_style (SD_THEME_LIGHT, 0.0, &big);
   g_test_assert_expected_messages ();
-  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*scale > 0.0*");
+  g_test_expect_message ("Saddle-Render", G_LOG_LEVEL_CRITICAL, "*scale > 0.0*");
   sd_theme_get_style (SD_THEME_LIGHT, NAN, &big);
   g_test_assert_expected_messages ();
 }

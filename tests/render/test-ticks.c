@@ -543,7 +543,7 @@ test_compute (void)
   sd_ticks_compute (&ticks, SD_SCALE_LINEAR, 0, 1000, 1000, FALSE);
   g_assert_cmpuint (ticks.n, <=, SD_TICKS_MAX);
 
-  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*index < ticks->n*");
+  g_test_expect_message ("Saddle-Render", G_LOG_LEVEL_CRITICAL, "*index < ticks->n*");
   g_assert_null (sd_ticks_get_label (&ticks, ticks.n));
   g_test_assert_expected_messages ();
 }

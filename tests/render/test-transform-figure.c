@@ -775,7 +775,7 @@ test_wrong_kind (void)
   SdPlot *plot;
 
   options_init (&options, SD_THEME_LIGHT, 1.0);
-  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*SD_SCENE_TRANSFORM*");
+  g_test_expect_message ("Saddle-Render", G_LOG_LEVEL_CRITICAL, "*SD_SCENE_TRANSFORM*");
   plot = sd_transform_figure_draw (cr, scene, &options, NULL);
   g_test_assert_expected_messages ();
   g_assert_null (plot);
