@@ -91,7 +91,7 @@ create_model (void)
     sd_landscape_model_add_run (model, kinds[i]);
   for (guint i = 0; i < 6; i++)
     sd_landscape_model_set_run_steps (model, i, 1000);
-  g_assert_cmpuint (sd_landscape_model_get_scene (model)->runs->len, ==, 6);
+  g_assert_cmpuint (sd_scene_get_surface (sd_landscape_model_get_scene (model))->runs->len, ==, 6);
   sd_landscape_model_set_start (model, -1.5, 2.0);
 
   return model;

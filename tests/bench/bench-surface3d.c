@@ -74,7 +74,7 @@ time_frames (SdLandscape     *landscape,
       cairo_t *cr = cairo_create (target);
       double start;
 
-      scene->surface.azimuth = -60.0 + 3.0 * i;
+      sd_scene_get_surface (scene)->azimuth = -60.0 + 3.0 * i;
       cairo_scale (cr, scale, scale);
       start = cpu_ms ();
       sd_landscape_draw_3d (landscape, cr, &options);

@@ -11,6 +11,9 @@
 
 #include "core-error.h"
 #include "scene.h"
+#include "scene-surface.h"
+#include "scene-transform.h"
+#include "scene-distribution.h"
 
 static SdScene *
 load (const char *text,
@@ -65,14 +68,14 @@ test_load_surface (void)
   g_assert_no_error (error);
   g_assert_cmpint (scene->kind, ==, SD_SCENE_SURFACE);
   g_assert_cmpstr (scene->title, ==, "Adam on Rosenbrock");
-  g_assert_cmpstr (scene->surface.function, ==, "rosenbrock");
-  g_assert_cmpfloat (scene->surface.x_range[0], ==, -2.0);
-  g_assert_cmpfloat (scene->surface.y_range[1], ==, 3.0);
-  g_assert_cmpuint (scene->surface.resolution, ==, 300);
-  g_assert_cmpuint (scene->runs->len, ==, 2);
+  g_assert_cmpstr (sd_scene_get_surface (scene)->function, ==, "rosenbrock");
+  g_assert_cmpfloat (sd_scene_get_surface (scene)->x_range[0], ==, -2.0);
+  g_assert_cmpfloat (sd_scene_get_surface (scene)->y_range[1], ==, 3.0);
+  g_assert_cmpuint (sd_scene_get_surface (scene)->resolution, ==, 300);
+  g_assert_cmpuint (sd_scene_get_surface (scene)->runs->len, ==, 2);
   g_assert_cmpuint (scene->warnings->len, ==, 0);
 
-  adam = g_ptr_array_index (scene->runs, 0);
+  adam = g_ptr_array_index (sd_scene_get_surface (scene)->runs, 0);
   g_assert_cmpstr (adam->name, ==, "Adam");
   g_assert_cmpint (adam->params.kind, ==, SD_OPTIMIZER_ADAM);
   g_assert_cmpfloat (adam->params.learning_rate, ==, 0.05);
@@ -84,7 +87,7 @@ test_load_surface (void)
   g_assert_cmpfloat (adam->start[1], ==, 2.0);
   g_assert_cmpuint (adam->steps, ==, 500);
 
-  gd = g_ptr_array_index (scene->runs, 1);
+  gd = g_ptr_array_index (sd_scene_get_surface (scene)->runs, 1);
   g_assert_cmpstr (gd->name, ==, "Plain GD");
   g_assert_cmpfloat (gd->params.learning_rate, ==, 0.01);
   g_assert_cmpuint (gd->steps, ==, 100);
@@ -98,11 +101,11 @@ test_surface_defaults (void)
 
   g_assert_no_error (error);
   /* The default range of each built-in comes from the surface itself. */
-  g_assert_cmpfloat (scene->surface.x_range[0], ==, -5.0);
-  g_assert_cmpfloat (scene->surface.x_range[1], ==, 5.0);
-  g_assert_cmpuint (scene->surface.resolution, ==, SD_SCENE_DEFAULT_RESOLUTION);
+  g_assert_cmpfloat (sd_scene_get_surface (scene)->x_range[0], ==, -5.0);
+  g_assert_cmpfloat (sd_scene_get_surface (scene)->x_range[1], ==, 5.0);
+  g_assert_cmpuint (sd_scene_get_surface (scene)->resolution, ==, SD_SCENE_DEFAULT_RESOLUTION);
   g_assert_null (scene->title);
-  g_assert_cmpuint (scene->runs->len, ==, 0);
+  g_assert_cmpuint (sd_scene_get_surface (scene)->runs->len, ==, 0);
 }
 
 static void
@@ -116,13 +119,13 @@ test_display_keys (void)
 
   g_assert_no_error (error);
   g_assert_false (defaults->has_step);
-  g_assert_cmpint (defaults->surface.layers, ==, SD_LAYER_HEATMAP | SD_LAYER_CONTOURS);
-  g_assert_cmpuint (defaults->surface.contours, ==, 15);
-  g_assert_false (defaults->surface.log_scale);
-  g_assert_null (defaults->surface.color_map);
-  g_assert_cmpint (defaults->surface.view, ==, SD_VIEW_MAP);
-  g_assert_false (defaults->surface.explain_readable);
-  run = g_ptr_array_index (defaults->runs, 0);
+  g_assert_cmpint (sd_scene_get_surface (defaults)->layers, ==, SD_LAYER_HEATMAP | SD_LAYER_CONTOURS);
+  g_assert_cmpuint (sd_scene_get_surface (defaults)->contours, ==, 15);
+  g_assert_false (sd_scene_get_surface (defaults)->log_scale);
+  g_assert_null (sd_scene_get_surface (defaults)->color_map);
+  g_assert_cmpint (sd_scene_get_surface (defaults)->view, ==, SD_VIEW_MAP);
+  g_assert_false (sd_scene_get_surface (defaults)->explain_readable);
+  run = g_ptr_array_index (sd_scene_get_surface (defaults)->runs, 0);
   g_assert_true (run->visible);
   g_assert_false (run->has_color);
   g_assert_cmpint (run->explain, ==, SD_EXPLAIN_NONE);
@@ -138,15 +141,15 @@ test_display_keys (void)
   g_assert_no_error (error);
   g_assert_true (scene->has_step);
   g_assert_cmpuint (scene->step, ==, 25);
-  g_assert_cmpint (scene->surface.layers, ==, SD_LAYER_HEATMAP | SD_LAYER_GRADIENT_FIELD);
-  g_assert_cmpuint (scene->surface.contours, ==, 0);
-  g_assert_true (scene->surface.log_scale);
-  g_assert_cmpstr (scene->surface.color_map, ==, "magma");
-  g_assert_cmpint (scene->surface.view, ==, SD_VIEW_3D);
-  g_assert_cmpfloat (scene->surface.azimuth, ==, 30.0);
-  g_assert_cmpfloat (scene->surface.elevation, ==, -10.5);
-  g_assert_true (scene->surface.explain_readable);
-  run = g_ptr_array_index (scene->runs, 0);
+  g_assert_cmpint (sd_scene_get_surface (scene)->layers, ==, SD_LAYER_HEATMAP | SD_LAYER_GRADIENT_FIELD);
+  g_assert_cmpuint (sd_scene_get_surface (scene)->contours, ==, 0);
+  g_assert_true (sd_scene_get_surface (scene)->log_scale);
+  g_assert_cmpstr (sd_scene_get_surface (scene)->color_map, ==, "magma");
+  g_assert_cmpint (sd_scene_get_surface (scene)->view, ==, SD_VIEW_3D);
+  g_assert_cmpfloat (sd_scene_get_surface (scene)->azimuth, ==, 30.0);
+  g_assert_cmpfloat (sd_scene_get_surface (scene)->elevation, ==, -10.5);
+  g_assert_true (sd_scene_get_surface (scene)->explain_readable);
+  run = g_ptr_array_index (sd_scene_get_surface (scene)->runs, 0);
   g_assert_false (run->visible);
   g_assert_true (run->has_color);
   g_assert_cmpfloat (run->color[0], ==, 0x1a / 255.0);
@@ -154,9 +157,9 @@ test_display_keys (void)
   g_assert_cmpfloat (run->color[2], ==, 0xb4 / 255.0);
   g_assert_cmpint (run->explain, ==,
                    SD_EXPLAIN_GRADIENT | SD_EXPLAIN_STEP | SD_EXPLAIN_CURVATURE);
-  run = g_ptr_array_index (scene->runs, 1);
+  run = g_ptr_array_index (sd_scene_get_surface (scene)->runs, 1);
   g_assert_cmpint (run->explain, ==, SD_EXPLAIN_VELOCITY);
-  run = g_ptr_array_index (scene->runs, 2);
+  run = g_ptr_array_index (sd_scene_get_surface (scene)->runs, 2);
   g_assert_cmpint (run->explain, ==, SD_EXPLAIN_ADAM_STEP);
   g_assert_cmpuint (scene->warnings->len, ==, 0);
 }
@@ -170,10 +173,10 @@ test_load_transform (void)
 
   g_assert_no_error (error);
   g_assert_cmpint (scene->kind, ==, SD_SCENE_TRANSFORM);
-  g_assert_cmpfloat (scene->transform.matrix.a, ==, 2.0);
-  g_assert_cmpfloat (scene->transform.matrix.b, ==, 1.0);
-  g_assert_cmpfloat (scene->transform.matrix.c, ==, 1.0);
-  g_assert_cmpfloat (scene->transform.matrix.d, ==, 3.0);
+  g_assert_cmpfloat (sd_scene_get_transform (scene)->matrix.a, ==, 2.0);
+  g_assert_cmpfloat (sd_scene_get_transform (scene)->matrix.b, ==, 1.0);
+  g_assert_cmpfloat (sd_scene_get_transform (scene)->matrix.c, ==, 1.0);
+  g_assert_cmpfloat (sd_scene_get_transform (scene)->matrix.d, ==, 3.0);
 }
 
 static void
@@ -189,7 +192,7 @@ test_warnings (void)
     &error);
 
   g_assert_no_error (error);
-  g_assert_cmpint (((const SdSceneRun *) g_ptr_array_index (scene->runs, 0))->explain, ==,
+  g_assert_cmpint (((const SdSceneRun *) g_ptr_array_index (sd_scene_get_surface (scene)->runs, 0))->explain, ==,
                    SD_EXPLAIN_STEP);
   g_assert_cmpuint (scene->warnings->len, ==, 6);
   g_assert_cmpstr (g_ptr_array_index (scene->warnings, 0), ==,
@@ -221,7 +224,7 @@ test_errors (void)
     { "[Scene]\nversion=1\n",
       "lesson.saddle: [Scene] kind: missing; this key is required" },
     { "[Scene]\nversion=1\nkind=movie\n",
-      "lesson.saddle: [Scene] kind: unknown kind 'movie'; expected surface, transform or distribution" },
+      "lesson.saddle: [Scene] kind: unknown kind 'movie'; expected one of surface, transform, distribution" },
     { "[Surface]\nfunction=booth\n",
       "lesson.saddle: [Scene] group is missing; is this a Saddle scene file?" },
     { SURFACE_HEADER,
@@ -382,36 +385,174 @@ test_files (void)
   g_assert_no_errno (g_rmdir (dir));
 }
 
+/* Scenes of every kind that set every key. */
+static const char * const round_trip_texts[] = {
+  SURFACE_HEADER "title=Two runs; one “quote”, # a hash and \\\\ a backslash\n"
+  "[Surface]\nfunction=custom\nexpression=0.5*x^2 + 5*y^2\n"
+  "x-range=-0.1;0.30000000000000004\ny-range=-1e-3;2.5E+4\nresolution=17\n"
+  "layers=contours;gradient-field\ncontours=7\nlog-scale=true\ncolor-map=cividis\n"
+  "view=3d\nazimuth=-120.25\nelevation=60\nexplain-lengths=readable\n"
+  "[Run Momentum]\noptimizer=momentum\nstart=0.1;-0.2\nsteps=0\nmomentum=0.95\n"
+  "color=#e66100\nvisible=false\nexplain=velocity;gradient\n"
+  "[Run Newton]\noptimizer=newton\nstart=1;1\ndamping=0.001\nexplain=curvature\n",
+  SURFACE_HEADER "[Surface]\nfunction=logistic-regression\ndataset-size=20\nseed=7\n"
+  "[Run SGD]\noptimizer=sgd\nstart=0;0\nbatch-size=5\nseed=3\n",
+  "[Scene]\nversion=1\nkind=transform\n[Transform]\nmatrix=0;-1;1;0.1\n",
+  "[Scene]\nversion=1\nkind=transform\nstep=3\n[Transform]\nmatrix=1;1;0;1\nt=0.5\n"
+  "vector=1;0.5\norbit=12\nlayers=grid;svd\n",
+  "[Scene]\nversion=1\nkind=distribution\n"
+  "[Distribution Prior]\nfamily=beta\na=0.5\nx-range=0;1\npoints=11\nsamples=100\n"
+  "seed=4\ninterval=0.25;0.75\nbins=13\ncolor=#123456\nlayers=cdf;moments;interval\n"
+  "[Distribution Pair]\nfamily=bivariate-normal\nmean=1;-2\ncovariance=2;0.5;3\n"
+  "y-range=-3;-1\n",
+};
+
+static void
+assert_optimizer_params_equal (const SdOptimizerParams *a,
+                               const SdOptimizerParams *b)
+{
+  g_assert_cmpint (a->kind, ==, b->kind);
+  g_assert_cmpfloat (a->learning_rate, ==, b->learning_rate);
+  g_assert_cmpfloat (a->momentum, ==, b->momentum);
+  g_assert_cmpfloat (a->alpha, ==, b->alpha);
+  g_assert_cmpfloat (a->beta1, ==, b->beta1);
+  g_assert_cmpfloat (a->beta2, ==, b->beta2);
+  g_assert_cmpfloat (a->epsilon, ==, b->epsilon);
+  g_assert_cmpfloat (a->weight_decay, ==, b->weight_decay);
+  g_assert_cmpfloat (a->damping, ==, b->damping);
+  g_assert_cmpuint (a->batch_size, ==, b->batch_size);
+  g_assert_cmpuint (a->seed, ==, b->seed);
+}
+
+static void
+assert_surfaces_equal (const SdScene *first,
+                       const SdScene *second)
+{
+  const SdSceneSurface *a = sd_scene_get_surface (first);
+  const SdSceneSurface *b = sd_scene_get_surface (second);
+
+  g_assert_cmpstr (a->function, ==, b->function);
+  g_assert_cmpstr (a->expression, ==, b->expression);
+  g_assert_true (memcmp (a->x_range, b->x_range, sizeof a->x_range) == 0);
+  g_assert_true (memcmp (a->y_range, b->y_range, sizeof a->y_range) == 0);
+  g_assert_cmpuint (a->resolution, ==, b->resolution);
+  g_assert_cmpuint (a->params.dataset_size, ==, b->params.dataset_size);
+  g_assert_cmpfloat (a->params.noise, ==, b->params.noise);
+  g_assert_cmpuint (a->params.seed, ==, b->params.seed);
+  g_assert_cmpint (a->layers, ==, b->layers);
+  g_assert_cmpuint (a->contours, ==, b->contours);
+  g_assert_cmpint (a->log_scale, ==, b->log_scale);
+  g_assert_cmpstr (a->color_map, ==, b->color_map);
+  g_assert_cmpint (a->view, ==, b->view);
+  g_assert_cmpfloat (a->azimuth, ==, b->azimuth);
+  g_assert_cmpfloat (a->elevation, ==, b->elevation);
+  g_assert_cmpint (a->explain_readable, ==, b->explain_readable);
+
+  g_assert_cmpuint (a->runs->len, ==, b->runs->len);
+  for (guint r = 0; r < a->runs->len; r++)
+    {
+      const SdSceneRun *ra = g_ptr_array_index (a->runs, r);
+      const SdSceneRun *rb = g_ptr_array_index (b->runs, r);
+
+      g_assert_true (ra != rb);
+      g_assert_cmpstr (ra->name, ==, rb->name);
+      assert_optimizer_params_equal (&ra->params, &rb->params);
+      g_assert_true (memcmp (ra->start, rb->start, sizeof ra->start) == 0);
+      g_assert_cmpuint (ra->steps, ==, rb->steps);
+      g_assert_cmpint (ra->visible, ==, rb->visible);
+      g_assert_cmpint (ra->has_color, ==, rb->has_color);
+      g_assert_true (memcmp (ra->color, rb->color, sizeof ra->color) == 0);
+      g_assert_cmpint (ra->explain, ==, rb->explain);
+    }
+}
+
+static void
+assert_transforms_equal (const SdScene *first,
+                         const SdScene *second)
+{
+  const SdSceneTransform *a = sd_scene_get_transform (first);
+  const SdSceneTransform *b = sd_scene_get_transform (second);
+
+  g_assert_cmpfloat (a->matrix.a, ==, b->matrix.a);
+  g_assert_cmpfloat (a->matrix.b, ==, b->matrix.b);
+  g_assert_cmpfloat (a->matrix.c, ==, b->matrix.c);
+  g_assert_cmpfloat (a->matrix.d, ==, b->matrix.d);
+  g_assert_cmpfloat (a->t, ==, b->t);
+  g_assert_cmpint (a->has_vector, ==, b->has_vector);
+  g_assert_true (memcmp (a->vector, b->vector, sizeof a->vector) == 0);
+  g_assert_cmpuint (a->orbit, ==, b->orbit);
+  g_assert_cmpint (a->layers, ==, b->layers);
+}
+
+static void
+assert_distributions_equal (const SdScene *first,
+                            const SdScene *second)
+{
+  const GPtrArray *da = sd_scene_get_distributions (first)->distributions;
+  const GPtrArray *db = sd_scene_get_distributions (second)->distributions;
+
+  g_assert_cmpuint (da->len, ==, db->len);
+  for (guint d = 0; d < da->len; d++)
+    {
+      const SdSceneDistribution *a = g_ptr_array_index (da, d);
+      const SdSceneDistribution *b = g_ptr_array_index (db, d);
+
+      g_assert_true (a != b && a->values != b->values);
+      g_assert_cmpstr (a->name, ==, b->name);
+      g_assert_cmpstr (a->family, ==, b->family);
+      g_assert_cmpuint (a->n_values, ==, b->n_values);
+      g_assert_true (memcmp (a->values, b->values, a->n_values * sizeof (double)) == 0);
+      g_assert_true (memcmp (a->x_range, b->x_range, sizeof a->x_range) == 0);
+      g_assert_true (memcmp (a->y_range, b->y_range, sizeof a->y_range) == 0);
+      g_assert_cmpuint (a->points, ==, b->points);
+      g_assert_cmpuint (a->samples, ==, b->samples);
+      g_assert_cmpuint (a->seed, ==, b->seed);
+      g_assert_cmpint (a->layers, ==, b->layers);
+      g_assert_cmpint (a->has_interval, ==, b->has_interval);
+      g_assert_true (memcmp (a->interval, b->interval, sizeof a->interval) == 0);
+      g_assert_cmpuint (a->bins, ==, b->bins);
+      g_assert_cmpint (a->has_color, ==, b->has_color);
+      g_assert_true (memcmp (a->color, b->color, sizeof a->color) == 0);
+    }
+}
+
+/* Two scenes say the same, field by field (never by comparing memory,
+ * whose padding holds nothing defined). */
+static void
+assert_scenes_equal (const SdScene *first,
+                     const SdScene *second)
+{
+  g_assert_cmpint (first->kind, ==, second->kind);
+  g_assert_cmpstr (first->title, ==, second->title);
+  g_assert_cmpint (first->has_step, ==, second->has_step);
+  g_assert_cmpuint (first->step, ==, second->step);
+  g_assert_true (first->data != second->data);
+
+  switch (first->kind)
+    {
+    case SD_SCENE_SURFACE:
+      assert_surfaces_equal (first, second);
+      break;
+    case SD_SCENE_TRANSFORM:
+      assert_transforms_equal (first, second);
+      break;
+    case SD_SCENE_DISTRIBUTION:
+      assert_distributions_equal (first, second);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 /* Saving writes every value, and loading it back gives the same scene,
  * whose text is then the same byte for byte. */
 static void
 test_round_trip (void)
 {
-  static const char * const texts[] = {
-    SURFACE_HEADER "title=Two runs; one “quote”, # a hash and \\\\ a backslash\n"
-    "[Surface]\nfunction=custom\nexpression=0.5*x^2 + 5*y^2\n"
-    "x-range=-0.1;0.30000000000000004\ny-range=-1e-3;2.5E+4\nresolution=17\n"
-    "layers=contours;gradient-field\ncontours=7\nlog-scale=true\ncolor-map=cividis\n"
-    "view=3d\nazimuth=-120.25\nelevation=60\nexplain-lengths=readable\n"
-    "[Run Momentum]\noptimizer=momentum\nstart=0.1;-0.2\nsteps=0\nmomentum=0.95\n"
-    "color=#e66100\nvisible=false\nexplain=velocity;gradient\n"
-    "[Run Newton]\noptimizer=newton\nstart=1;1\ndamping=0.001\nexplain=curvature\n",
-    SURFACE_HEADER "[Surface]\nfunction=logistic-regression\ndataset-size=20\nseed=7\n"
-    "[Run SGD]\noptimizer=sgd\nstart=0;0\nbatch-size=5\nseed=3\n",
-    "[Scene]\nversion=1\nkind=transform\n[Transform]\nmatrix=0;-1;1;0.1\n",
-    "[Scene]\nversion=1\nkind=transform\nstep=3\n[Transform]\nmatrix=1;1;0;1\nt=0.5\n"
-    "vector=1;0.5\norbit=12\nlayers=grid;svd\n",
-    "[Scene]\nversion=1\nkind=distribution\n"
-    "[Distribution Prior]\nfamily=beta\na=0.5\nx-range=0;1\npoints=11\nsamples=100\n"
-    "seed=4\ninterval=0.25;0.75\nbins=13\ncolor=#123456\nlayers=cdf;moments;interval\n"
-    "[Distribution Pair]\nfamily=bivariate-normal\nmean=1;-2\ncovariance=2;0.5;3\n"
-    "y-range=-3;-1\n",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (round_trip_texts); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(SdScene) first = load (texts[i], &error);
+      g_autoptr(SdScene) first = load (round_trip_texts[i], &error);
       g_autoptr(SdScene) second = NULL;
       g_autofree char *saved = NULL;
       g_autofree char *saved_again = NULL;
@@ -424,64 +565,44 @@ test_round_trip (void)
       saved_again = sd_scene_to_data (second, NULL);
       g_assert_cmpstr (saved, ==, saved_again);
 
-      g_assert_cmpint (first->kind, ==, second->kind);
-      g_assert_cmpstr (first->title, ==, second->title);
-      g_assert_cmpstr (first->surface.function, ==, second->surface.function);
-      g_assert_cmpstr (first->surface.expression, ==, second->surface.expression);
-      g_assert_true (memcmp (first->surface.x_range, second->surface.x_range, sizeof (double[2])) == 0);
-      g_assert_true (memcmp (first->surface.y_range, second->surface.y_range, sizeof (double[2])) == 0);
-      g_assert_cmpuint (first->surface.resolution, ==, second->surface.resolution);
-      g_assert_cmpint (first->surface.layers, ==, second->surface.layers);
-      g_assert_cmpuint (first->surface.contours, ==, second->surface.contours);
-      g_assert_cmpint (first->surface.log_scale, ==, second->surface.log_scale);
-      g_assert_cmpstr (first->surface.color_map, ==, second->surface.color_map);
-      g_assert_cmpint (first->surface.view, ==, second->surface.view);
-      g_assert_cmpfloat (first->surface.azimuth, ==, second->surface.azimuth);
-      g_assert_cmpfloat (first->surface.elevation, ==, second->surface.elevation);
-      g_assert_cmpint (first->surface.explain_readable, ==, second->surface.explain_readable);
-      g_assert_cmpint (first->has_step, ==, second->has_step);
-      g_assert_cmpuint (first->step, ==, second->step);
-      g_assert_true (memcmp (&first->surface.params, &second->surface.params,
-                             sizeof first->surface.params) == 0);
-      g_assert_true (memcmp (&first->transform, &second->transform, sizeof first->transform) == 0);
-      g_assert_cmpuint (first->runs->len, ==, second->runs->len);
-      for (guint r = 0; r < first->runs->len; r++)
-        {
-          const SdSceneRun *a = g_ptr_array_index (first->runs, r);
-          const SdSceneRun *b = g_ptr_array_index (second->runs, r);
+      assert_scenes_equal (first, second);
+    }
+}
 
-          g_assert_cmpstr (a->name, ==, b->name);
-          g_assert_true (memcmp (&a->params, &b->params, sizeof a->params) == 0);
-          g_assert_true (memcmp (a->start, b->start, sizeof a->start) == 0);
-          g_assert_cmpuint (a->steps, ==, b->steps);
-          g_assert_cmpint (a->visible, ==, b->visible);
-          g_assert_cmpint (a->has_color, ==, b->has_color);
-          g_assert_true (memcmp (a->color, b->color, sizeof a->color) == 0);
-          g_assert_cmpint (a->explain, ==, b->explain);
-        }
+/* A copy is the same scene, and shares nothing with it: freeing the
+ * original leaves the copy whole, and changing the copy leaves the
+ * original as it was. */
+static void
+test_copy (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (round_trip_texts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SdScene) original = load (round_trip_texts[i], &error);
+      g_autoptr(SdScene) copy = NULL;
+      g_autoptr(SdScene) reference = NULL;
+      g_autofree char *text = NULL;
 
-      g_assert_cmpuint (first->distributions->len, ==, second->distributions->len);
-      for (guint d = 0; d < first->distributions->len; d++)
-        {
-          const SdSceneDistribution *a = g_ptr_array_index (first->distributions, d);
-          const SdSceneDistribution *b = g_ptr_array_index (second->distributions, d);
+      g_assert_no_error (error);
+      g_ptr_array_add (original->warnings, g_strdup ("a warning"));
+      copy = sd_scene_copy (original);
+      reference = load (round_trip_texts[i], &error);
+      g_assert_no_error (error);
 
-          g_assert_cmpstr (a->name, ==, b->name);
-          g_assert_cmpstr (a->family, ==, b->family);
-          g_assert_cmpuint (a->n_values, ==, b->n_values);
-          g_assert_true (memcmp (a->values, b->values, a->n_values * sizeof (double)) == 0);
-          g_assert_true (memcmp (a->x_range, b->x_range, sizeof a->x_range) == 0);
-          g_assert_true (memcmp (a->y_range, b->y_range, sizeof a->y_range) == 0);
-          g_assert_cmpuint (a->points, ==, b->points);
-          g_assert_cmpuint (a->samples, ==, b->samples);
-          g_assert_cmpuint (a->seed, ==, b->seed);
-          g_assert_cmpint (a->layers, ==, b->layers);
-          g_assert_cmpint (a->has_interval, ==, b->has_interval);
-          g_assert_true (memcmp (a->interval, b->interval, sizeof a->interval) == 0);
-          g_assert_cmpuint (a->bins, ==, b->bins);
-          g_assert_cmpint (a->has_color, ==, b->has_color);
-          g_assert_true (memcmp (a->color, b->color, sizeof a->color) == 0);
-        }
+      assert_scenes_equal (original, copy);
+      g_assert_cmpuint (copy->warnings->len, ==, 1);
+      g_assert_cmpstr (g_ptr_array_index (copy->warnings, 0), ==, "a warning");
+
+      text = sd_scene_to_data (original, NULL);
+      g_clear_pointer (&original, sd_scene_free);
+      assert_scenes_equal (copy, reference);
+
+      /* Changing the copy's own data changes only the copy. */
+      g_free (copy->title);
+      copy->title = g_strdup ("Changed");
+      original = load (text, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (original->title, !=, "Changed");
     }
 }
 
@@ -496,12 +617,12 @@ test_save_atomic (void)
   g_autoptr(SdScene) loaded = NULL;
   g_autoptr(GDir) listing = NULL;
 
-  scene->transform.matrix = (SdMat2) { 1.0, 2.0, 3.0, 4.0 };
+  sd_scene_get_transform (scene)->matrix = (SdMat2) { 1.0, 2.0, 3.0, 4.0 };
   g_assert_true (sd_scene_save_file (scene, path, &error));
   g_assert_no_error (error);
   loaded = sd_scene_load_file (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpfloat (loaded->transform.matrix.c, ==, 3.0);
+  g_assert_cmpfloat (sd_scene_get_transform (loaded)->matrix.c, ==, 3.0);
 
   /* A save that cannot happen leaves nothing behind, and says which file
    * could not be written (not the temporary one). */
@@ -512,13 +633,13 @@ test_save_atomic (void)
   g_clear_error (&error);
 
   /* Saving over the file replaces it whole. */
-  scene->transform.matrix.c = 5.0;
+  sd_scene_get_transform (scene)->matrix.c = 5.0;
   g_assert_true (sd_scene_save_file (scene, path, &error));
   g_assert_no_error (error);
   g_clear_pointer (&loaded, sd_scene_free);
   loaded = sd_scene_load_file (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpfloat (loaded->transform.matrix.c, ==, 5.0);
+  g_assert_cmpfloat (sd_scene_get_transform (loaded)->matrix.c, ==, 5.0);
 
   listing = g_dir_open (dir, 0, &error);
   g_assert_cmpstr (g_dir_read_name (listing), ==, "lesson.saddle");
@@ -702,9 +823,9 @@ test_load_distributions (void)
   const SdSceneDistribution *prior, *coin, *pair;
 
   g_assert_no_error (error);
-  g_assert_cmpuint (scene->distributions->len, ==, 3);
+  g_assert_cmpuint (sd_scene_get_distributions (scene)->distributions->len, ==, 3);
 
-  prior = g_ptr_array_index (scene->distributions, 0);
+  prior = g_ptr_array_index (sd_scene_get_distributions (scene)->distributions, 0);
   g_assert_cmpstr (prior->name, ==, "Prior");
   g_assert_cmpstr (prior->family, ==, "normal");
   g_assert_cmpuint (prior->n_values, ==, 2);
@@ -715,14 +836,14 @@ test_load_distributions (void)
   g_assert_cmpuint (prior->points, ==, 201);
   g_assert_cmpint (prior->layers, ==, SD_LAYER_PDF);
 
-  coin = g_ptr_array_index (scene->distributions, 1);
+  coin = g_ptr_array_index (sd_scene_get_distributions (scene)->distributions, 1);
   g_assert_cmpfloat (coin->values[0], ==, 10.0);
   g_assert_cmpfloat (coin->values[1], ==, 0.3);
   g_assert_cmpuint (coin->samples, ==, 500);
   g_assert_cmpuint (coin->seed, ==, 9);
   g_assert_cmpint (coin->layers, ==, SD_LAYER_PDF | SD_LAYER_HISTOGRAM | SD_LAYER_INTERVAL);
 
-  pair = g_ptr_array_index (scene->distributions, 2);
+  pair = g_ptr_array_index (sd_scene_get_distributions (scene)->distributions, 2);
   g_assert_cmpuint (pair->n_values, ==, 5);
   g_assert_cmpfloat (pair->values[0], ==, 1.0);
   g_assert_cmpfloat (pair->values[1], ==, -2.0);
@@ -839,6 +960,7 @@ main (int   argc,
   g_test_add_func ("/core/scene/load/files", test_files);
   g_test_add_func ("/core/scene/save/round-trip", test_round_trip);
   g_test_add_func ("/core/scene/save/atomic", test_save_atomic);
+  g_test_add_func ("/core/scene/copy", test_copy);
   g_test_add_func ("/core/scene/csv/surface", test_csv_surface);
   g_test_add_func ("/core/scene/csv/divergence", test_csv_divergence);
   g_test_add_func ("/core/scene/csv/transform", test_csv_transform);

@@ -1377,21 +1377,21 @@ test_new_errors (void)
   SdSceneRun *run;
 
   /* A custom surface without an expression. */
-  g_free (scene->surface.function);
-  scene->surface.function = g_strdup ("custom");
+  g_free (sd_scene_get_surface (scene)->function);
+  sd_scene_get_surface (scene)->function = g_strdup ("custom");
   g_assert_null (sd_landscape_new (scene, NULL, &error));
   g_assert_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID);
   g_clear_error (&error);
 
   /* One that does not parse. */
-  scene->surface.expression = g_strdup ("x +* y");
+  sd_scene_get_surface (scene)->expression = g_strdup ("x +* y");
   g_assert_null (sd_landscape_new (scene, NULL, &error));
   g_assert_error (error, SD_CORE_ERROR, SD_CORE_ERROR_PARSE);
   g_clear_error (&error);
 
   /* A run the optimizer refuses. */
-  g_free (scene->surface.expression);
-  scene->surface.expression = g_strdup ("x^2 + y^2");
+  g_free (sd_scene_get_surface (scene)->expression);
+  sd_scene_get_surface (scene)->expression = g_strdup ("x^2 + y^2");
   run = sd_scene_add_run (scene, "Bad", SD_OPTIMIZER_SGD);
   run->params.learning_rate = -1.0;
   g_assert_null (sd_landscape_new (scene, NULL, &error));
@@ -1400,11 +1400,11 @@ test_new_errors (void)
   run->params.learning_rate = 0.1;
 
   /* A resolution the grid refuses. */
-  scene->surface.resolution = 1;
+  sd_scene_get_surface (scene)->resolution = 1;
   g_assert_null (sd_landscape_new (scene, NULL, &error));
   g_assert_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID);
   g_clear_error (&error);
-  scene->surface.resolution = 32;
+  sd_scene_get_surface (scene)->resolution = 32;
 
   /* Cancelled before it starts. */
   g_cancellable_cancel (cancellable);

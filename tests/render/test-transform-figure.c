@@ -43,8 +43,8 @@ scene_new (double a,
 {
   SdScene *scene = sd_scene_new (SD_SCENE_TRANSFORM);
 
-  scene->transform.matrix = (SdMat2) { a, b, c, d };
-  scene->transform.layers = layers;
+  sd_scene_get_transform (scene)->matrix = (SdMat2) { a, b, c, d };
+  sd_scene_get_transform (scene)->layers = layers;
   return scene;
 }
 
@@ -54,10 +54,10 @@ scene_set_vector (SdScene *scene,
                   double   y,
                   guint    orbit)
 {
-  scene->transform.has_vector = TRUE;
-  scene->transform.vector[0] = x;
-  scene->transform.vector[1] = y;
-  scene->transform.orbit = orbit;
+  sd_scene_get_transform (scene)->has_vector = TRUE;
+  sd_scene_get_transform (scene)->vector[0] = x;
+  sd_scene_get_transform (scene)->vector[1] = y;
+  sd_scene_get_transform (scene)->orbit = orbit;
 }
 
 static void
@@ -342,11 +342,11 @@ test_grid_identity_at_t0 (void)
   double range0[4], range1[4], range_half[4];
   guint n_checked = 0;
 
-  scene->transform.t = 0.0;
+  sd_scene_get_transform (scene)->t = 0.0;
   render_light (&start, scene);
-  scene->transform.t = 0.5;
+  sd_scene_get_transform (scene)->t = 0.5;
   render_light (&half, scene);
-  scene->transform.t = 1.0;
+  sd_scene_get_transform (scene)->t = 1.0;
   render_light (&end, scene);
 
   for (int k = -2; k <= 2; k++)
@@ -714,7 +714,7 @@ test_degenerate (void)
         g_autoptr(SdScene) scene = scene_new (m->a, m->b, m->c, m->d, ALL_LAYERS);
         Render render = { 0 };
 
-        scene->transform.t = ts[j];
+        sd_scene_get_transform (scene)->t = ts[j];
         scene_set_vector (scene, 0.7, -0.3, 12);
         render_light (&render, scene);
         render_clear (&render);
@@ -745,18 +745,18 @@ test_errors (void)
 {
   g_autoptr(SdScene) scene = scene_new (1.0, 0.0, 0.0, 1.0, ALL_LAYERS);
 
-  scene->transform.matrix.b = NAN;
+  sd_scene_get_transform (scene)->matrix.b = NAN;
   expect_error (scene, SD_CORE_ERROR_INVALID);
-  scene->transform.matrix.b = INFINITY;
+  sd_scene_get_transform (scene)->matrix.b = INFINITY;
   expect_error (scene, SD_CORE_ERROR_INVALID);
   /* A determinant of 10^400 is beyond doubles. */
-  scene->transform.matrix = (SdMat2) { 1e200, 0.0, 0.0, 1e200 };
+  sd_scene_get_transform (scene)->matrix = (SdMat2) { 1e200, 0.0, 0.0, 1e200 };
   expect_error (scene, SD_CORE_ERROR_NUMERIC);
-  scene->transform.matrix = (SdMat2) { 1.0, 0.0, 0.0, 1.0 };
+  sd_scene_get_transform (scene)->matrix = (SdMat2) { 1.0, 0.0, 0.0, 1.0 };
 
-  scene->transform.t = NAN;
+  sd_scene_get_transform (scene)->t = NAN;
   expect_error (scene, SD_CORE_ERROR_INVALID);
-  scene->transform.t = 1.0;
+  sd_scene_get_transform (scene)->t = 1.0;
 
   scene_set_vector (scene, NAN, 1.0, 3);
   expect_error (scene, SD_CORE_ERROR_INVALID);
@@ -1001,7 +1001,7 @@ test_gallery (void)
                                             entry->matrix.d, entry->layers);
 
       scene->title = g_strdup (entry->title);
-      scene->transform.t = entry->t;
+      sd_scene_get_transform (scene)->t = entry->t;
       if (entry->has_vector)
         scene_set_vector (scene, entry->vector[0], entry->vector[1], entry->orbit);
 

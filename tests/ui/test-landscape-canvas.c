@@ -90,7 +90,7 @@ fixture_setup (Fixture       *fixture,
   fixture->model = sd_landscape_model_new ();
   /* The default scene's first two runs, Adam and momentum; the tests add
    * and remove runs from there. */
-  g_assert_cmpuint (sd_landscape_model_get_scene (fixture->model)->runs->len, ==, 3);
+  g_assert_cmpuint (sd_scene_get_surface (sd_landscape_model_get_scene (fixture->model))->runs->len, ==, 3);
   sd_landscape_model_remove_run (fixture->model, 2);
   fixture->canvas = SD_LANDSCAPE_CANVAS (sd_landscape_canvas_new (fixture->model));
   fixture->applied = g_array_new (FALSE, TRUE, sizeof (Applied));
@@ -121,14 +121,14 @@ static const SdSceneRun *
 get_run (Fixture *fixture,
          guint    index)
 {
-  return g_ptr_array_index (sd_landscape_model_get_scene (fixture->model)->runs, index);
+  return g_ptr_array_index (sd_scene_get_surface (sd_landscape_model_get_scene (fixture->model))->runs, index);
 }
 
 static void
 get_range (Fixture *fixture,
            double   range[4])
 {
-  const SdSceneSurface *surface = &sd_landscape_model_get_scene (fixture->model)->surface;
+  const SdSceneSurface *surface = sd_scene_get_surface (sd_landscape_model_get_scene (fixture->model));
 
   range[0] = surface->x_range[0], range[1] = surface->x_range[1];
   range[2] = surface->y_range[0], range[3] = surface->y_range[1];
@@ -171,7 +171,7 @@ test_grid_matches_scene (Fixture       *fixture,
                          gconstpointer  data)
 {
   const SdLandscape *landscape = sd_landscape_canvas_get_landscape (fixture->canvas);
-  const SdSceneSurface *surface = &sd_landscape_model_get_scene (fixture->model)->surface;
+  const SdSceneSurface *surface = sd_scene_get_surface (sd_landscape_model_get_scene (fixture->model));
   const SdGrid *grid;
 
   g_assert_nonnull (landscape);
@@ -194,8 +194,8 @@ test_grid_matches_scene (Fixture       *fixture,
 
   /* Drawn with the scene's runs, one trajectory each. */
   g_assert_cmpuint (landscape->trajectories->len, ==,
-                    sd_landscape_model_get_scene (fixture->model)->runs->len);
-  g_assert_cmpuint (landscape->scene->runs->len, ==, landscape->trajectories->len);
+                    sd_scene_get_surface (sd_landscape_model_get_scene (fixture->model))->runs->len);
+  g_assert_cmpuint (sd_scene_get_surface (landscape->scene)->runs->len, ==, landscape->trajectories->len);
 }
 
 static void
@@ -291,7 +291,7 @@ test_click_sets_start (Fixture       *fixture,
   g_assert_true (sd_landscape_canvas_data_to_point (fixture->canvas, 0.5, 1.0, &px, &py));
   sd_landscape_canvas_click_at (fixture->canvas, px, py);
 
-  for (guint i = 0; i < scene->runs->len; i++)
+  for (guint i = 0; i < sd_scene_get_surface (scene)->runs->len; i++)
     {
       const SdSceneRun *run = get_run (fixture, i);
 
@@ -625,7 +625,7 @@ static void
 test_drag_rotates_3d (Fixture       *fixture,
                       gconstpointer  data)
 {
-  const SdSceneSurface *surface = &sd_landscape_model_get_scene (fixture->model)->surface;
+  const SdSceneSurface *surface = sd_scene_get_surface (sd_landscape_model_get_scene (fixture->model));
   int width = gtk_widget_get_width (GTK_WIDGET (fixture->canvas));
   int height = gtk_widget_get_height (GTK_WIDGET (fixture->canvas));
   double start[2] = { get_run (fixture, 0)->start[0], get_run (fixture, 0)->start[1] };
@@ -702,7 +702,7 @@ test_iteration (Fixture       *fixture,
   sd_landscape_canvas_set_iteration (fixture->canvas, 10);
   sd_landscape_canvas_set_iteration (fixture->canvas, 10);
   g_assert_cmpuint (count, ==, 1);
-  for (guint i = 0; i < scene->runs->len; i++)
+  for (guint i = 0; i < sd_scene_get_surface (scene)->runs->len; i++)
     g_assert_cmpuint (sd_landscape_get_run_end (landscape, i), ==, 10);
   /* The model's scene is only read. */
   g_assert_false (scene->has_step);
@@ -846,14 +846,14 @@ test_runs_added_and_removed (Fixture       *fixture,
   settle (fixture->canvas);
   landscape = sd_landscape_canvas_get_landscape (fixture->canvas);
   g_assert_cmpuint (landscape->trajectories->len, ==, 3);
-  g_assert_cmpuint (landscape->scene->runs->len, ==, 3);
+  g_assert_cmpuint (sd_scene_get_surface (landscape->scene)->runs->len, ==, 3);
 
   sd_landscape_model_remove_run (fixture->model, 0);
   sd_landscape_model_remove_run (fixture->model, 0);
   settle (fixture->canvas);
   g_assert_cmpuint (landscape->trajectories->len, ==, 1);
-  g_assert_cmpuint (landscape->scene->runs->len, ==, 1);
-  g_assert_cmpstr (((SdSceneRun *) g_ptr_array_index (landscape->scene->runs, 0))->name, ==,
+  g_assert_cmpuint (sd_scene_get_surface (landscape->scene)->runs->len, ==, 1);
+  g_assert_cmpstr (((SdSceneRun *) g_ptr_array_index (sd_scene_get_surface (landscape->scene)->runs, 0))->name, ==,
                    "SGD");
 
   /* Without runs there is no start to set, and nothing breaks. */
@@ -875,7 +875,7 @@ test_display_changes (Fixture       *fixture,
   sd_landscape_model_set_layers (fixture->model, SD_LAYER_CONTOURS | SD_LAYER_GRADIENT_FIELD);
   g_assert_false (sd_landscape_canvas_is_busy (fixture->canvas));
   g_assert_true (sd_landscape_canvas_get_landscape (fixture->canvas) == landscape);
-  g_assert_cmpstr (landscape->scene->surface.color_map, ==, "magma");
+  g_assert_cmpstr (sd_scene_get_surface (landscape->scene)->color_map, ==, "magma");
   settle (fixture->canvas);
   g_assert_cmpuint (fixture->applied->len, ==, 0);
 
@@ -941,7 +941,7 @@ test_destroy_while_computing (void)
   g_timeout_add (1000, on_timeout, &waited);
   g_assert_true (ui_test_wait_for (is_true, &waited));
   ui_test_spin ();
-  g_assert_cmpuint (sd_landscape_model_get_scene (model)->surface.resolution, ==,
+  g_assert_cmpuint (sd_scene_get_surface (sd_landscape_model_get_scene (model))->resolution, ==,
                     SD_SCENE_MAX_RESOLUTION);
 }
 

@@ -50,8 +50,8 @@ get_run (SdLandscapePage *page,
 {
   const SdScene *scene = get_scene (page);
 
-  g_assert_cmpuint (index, <, scene->runs->len);
-  return g_ptr_array_index (scene->runs, index);
+  g_assert_cmpuint (index, <, sd_scene_get_surface (scene)->runs->len);
+  return g_ptr_array_index (sd_scene_get_surface (scene)->runs, index);
 }
 
 static SdRunRow *
@@ -247,7 +247,7 @@ static void
 test_surface (void)
 {
   SdLandscapePage *page = get_page ();
-  const SdSceneSurface *surface = &get_scene (page)->surface;
+  const SdSceneSurface *surface = sd_scene_get_surface (get_scene (page));
   GtkWidget *expression = ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "expression_row");
 
   /* Himmelblau's usual domain is the square [-5, 5]^2 around its four
@@ -343,7 +343,7 @@ static void
 test_expression (void)
 {
   SdLandscapePage *page = get_page ();
-  const SdSceneSurface *surface = &get_scene (page)->surface;
+  const SdSceneSurface *surface = sd_scene_get_surface (get_scene (page));
   GtkEditable *entry = ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "expression_row");
   GtkLabel *message = ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "expression_error_label");
   GtkWidget *message_row = ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "expression_error_row");
@@ -408,8 +408,8 @@ names_unique (SdLandscapePage *page)
 {
   const SdScene *scene = get_scene (page);
 
-  for (guint i = 0; i < scene->runs->len; i++)
-    for (guint j = i + 1; j < scene->runs->len; j++)
+  for (guint i = 0; i < sd_scene_get_surface (scene)->runs->len; i++)
+    for (guint j = i + 1; j < sd_scene_get_surface (scene)->runs->len; j++)
       if (g_str_equal (get_run (page, i)->name, get_run (page, j)->name))
         return FALSE;
 
@@ -421,13 +421,13 @@ test_runs (void)
 {
   SdLandscapePage *page = get_page ();
   const SdScene *scene = get_scene (page);
-  guint n = scene->runs->len;
+  guint n = sd_scene_get_surface (scene)->runs->len;
   GtkColorChooser *color;
   GdkRGBA red = { 0.75, 0.125, 0.25, 1.0 };
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "landscape.add-run", "s", "sgd"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "landscape.add-run", "s", "sgd"));
-  g_assert_cmpuint (scene->runs->len, ==, n + 2);
+  g_assert_cmpuint (sd_scene_get_surface (scene)->runs->len, ==, n + 2);
   g_assert_cmpint (get_run (page, n)->params.kind, ==, SD_OPTIMIZER_SGD);
   g_assert_true (names_unique (page));
   g_assert_nonnull (sd_landscape_page_get_run_row (page, n + 1));
@@ -437,14 +437,14 @@ test_runs (void)
 
   /* A duplicate follows its original with the same settings. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_row (page, 0)), "run.duplicate", NULL));
-  g_assert_cmpuint (scene->runs->len, ==, n + 3);
+  g_assert_cmpuint (sd_scene_get_surface (scene)->runs->len, ==, n + 3);
   g_assert_cmpint (get_run (page, 1)->params.kind, ==, get_run (page, 0)->params.kind);
   g_assert_cmpfloat (get_run (page, 1)->params.learning_rate, ==,
                      get_run (page, 0)->params.learning_rate);
   g_assert_true (names_unique (page));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_row (page, 1)), "run.remove", NULL));
-  g_assert_cmpuint (scene->runs->len, ==, n + 2);
+  g_assert_cmpuint (sd_scene_get_surface (scene)->runs->len, ==, n + 2);
   g_assert_null (sd_landscape_page_get_run_row (page, n + 2));
 
   gtk_toggle_button_set_active (ui_test_template_child (get_row (page, n), SD_TYPE_RUN_ROW, "visible_button"), FALSE);
@@ -491,7 +491,7 @@ test_runs (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_row (page, n + 1)), "run.remove", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_row (page, n)), "run.remove", NULL));
-  g_assert_cmpuint (scene->runs->len, ==, n);
+  g_assert_cmpuint (sd_scene_get_surface (scene)->runs->len, ==, n);
 }
 
 static void
@@ -611,15 +611,15 @@ test_start (void)
 {
   SdLandscapePage *page = get_page ();
   const SdScene *scene = get_scene (page);
-  guint n_runs = scene->runs->len;
+  guint n_runs = sd_scene_get_surface (scene)->runs->len;
   guint added;
 
   added = sd_landscape_model_add_run (sd_landscape_page_get_model (page), SD_OPTIMIZER_RMSPROP);
   gtk_spin_button_set_value (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "start_x_spin"), 0.5);
   gtk_spin_button_set_value (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "start_y_spin"), -0.25);
 
-  g_assert_cmpuint (scene->runs->len, ==, n_runs + 1);
-  for (guint i = 0; i < scene->runs->len; i++)
+  g_assert_cmpuint (sd_scene_get_surface (scene)->runs->len, ==, n_runs + 1);
+  for (guint i = 0; i < sd_scene_get_surface (scene)->runs->len; i++)
     {
       g_assert_cmpfloat (get_run (page, i)->start[0], ==, 0.5);
       g_assert_cmpfloat (get_run (page, i)->start[1], ==, -0.25);
@@ -657,7 +657,7 @@ test_pending_runs (void)
   g_assert_nonnull (sd_landscape_page_get_trajectory (page, 0));
 
   added = sd_landscape_model_add_run (model, SD_OPTIMIZER_SGD);
-  g_assert_cmpuint (added, ==, get_scene (page)->runs->len - 1);
+  g_assert_cmpuint (added, ==, sd_scene_get_surface (get_scene (page))->runs->len - 1);
   g_assert_true (sd_landscape_canvas_is_busy (SD_LANDSCAPE_CANVAS (canvas)));
   for (guint i = 0; i <= added; i++)
     {
@@ -709,10 +709,10 @@ test_default_race (void)
   g_autoptr(SdLandscapeModel) model = sd_landscape_model_new ();
   const SdScene *scene = sd_landscape_model_get_scene (model);
 
-  g_assert_cmpuint (scene->runs->len, ==, G_N_ELEMENTS (expected));
+  g_assert_cmpuint (sd_scene_get_surface (scene)->runs->len, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
-      const SdSceneRun *run = g_ptr_array_index (scene->runs, i);
+      const SdSceneRun *run = g_ptr_array_index (sd_scene_get_surface (scene)->runs, i);
       g_autoptr(SdSurface) surface = sd_scene_create_surface (scene, NULL);
       g_autoptr(SdTrajectory) trajectory = NULL;
       g_autoptr(GError) error = NULL;
@@ -745,8 +745,8 @@ test_busy_spinner (void)
   GtkWidget *spinner = ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "busy_spinner");
   SdLandscapeCanvas *canvas = ui_test_landscape_canvas (page);
   g_autoptr(GError) error = NULL;
-  guint resolution = sd_landscape_model_get_scene (model)->surface.resolution;
-  const SdSceneRun *first = g_ptr_array_index (sd_landscape_model_get_scene (model)->runs, 0);
+  guint resolution = sd_scene_get_surface (sd_landscape_model_get_scene (model))->resolution;
+  const SdSceneRun *first = g_ptr_array_index (sd_scene_get_surface (sd_landscape_model_get_scene (model))->runs, 0);
   double start[2] = { first->start[0], first->start[1] };
 
   ui_test_wait_for_canvas (page);
@@ -785,8 +785,8 @@ test_open_scene (void)
   g_autoptr(SdScene) scene = sd_scene_new (SD_SCENE_SURFACE);
   SdSceneRun *run;
 
-  g_free (scene->surface.function);
-  scene->surface.function = g_strdup ("beale");
+  g_free (sd_scene_get_surface (scene)->function);
+  sd_scene_get_surface (scene)->function = g_strdup ("beale");
   run = sd_scene_add_run (scene, "Only", SD_OPTIMIZER_NESTEROV);
   run->steps = 40;
   sd_landscape_model_set_scene (sd_landscape_page_get_model (page), g_steal_pointer (&scene));

@@ -58,9 +58,9 @@ explained (SdLandscapeModel *model,
   const SdScene *scene = sd_landscape_model_get_scene (model);
   SdExplainFlags flags = SD_EXPLAIN_NONE;
 
-  for (guint i = 0; i < scene->runs->len; i++)
+  for (guint i = 0; i < sd_scene_get_surface (scene)->runs->len; i++)
     {
-      const SdSceneRun *scene_run = g_ptr_array_index (scene->runs, i);
+      const SdSceneRun *scene_run = g_ptr_array_index (sd_scene_get_surface (scene)->runs, i);
 
       if (scene_run->explain == SD_EXPLAIN_NONE)
         continue;
@@ -93,7 +93,7 @@ test_sensitivity (void)
 
   ui_test_spin ();
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (runs)), ==,
-                    scene->runs->len);
+                    sd_scene_get_surface (scene)->runs->len);
 
   adw_combo_row_set_selected (runs, sgd);
   ui_test_spin ();
@@ -102,7 +102,7 @@ test_sensitivity (void)
 
   adw_combo_row_set_selected (runs, 1);
   ui_test_spin ();
-  g_assert_cmpint (((const SdSceneRun *) g_ptr_array_index (scene->runs, 1))->params.kind, ==,
+  g_assert_cmpint (((const SdSceneRun *) g_ptr_array_index (sd_scene_get_surface (scene)->runs, 1))->params.kind, ==,
                    SD_OPTIMIZER_MOMENTUM);
   g_assert_true (sensitive (page, "explain_velocity_row"));
   g_assert_false (sensitive (page, "explain_adam_row"));
@@ -121,7 +121,7 @@ test_sensitivity (void)
   sd_landscape_model_remove_run (model, sgd);
   ui_test_spin ();
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (runs)), ==,
-                    scene->runs->len);
+                    sd_scene_get_surface (scene)->runs->len);
 }
 
 /* On 0.5 x^2 + 5 y^2 the Hessian is diag (1, 10) everywhere: λ_min = 1,
@@ -261,7 +261,7 @@ test_arrows_readout (void)
   AdwComboRow *runs = ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "explain_run_row");
   GtkWidget *row = ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "arrows_readout_row");
   g_autoptr(GError) error = NULL;
-  const SdSceneRun *first = g_ptr_array_index (sd_landscape_model_get_scene (model)->runs, 0);
+  const SdSceneRun *first = g_ptr_array_index (sd_scene_get_surface (sd_landscape_model_get_scene (model))->runs, 0);
   double start[2] = { first->start[0], first->start[1] };
   guint sgd;
 
@@ -367,7 +367,7 @@ test_scene_explain (void)
   /* Readable lengths are the scene's explain-lengths key. */
   g_assert_false (switch_active (page, "explain_readable_switch"));
   set_switch (page, "explain_readable_switch", TRUE);
-  g_assert_true (sd_landscape_model_get_scene (model)->surface.explain_readable);
+  g_assert_true (sd_scene_get_surface (sd_landscape_model_get_scene (model))->explain_readable);
   g_clear_pointer (&saved, g_free);
   saved = sd_scene_to_data (sd_landscape_model_get_scene (model), NULL);
   g_assert_nonnull (strstr (saved, "explain-lengths=readable\n"));

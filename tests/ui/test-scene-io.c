@@ -139,12 +139,12 @@ test_open (void)
   g_assert_true (sd_window_open_file (window, file));
   scene = sd_landscape_model_get_scene (model);
   g_assert_cmpstr (scene->title, ==, "Rosenbrock lesson");
-  g_assert_cmpstr (scene->surface.function, ==, "rosenbrock");
-  g_assert_cmpfloat (scene->surface.x_range[0], ==, -2.0);
-  g_assert_cmpfloat (scene->surface.y_range[1], ==, 3.0);
-  g_assert_cmpuint (scene->surface.resolution, ==, 64);
-  g_assert_cmpuint (scene->runs->len, ==, 1);
-  run = g_ptr_array_index (scene->runs, 0);
+  g_assert_cmpstr (sd_scene_get_surface (scene)->function, ==, "rosenbrock");
+  g_assert_cmpfloat (sd_scene_get_surface (scene)->x_range[0], ==, -2.0);
+  g_assert_cmpfloat (sd_scene_get_surface (scene)->y_range[1], ==, 3.0);
+  g_assert_cmpuint (sd_scene_get_surface (scene)->resolution, ==, 64);
+  g_assert_cmpuint (sd_scene_get_surface (scene)->runs->len, ==, 1);
+  run = g_ptr_array_index (sd_scene_get_surface (scene)->runs, 0);
   g_assert_cmpstr (run->name, ==, "Adam");
   g_assert_cmpint (run->params.kind, ==, SD_OPTIMIZER_ADAM);
   g_assert_cmpfloat (run->params.learning_rate, ==, 0.05);
@@ -259,9 +259,9 @@ test_save_as (void)
   loaded_data = sd_scene_to_data (loaded, NULL);
   data = model_data (window);
   g_assert_cmpstr (loaded_data, ==, data);
-  g_assert_cmpfloat (loaded->surface.x_range[0], ==, -3.0);
-  g_assert_cmpfloat (loaded->surface.x_range[1], ==, 2.5);
-  g_assert_cmpstr (loaded->surface.color_map, ==, "magma");
+  g_assert_cmpfloat (sd_scene_get_surface (loaded)->x_range[0], ==, -3.0);
+  g_assert_cmpfloat (sd_scene_get_surface (loaded)->x_range[1], ==, 2.5);
+  g_assert_cmpstr (sd_scene_get_surface (loaded)->color_map, ==, "magma");
 
   /* The save went to the file and nowhere else: no temporary is left. */
   g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
@@ -417,8 +417,8 @@ test_preferred_color_map (void)
   g_autoptr(GError) error = NULL;
 
   g_assert_true (sd_window_open_file (window, file));
-  g_assert_null (sd_landscape_model_get_scene (sd_window_get_landscape_model (window))
-                   ->surface.color_map);
+  g_assert_null (sd_scene_get_surface (sd_landscape_model_get_scene (
+                   sd_window_get_landscape_model (window)))->color_map);
 
   g_settings_set_string (settings, "color-map", "magma");
   g_assert_true (sd_window_save_file (window, saved_file, &error));
@@ -427,7 +427,7 @@ test_preferred_color_map (void)
     g_autoptr(SdScene) loaded = sd_scene_load_file (saved, &error);
 
     g_assert_no_error (error);
-    g_assert_cmpstr (loaded->surface.color_map, ==, "magma");
+    g_assert_cmpstr (sd_scene_get_surface (loaded)->color_map, ==, "magma");
   }
 
   g_settings_reset (settings, "color-map");
@@ -437,7 +437,7 @@ test_preferred_color_map (void)
     g_autoptr(SdScene) loaded = sd_scene_load_file (saved, &error);
 
     g_assert_no_error (error);
-    g_assert_null (loaded->surface.color_map);
+    g_assert_null (sd_scene_get_surface (loaded)->color_map);
   }
 }
 

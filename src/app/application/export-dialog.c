@@ -331,7 +331,7 @@ sd_export_dialog_new (GtkWindow     *parent,
   g_return_val_if_fail (name != NULL, NULL);
 
   self = g_object_new (SD_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
-  self->scene = sd_scene_io_copy (scene);
+  self->scene = sd_scene_copy (scene);
   self->name = g_strdup (name);
 
   return self;

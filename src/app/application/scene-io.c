@@ -52,34 +52,6 @@ sd_scene_io_load (const char  *path,
 }
 
 /**
- * sd_scene_io_copy:
- * @scene: a scene
- *
- * Copies a scene by writing and reading it, which is exactly what saving
- * and opening it again would give; exports work on such a copy in a worker
- * thread while the page goes on changing its own.
- *
- * Returns: (transfer full): the copy
- */
-SdScene *
-sd_scene_io_copy (const SdScene *scene)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data = NULL;
-  SdScene *copy;
-  gsize length;
-
-  g_return_val_if_fail (scene != NULL, NULL);
-
-  data = sd_scene_to_data (scene, &length);
-  copy = sd_scene_load_data (data, length, "scene", &error);
-
-  /* Any scene the model holds was valid when written. */
-  g_assert_no_error (error);
-  return copy;
-}
-
-/**
  * sd_scene_io_get_name:
  * @scene: a scene
  * @file: (nullable): the file it was opened from or saved to
@@ -195,7 +167,7 @@ sd_scene_io_export_async (const SdScene         *scene,
   g_task_set_source_tag (task, sd_scene_io_export_async);
 
   job = g_new0 (ExportJob, 1);
-  job->scene = sd_scene_io_copy (scene);
+  job->scene = sd_scene_copy (scene);
   job->path = g_file_get_path (file);
   job->options = *options;
   g_task_set_task_data (task, job, export_job_free);

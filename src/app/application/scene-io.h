@@ -14,7 +14,6 @@ G_BEGIN_DECLS
 
 SdScene *sd_scene_io_load            (const char     *path,
                                       GError        **error);
-SdScene *sd_scene_io_copy            (const SdScene  *scene);
 char    *sd_scene_io_get_name        (const SdScene  *scene,
                                       GFile          *file);
 char    *sd_scene_io_format_title    (const char     *name,

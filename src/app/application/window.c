@@ -162,13 +162,13 @@ name_color_map (SdWindow *self,
   g_autofree char *preferred = NULL;
   SdFigureOptions defaults;
 
-  if (scene->surface.color_map != NULL || self->settings == NULL)
+  if (sd_scene_get_surface (scene)->color_map != NULL || self->settings == NULL)
     return;
 
   sd_figure_options_init (&defaults);
   preferred = g_settings_get_string (self->settings, "color-map");
   if (!g_str_equal (preferred, sd_colormap_get_name (defaults.colormap)))
-    scene->surface.color_map = g_steal_pointer (&preferred);
+    sd_scene_get_surface (scene)->color_map = g_steal_pointer (&preferred);
 }
 
 /* The scene as Save and Export write it: the model's, stopped where the
@@ -178,7 +178,7 @@ name_color_map (SdWindow *self,
 static SdScene *
 get_scene_to_save (SdWindow *self)
 {
-  SdScene *scene = sd_scene_io_copy (sd_landscape_model_get_scene (self->model));
+  SdScene *scene = sd_scene_copy (sd_landscape_model_get_scene (self->model));
   SdPlayback *playback = get_playback (self);
 
   name_color_map (self, scene);

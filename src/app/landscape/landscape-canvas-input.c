@@ -97,7 +97,7 @@ set_start_at (SdLandscapeCanvas *self,
   const SdScene *scene = sd_landscape_model_get_scene (self->model);
   double x, y;
 
-  if (scene->runs->len == 0 || !sd_landscape_canvas_point_to_data (self, px, py, &x, &y))
+  if (sd_scene_get_surface (scene)->runs->len == 0 || !sd_landscape_canvas_point_to_data (self, px, py, &x, &y))
     return;
 
   sd_landscape_model_set_start (self->model, x, y);
@@ -189,7 +189,7 @@ sd_landscape_canvas_drag_begin (SdLandscapeCanvas *self,
   if (self->model == NULL)
     return;
 
-  surface = &sd_landscape_model_get_scene (self->model)->surface;
+  surface = sd_scene_get_surface (sd_landscape_model_get_scene (self->model));
   if (surface->view == SD_VIEW_3D)
     {
       self->drag_mode = DRAG_ROTATE_VIEW;
@@ -662,7 +662,7 @@ pan_action (GtkWidget  *widget,
     return;
 
   g_variant_get (parameter, "(ii)", &dx, &dy);
-  surface = &sd_landscape_model_get_scene (self->model)->surface;
+  surface = sd_scene_get_surface (sd_landscape_model_get_scene (self->model));
   if (surface->view == SD_VIEW_3D)
     {
       set_angles (self, surface->azimuth + KEY_ROTATE * dx, surface->elevation - KEY_ROTATE * dy);

@@ -50,27 +50,14 @@
 
 /* Scene copies */
 
-static void
-run_free (gpointer data)
-{
-  SdSceneRun *run = data;
-
-  g_free (run->name);
-  g_free (run);
-}
-
 GPtrArray *
 sd_landscape_canvas_copy_runs (const GPtrArray *runs)
 {
-  GPtrArray *copy = g_ptr_array_new_full (runs != NULL ? runs->len : 0, run_free);
+  GPtrArray *copy = g_ptr_array_new_full (runs != NULL ? runs->len : 0,
+                                          (GDestroyNotify) sd_scene_run_free);
 
   for (guint i = 0; runs != NULL && i < runs->len; i++)
-    {
-      SdSceneRun *run = g_memdup2 (g_ptr_array_index (runs, i), sizeof (SdSceneRun));
-
-      run->name = g_strdup (run->name);
-      g_ptr_array_add (copy, run);
-    }
+    g_ptr_array_add (copy, sd_scene_run_copy (g_ptr_array_index (runs, i)));
 
   return copy;
 }
@@ -81,19 +68,11 @@ SdScene *
 sd_landscape_canvas_copy_scene (const SdScene   *scene,
                                 const GPtrArray *runs)
 {
-  SdScene *copy = sd_scene_new (SD_SCENE_SURFACE);
+  SdScene *copy = sd_scene_copy (scene);
+  SdSceneSurface *surface = sd_scene_get_surface (copy);
 
-  g_free (copy->surface.function);
-  copy->surface = scene->surface;
-  copy->surface.function = g_strdup (scene->surface.function);
-  copy->surface.expression = g_strdup (scene->surface.expression);
-  copy->surface.color_map = g_strdup (scene->surface.color_map);
-  copy->title = g_strdup (scene->title);
-  copy->has_step = scene->has_step;
-  copy->step = scene->step;
-
-  g_ptr_array_unref (copy->runs);
-  copy->runs = sd_landscape_canvas_copy_runs (runs);
+  g_ptr_array_unref (surface->runs);
+  surface->runs = sd_landscape_canvas_copy_runs (runs);
 
   return copy;
 }
@@ -189,7 +168,7 @@ prerender_map (SdLandscape *landscape,
   cairo_surface_t *image;
   cairo_t *cr;
 
-  job->scene->surface.layers = job->layers;
+  sd_scene_get_surface (job->scene)->layers = job->layers;
   image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) job->options.width * scale,
                                       (int) job->options.height * scale);
   cairo_surface_set_device_scale (image, scale, scale);
@@ -300,7 +279,7 @@ set_prerender (SdLandscapeCanvas *self,
                GridJob           *job)
 {
   if (self->drawn_width <= 0 || self->drawn_height <= 0
-      || job->scene->surface.view != SD_VIEW_MAP)
+      || sd_scene_get_surface (job->scene)->view != SD_VIEW_MAP)
     return;
 
   job->prerender = TRUE;
@@ -324,12 +303,12 @@ start_grid_job (SdLandscapeCanvas *self,
   job->scene = sd_landscape_canvas_copy_scene (scene, NULL);
   job->scene->has_step = FALSE;
   if (coarse)
-    job->scene->surface.resolution = COARSE_RESOLUTION;
+    sd_scene_get_surface (job->scene)->resolution = COARSE_RESOLUTION;
   /* Contours are always computed, so that switching their layer on costs
    * no new grid; the gradient field is drawn from the surface itself, so
    * the grid needs no gradient. */
-  job->layers = scene->surface.layers;
-  job->scene->surface.layers = SD_LAYER_HEATMAP | SD_LAYER_CONTOURS;
+  job->layers = sd_scene_get_surface (scene)->layers;
+  sd_scene_get_surface (job->scene)->layers = SD_LAYER_HEATMAP | SD_LAYER_CONTOURS;
   set_prerender (self, job);
 
   task = g_task_new (NULL, job->cancellable, on_grid_ready, NULL);
@@ -365,7 +344,7 @@ on_debounce_timeout (gpointer user_data)
 void
 sd_landscape_canvas_request_grid (SdLandscapeCanvas *self)
 {
-  const SdSceneSurface *surface = &sd_landscape_model_get_scene (self->model)->surface;
+  const SdSceneSurface *surface = sd_scene_get_surface (sd_landscape_model_get_scene (self->model));
   gint64 now = g_get_monotonic_time ();
   gboolean burst = now - self->last_grid_request < DEBOUNCE_MS * 1000;
 
@@ -576,7 +555,7 @@ void
 sd_landscape_canvas_request_trajectories (SdLandscapeCanvas *self)
 {
   const SdScene *scene = sd_landscape_model_get_scene (self->model);
-  g_autoptr(GPtrArray) runs = sd_landscape_canvas_copy_runs (scene->runs);
+  g_autoptr(GPtrArray) runs = sd_landscape_canvas_copy_runs (sd_scene_get_surface (scene)->runs);
   guint64 steps = count_steps (runs);
   g_autoptr(GTask) task = NULL;
   RunsJob *job;

@@ -54,7 +54,7 @@ void
 sd_landscape_canvas_get_model_range (SdLandscapeCanvas *self,
                                      double             range[4])
 {
-  const SdSceneSurface *surface = &sd_landscape_model_get_scene (self->model)->surface;
+  const SdSceneSurface *surface = sd_scene_get_surface (sd_landscape_model_get_scene (self->model));
 
   range[0] = surface->x_range[0];
   range[1] = surface->x_range[1];
@@ -65,7 +65,7 @@ sd_landscape_canvas_get_model_range (SdLandscapeCanvas *self,
 SdSurfaceView
 sd_landscape_canvas_get_view (SdLandscapeCanvas *self)
 {
-  return self->model != NULL ? sd_landscape_model_get_scene (self->model)->surface.view
+  return self->model != NULL ? sd_scene_get_surface (sd_landscape_model_get_scene (self->model))->view
                              : SD_VIEW_MAP;
 }
 
@@ -156,10 +156,10 @@ sd_landscape_canvas_refresh_draw_scene (SdLandscapeCanvas *self)
     return;
 
   scene = sd_landscape_model_get_scene (self->model);
-  runs = scene->runs->len == self->trajectories->len ? scene->runs : self->runs;
+  runs = sd_scene_get_surface (scene)->runs->len == self->trajectories->len ? sd_scene_get_surface (scene)->runs : self->runs;
   copy = sd_landscape_canvas_copy_scene (scene, runs);
   apply_iteration (self, copy);
-  g_assert (copy->runs->len == self->trajectories->len);
+  g_assert (sd_scene_get_surface (copy)->runs->len == self->trajectories->len);
 
   if (self->landscape != NULL)
     self->landscape->scene = copy;
@@ -184,7 +184,7 @@ static gboolean
 update_surface (SdLandscapeCanvas *self)
 {
   const SdScene *scene = sd_landscape_model_get_scene (self->model);
-  g_autofree char *key = surface_key (&scene->surface);
+  g_autofree char *key = surface_key (sd_scene_get_surface (scene));
   g_autoptr(GError) error = NULL;
   SdSurface *surface;
 
@@ -212,7 +212,7 @@ on_model_changed (SdLandscapeCanvas *self,
                   guint              changes,
                   SdLandscapeModel  *model)
 {
-  const SdSceneSurface *surface = &sd_landscape_model_get_scene (model)->surface;
+  const SdSceneSurface *surface = sd_scene_get_surface (sd_landscape_model_get_scene (model));
   gboolean new_surface = update_surface (self);
 
   /* Contour levels and the colour scale are computed with the grid. */
@@ -277,7 +277,7 @@ draw_figure (SdLandscapeCanvas     *self,
       return NULL;
     }
 
-  if (self->draw_scene->surface.view == SD_VIEW_3D)
+  if (sd_scene_get_surface (self->draw_scene)->view == SD_VIEW_3D)
     {
       sd_landscape_draw_3d (self->landscape, cr, options);
       return NULL;
@@ -323,7 +323,7 @@ ensure_figure (SdLandscapeCanvas *self,
   self->plot = draw_figure (self, cr, &self->options);
   cairo_destroy (cr);
 
-  self->figure_view = self->draw_scene != NULL ? self->draw_scene->surface.view : SD_VIEW_MAP;
+  self->figure_view = self->draw_scene != NULL ? sd_scene_get_surface (self->draw_scene)->view : SD_VIEW_MAP;
   if (self->landscape != NULL)
     {
       const SdGrid *grid = self->landscape->grid;
@@ -403,10 +403,10 @@ sd_landscape_canvas_get_start (SdLandscapeCanvas *self,
     return FALSE;
 
   scene = sd_landscape_model_get_scene (self->model);
-  if (scene->runs->len == 0)
+  if (sd_scene_get_surface (scene)->runs->len == 0)
     return FALSE;
 
-  run = g_ptr_array_index (scene->runs, 0);
+  run = g_ptr_array_index (sd_scene_get_surface (scene)->runs, 0);
   start[0] = run->start[0];
   start[1] = run->start[1];
   return TRUE;

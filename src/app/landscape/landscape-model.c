@@ -47,8 +47,8 @@ create_default_scene (void)
   SdScene *scene = sd_scene_new (SD_SCENE_SURFACE);
   SdSceneRun *run;
 
-  scene->surface.log_scale = TRUE;
-  scene->surface.contours = 20;
+  sd_scene_get_surface (scene)->log_scale = TRUE;
+  sd_scene_get_surface (scene)->contours = 20;
 
   run = sd_scene_add_run (scene, "Adam", SD_OPTIMIZER_ADAM);
   run->params.learning_rate = 0.05;
@@ -232,7 +232,7 @@ sd_landscape_model_set_function (SdLandscapeModel *self,
   g_return_if_fail (SD_IS_LANDSCAPE_MODEL (self));
   g_return_if_fail (function != NULL);
 
-  surface = &self->scene->surface;
+  surface = sd_scene_get_surface (self->scene);
   if (g_str_equal (surface->function, function))
     return;
 
@@ -278,7 +278,7 @@ sd_landscape_model_set_expression (SdLandscapeModel  *self,
   if (!sd_expr_parse_full (expression, &parsed, error_column, error))
     return FALSE;
 
-  surface = &self->scene->surface;
+  surface = sd_scene_get_surface (self->scene);
   if (g_str_equal (surface->function, "custom")
       && g_strcmp0 (surface->expression, expression) == 0)
     return TRUE;
@@ -302,7 +302,7 @@ sd_landscape_model_set_range (SdLandscapeModel *self,
   g_return_if_fail (SD_IS_LANDSCAPE_MODEL (self));
   g_return_if_fail (x_range[0] < x_range[1] && y_range[0] < y_range[1]);
 
-  surface = &self->scene->surface;
+  surface = sd_scene_get_surface (self->scene);
   if (surface->x_range[0] == x_range[0] && surface->x_range[1] == x_range[1]
       && surface->y_range[0] == y_range[0] && surface->y_range[1] == y_range[1])
     return;
@@ -320,10 +320,10 @@ sd_landscape_model_set_resolution (SdLandscapeModel *self,
   g_return_if_fail (resolution >= SD_SCENE_MIN_RESOLUTION
                     && resolution <= SD_SCENE_MAX_RESOLUTION);
 
-  if (self->scene->surface.resolution == resolution)
+  if (sd_scene_get_surface (self->scene)->resolution == resolution)
     return;
 
-  self->scene->surface.resolution = resolution;
+  sd_scene_get_surface (self->scene)->resolution = resolution;
   changed (self, SD_LANDSCAPE_CHANGE_SURFACE);
 }
 
@@ -351,15 +351,15 @@ sd_landscape_model_set_surface_param (SdLandscapeModel  *self,
   g_return_val_if_fail (SD_IS_LANDSCAPE_MODEL (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
 
-  if (sd_surface_params_get (&self->scene->surface.params, key, &old) && old == value)
+  if (sd_surface_params_get (&sd_scene_get_surface (self->scene)->params, key, &old) && old == value)
     return TRUE;
 
-  params = self->scene->surface.params;
+  params = sd_scene_get_surface (self->scene)->params;
   if (!sd_surface_params_set (&params, key, value, error)
       || !sd_surface_params_validate (&params, error))
     return FALSE;
 
-  self->scene->surface.params = params;
+  sd_scene_get_surface (self->scene)->params = params;
   changed (self, SD_LANDSCAPE_CHANGE_SURFACE | SD_LANDSCAPE_CHANGE_RUNS);
   return TRUE;
 }
@@ -379,7 +379,7 @@ sd_landscape_model_set_color_map (SdLandscapeModel *self,
   g_return_if_fail (color_map == NULL
                     || g_strv_contains (sd_scene_list_color_maps (), color_map));
 
-  surface = &self->scene->surface;
+  surface = sd_scene_get_surface (self->scene);
   if (g_strcmp0 (surface->color_map, color_map) == 0)
     return;
 
@@ -395,10 +395,10 @@ sd_landscape_model_set_log_scale (SdLandscapeModel *self,
   g_return_if_fail (SD_IS_LANDSCAPE_MODEL (self));
 
   log_scale = !!log_scale;
-  if (self->scene->surface.log_scale == log_scale)
+  if (sd_scene_get_surface (self->scene)->log_scale == log_scale)
     return;
 
-  self->scene->surface.log_scale = log_scale;
+  sd_scene_get_surface (self->scene)->log_scale = log_scale;
   changed (self, SD_LANDSCAPE_CHANGE_DISPLAY);
 }
 
@@ -415,10 +415,10 @@ sd_landscape_model_set_explain_readable (SdLandscapeModel *self,
   g_return_if_fail (SD_IS_LANDSCAPE_MODEL (self));
 
   readable = !!readable;
-  if (self->scene->surface.explain_readable == readable)
+  if (sd_scene_get_surface (self->scene)->explain_readable == readable)
     return;
 
-  self->scene->surface.explain_readable = readable;
+  sd_scene_get_surface (self->scene)->explain_readable = readable;
   changed (self, SD_LANDSCAPE_CHANGE_DISPLAY);
 }
 
@@ -429,10 +429,10 @@ sd_landscape_model_set_contours (SdLandscapeModel *self,
   g_return_if_fail (SD_IS_LANDSCAPE_MODEL (self));
   g_return_if_fail (contours <= SD_SCENE_MAX_CONTOURS);
 
-  if (self->scene->surface.contours == contours)
+  if (sd_scene_get_surface (self->scene)->contours == contours)
     return;
 
-  self->scene->surface.contours = contours;
+  sd_scene_get_surface (self->scene)->contours = contours;
   changed (self, SD_LANDSCAPE_CHANGE_DISPLAY);
 }
 
@@ -442,10 +442,10 @@ sd_landscape_model_set_layers (SdLandscapeModel *self,
 {
   g_return_if_fail (SD_IS_LANDSCAPE_MODEL (self));
 
-  if (self->scene->surface.layers == layers)
+  if (sd_scene_get_surface (self->scene)->layers == layers)
     return;
 
-  self->scene->surface.layers = layers;
+  sd_scene_get_surface (self->scene)->layers = layers;
   changed (self, SD_LANDSCAPE_CHANGE_DISPLAY);
 }
 
@@ -461,7 +461,7 @@ sd_landscape_model_set_view (SdLandscapeModel *self,
   g_return_if_fail (azimuth >= -360.0 && azimuth <= 360.0);
   g_return_if_fail (elevation >= -90.0 && elevation <= 90.0);
 
-  surface = &self->scene->surface;
+  surface = sd_scene_get_surface (self->scene);
   if (surface->view == view && surface->azimuth == azimuth && surface->elevation == elevation)
     return;
 
@@ -475,18 +475,18 @@ static SdSceneRun *
 get_run (SdLandscapeModel *self,
          guint             index)
 {
-  g_return_val_if_fail (index < self->scene->runs->len, NULL);
+  g_return_val_if_fail (index < sd_scene_get_surface (self->scene)->runs->len, NULL);
 
-  return g_ptr_array_index (self->scene->runs, index);
+  return g_ptr_array_index (sd_scene_get_surface (self->scene)->runs, index);
 }
 
 static gboolean
 run_name_taken (SdLandscapeModel *self,
                 const char       *name)
 {
-  for (guint i = 0; i < self->scene->runs->len; i++)
+  for (guint i = 0; i < sd_scene_get_surface (self->scene)->runs->len; i++)
     {
-      if (g_str_equal (((SdSceneRun *) g_ptr_array_index (self->scene->runs, i))->name, name))
+      if (g_str_equal (((SdSceneRun *) g_ptr_array_index (sd_scene_get_surface (self->scene)->runs, i))->name, name))
         return TRUE;
     }
 
@@ -550,9 +550,9 @@ sd_landscape_model_add_run (SdLandscapeModel *self,
 
   name = unique_run_name (self, optimizer_label (optimizer));
   run = sd_scene_add_run (self->scene, name, optimizer);
-  if (self->scene->runs->len > 1)
+  if (sd_scene_get_surface (self->scene)->runs->len > 1)
     {
-      const SdSceneRun *first = g_ptr_array_index (self->scene->runs, 0);
+      const SdSceneRun *first = g_ptr_array_index (sd_scene_get_surface (self->scene)->runs, 0);
 
       run->start[0] = first->start[0];
       run->start[1] = first->start[1];
@@ -560,7 +560,7 @@ sd_landscape_model_add_run (SdLandscapeModel *self,
     }
 
   changed (self, SD_LANDSCAPE_CHANGE_RUNS);
-  return self->scene->runs->len - 1;
+  return sd_scene_get_surface (self->scene)->runs->len - 1;
 }
 
 /**
@@ -588,7 +588,7 @@ sd_landscape_model_duplicate_run (SdLandscapeModel *self,
   copy->has_color = FALSE;
   /* What is explained stays with the one run. */
   copy->explain = SD_EXPLAIN_NONE;
-  g_ptr_array_insert (self->scene->runs, index + 1, copy);
+  g_ptr_array_insert (sd_scene_get_surface (self->scene)->runs, index + 1, copy);
 
   changed (self, SD_LANDSCAPE_CHANGE_RUNS);
   return index + 1;
@@ -599,9 +599,9 @@ sd_landscape_model_remove_run (SdLandscapeModel *self,
                                guint             index)
 {
   g_return_if_fail (SD_IS_LANDSCAPE_MODEL (self));
-  g_return_if_fail (index < self->scene->runs->len);
+  g_return_if_fail (index < sd_scene_get_surface (self->scene)->runs->len);
 
-  g_ptr_array_remove_index (self->scene->runs, index);
+  g_ptr_array_remove_index (sd_scene_get_surface (self->scene)->runs, index);
   changed (self, SD_LANDSCAPE_CHANGE_RUNS);
 }
 
@@ -796,9 +796,9 @@ sd_landscape_model_set_start (SdLandscapeModel *self,
   g_return_if_fail (SD_IS_LANDSCAPE_MODEL (self));
   g_return_if_fail (isfinite (x) && isfinite (y));
 
-  for (guint i = 0; i < self->scene->runs->len; i++)
+  for (guint i = 0; i < sd_scene_get_surface (self->scene)->runs->len; i++)
     {
-      SdSceneRun *run = g_ptr_array_index (self->scene->runs, i);
+      SdSceneRun *run = g_ptr_array_index (sd_scene_get_surface (self->scene)->runs, i);
 
       run->start[0] = x;
       run->start[1] = y;

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "scene.h"
+#include "scene-surface.h"
 
 G_BEGIN_DECLS
 

@@ -224,13 +224,13 @@ get_run (SdLandscapePage *self,
 {
   const SdScene *scene = sd_landscape_model_get_scene (self->model);
 
-  return index < scene->runs->len ? g_ptr_array_index (scene->runs, index) : NULL;
+  return index < sd_scene_get_surface (scene)->runs->len ? g_ptr_array_index (sd_scene_get_surface (scene)->runs, index) : NULL;
 }
 
 static guint
 get_n_runs (SdLandscapePage *self)
 {
-  return sd_landscape_model_get_scene (self->model)->runs->len;
+  return sd_scene_get_surface (sd_landscape_model_get_scene (self->model))->runs->len;
 }
 
 /* The regression surfaces call their axes w and b; the rows say so. */
@@ -485,7 +485,7 @@ leaves_map (SdLandscapePage *self,
             const double     position[2],
             const double     displacement[2])
 {
-  const SdSceneSurface *surface = &sd_landscape_model_get_scene (self->model)->surface;
+  const SdSceneSurface *surface = sd_scene_get_surface (sd_landscape_model_get_scene (self->model));
   double x = position[0] + displacement[0], y = position[1] + displacement[1];
 
   return !(x >= surface->x_range[0] && x <= surface->x_range[1]
@@ -518,7 +518,7 @@ end_arrow_line (SdLandscapePage *self,
                 const double     displacement[2])
 {
   if (displacement != NULL
-      && !sd_landscape_model_get_scene (self->model)->surface.explain_readable
+      && !sd_scene_get_surface (sd_landscape_model_get_scene (self->model))->explain_readable
       && leaves_map (self, position, displacement))
     /* Translators: appended to an arrow's readout line when the arrow
      * is longer than the map shows */
@@ -760,7 +760,7 @@ sync_explain (SdLandscapePage *self)
   set_switch (self->explain_step_switch, flags & SD_EXPLAIN_STEP);
   set_switch (self->explain_curvature_switch, flags & SD_EXPLAIN_CURVATURE);
   set_switch (self->explain_readable_switch,
-              sd_landscape_model_get_scene (self->model)->surface.explain_readable);
+              sd_scene_get_surface (sd_landscape_model_get_scene (self->model))->explain_readable);
   if (flags == SD_EXPLAIN_NONE || (supported & SD_EXPLAIN_VELOCITY))
     set_switch (self->explain_velocity_switch, flags & SD_EXPLAIN_VELOCITY);
   if (flags == SD_EXPLAIN_NONE || (supported & SD_EXPLAIN_ADAM_STEP))
@@ -854,7 +854,7 @@ set_spin (GtkSpinButton *spin,
 static void
 sync_surface (SdLandscapePage *self)
 {
-  const SdSceneSurface *surface = &sd_landscape_model_get_scene (self->model)->surface;
+  const SdSceneSurface *surface = sd_scene_get_surface (sd_landscape_model_get_scene (self->model));
   gboolean custom = g_str_equal (surface->function, "custom");
   const char * const *keys;
   gboolean has_dataset;
@@ -1155,7 +1155,7 @@ on_layers_changed (SdLandscapePage *self)
 static void
 on_view_toggled (SdLandscapePage *self)
 {
-  const SdSceneSurface *surface = &sd_landscape_model_get_scene (self->model)->surface;
+  const SdSceneSurface *surface = sd_scene_get_surface (sd_landscape_model_get_scene (self->model));
 
   if (self->syncing)
     return;

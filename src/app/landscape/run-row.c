@@ -105,10 +105,10 @@ get_run (SdRunRow *self)
 {
   const SdScene *scene = sd_landscape_model_get_scene (self->model);
 
-  if (self->index >= scene->runs->len)
+  if (self->index >= sd_scene_get_surface (scene)->runs->len)
     return NULL;
 
-  return g_ptr_array_index (scene->runs, self->index);
+  return g_ptr_array_index (sd_scene_get_surface (scene)->runs, self->index);
 }
 
 static const char *
@@ -400,9 +400,9 @@ on_name_apply (SdRunRow *self)
       return;
     }
 
-  for (guint i = 0; i < scene->runs->len; i++)
+  for (guint i = 0; i < sd_scene_get_surface (scene)->runs->len; i++)
     {
-      const SdSceneRun *other = g_ptr_array_index (scene->runs, i);
+      const SdSceneRun *other = g_ptr_array_index (sd_scene_get_surface (scene)->runs, i);
 
       if (i != self->index && g_str_equal (other->name, name))
         {

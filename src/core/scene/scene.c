@@ -1,4 +1,4 @@
-/* scene.c: the scene model
+/* scene.c: what every scene has, whatever its kind
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,17 +8,9 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "core-error.h"
-#include "scene.h"
-
-static const char * const kind_names[] = {
-  [SD_SCENE_SURFACE] = "surface",
-  [SD_SCENE_TRANSFORM] = "transform",
-  [SD_SCENE_DISTRIBUTION] = "distribution",
-};
+#include "scene-private.h"
 
 /**
  * sd_scene_kind_to_name:
@@ -29,75 +21,34 @@ static const char * const kind_names[] = {
 const char *
 sd_scene_kind_to_name (SdSceneKind kind)
 {
-  g_return_val_if_fail (kind <= SD_SCENE_DISTRIBUTION, NULL);
+  g_return_val_if_fail (kind < SD_SCENE_N_KINDS, NULL);
 
-  return kind_names[kind];
-}
-
-static const char * const color_maps[] = {
-  "viridis", "magma", "inferno", "plasma", "cividis", "coolwarm", "grayscale", NULL
-};
-
-/* Bit i of a kind's layers is named by entry i. */
-static const char * const surface_layers[] = { "heatmap", "contours", "gradient-field", NULL };
-static const char * const transform_layers[] = {
-  "grid", "basis", "unit-circle", "eigenvectors", "determinant", "svd", NULL
-};
-static const char * const distribution_layers[] = {
-  "pdf", "cdf", "histogram", "interval", "moments", NULL
-};
-
-/* Bit i of SdExplainFlags is named by entry i. */
-static const char * const explain_names[] = {
-  "gradient", "step", "velocity", "adam-steps", "curvature", NULL
-};
-
-/**
- * sd_scene_list_explain:
- *
- * Returns: (transfer none): the names the runs' `explain` key uses, bit i
- *   of #SdExplainFlags named by the i-th, %NULL-terminated
- */
-const char * const *
-sd_scene_list_explain (void)
-{
-  return explain_names;
+  return _sd_scene_get_section (kind)->name;
 }
 
 /**
- * sd_scene_explain_supported:
- * @kind: an optimizer
+ * sd_scene_kind_from_name:
+ * @name: the value of a `kind` key
+ * @kind: (out): the kind it names
  *
- * The gradient, the step and the curvature explain any run; the velocity
- * only the optimizers with a momentum buffer (momentum, nesterov), the
- * per-coordinate step sizes only Adam's (adam, adamw).
- *
- * Returns: what a run of @kind can have explained
+ * Returns: whether @name names a kind
  */
-SdExplainFlags
-sd_scene_explain_supported (SdOptimizerKind kind)
+gboolean
+sd_scene_kind_from_name (const char  *name,
+                         SdSceneKind *kind)
 {
-  SdExplainFlags flags = SD_EXPLAIN_GRADIENT | SD_EXPLAIN_STEP | SD_EXPLAIN_CURVATURE;
+  g_return_val_if_fail (name != NULL, FALSE);
 
-  if (kind == SD_OPTIMIZER_MOMENTUM || kind == SD_OPTIMIZER_NESTEROV)
-    flags |= SD_EXPLAIN_VELOCITY;
-  if (kind == SD_OPTIMIZER_ADAM || kind == SD_OPTIMIZER_ADAMW)
-    flags |= SD_EXPLAIN_ADAM_STEP;
-  return flags;
-}
+  for (guint i = 0; i < SD_SCENE_N_KINDS; i++)
+    {
+      if (g_str_equal (name, _sd_scene_get_section (i)->name))
+        {
+          *kind = i;
+          return TRUE;
+        }
+    }
 
-/**
- * sd_scene_list_color_maps:
- *
- * The figure library draws these; they are listed here so that loading a
- * scene can check its `color-map` key without depending on the drawing code.
- *
- * Returns: (transfer none): the colour map names, %NULL-terminated
- */
-const char * const *
-sd_scene_list_color_maps (void)
-{
-  return color_maps;
+  return FALSE;
 }
 
 /**
@@ -110,17 +61,9 @@ sd_scene_list_color_maps (void)
 const char * const *
 sd_scene_list_layers (SdSceneKind kind)
 {
-  switch (kind)
-    {
-    case SD_SCENE_SURFACE:
-      return surface_layers;
-    case SD_SCENE_TRANSFORM:
-      return transform_layers;
-    case SD_SCENE_DISTRIBUTION:
-      return distribution_layers;
-    default:
-      g_return_val_if_reached (NULL);
-    }
+  g_return_val_if_fail (kind < SD_SCENE_N_KINDS, NULL);
+
+  return _sd_scene_get_section (kind)->layers;
 }
 
 /**
@@ -162,64 +105,56 @@ sd_scene_layers_to_string (SdSceneKind kind,
   return sd_scene_flags_to_string (sd_scene_list_layers (kind), layers);
 }
 
-static void
-scene_run_free (gpointer data)
-{
-  SdSceneRun *run = data;
-
-  g_free (run->name);
-  g_free (run);
-}
-
-static void
-scene_distribution_free (gpointer data)
-{
-  SdSceneDistribution *distribution = data;
-
-  g_free (distribution->name);
-  g_free (distribution->family);
-  g_free (distribution->values);
-  g_free (distribution);
-}
-
 /**
  * sd_scene_new:
  * @kind: what the scene shows
  *
- * Creates a scene with the defaults a new file would have: the Rosenbrock
- * surface over its default range with no runs, the identity map, or no
- * distributions.
+ * Creates a scene with the defaults a new file of @kind would have.
  *
  * Returns: (transfer full): a new scene
  */
 SdScene *
 sd_scene_new (SdSceneKind kind)
 {
-  SdScene *self = g_new0 (SdScene, 1);
+  SdScene *self;
 
+  g_return_val_if_fail (kind < SD_SCENE_N_KINDS, NULL);
+
+  self = g_new0 (SdScene, 1);
   self->kind = kind;
-  self->surface.function = g_strdup ("rosenbrock");
-  self->surface.x_range[0] = -2.0;
-  self->surface.x_range[1] = 2.0;
-  self->surface.y_range[0] = -1.0;
-  self->surface.y_range[1] = 3.0;
-  self->surface.resolution = SD_SCENE_DEFAULT_RESOLUTION;
-  sd_surface_params_init (&self->surface.params);
-  self->surface.layers = SD_LAYER_HEATMAP | SD_LAYER_CONTOURS;
-  self->surface.contours = SD_SCENE_DEFAULT_CONTOURS;
-  self->surface.view = SD_VIEW_MAP;
-  self->surface.azimuth = SD_SCENE_DEFAULT_AZIMUTH;
-  self->surface.elevation = SD_SCENE_DEFAULT_ELEVATION;
-  self->runs = g_ptr_array_new_with_free_func (scene_run_free);
-  self->transform.matrix = (SdMat2) { 1.0, 0.0, 0.0, 1.0 };
-  self->transform.t = 1.0;
-  self->transform.orbit = SD_SCENE_DEFAULT_ORBIT;
-  self->transform.layers = SD_LAYER_GRID | SD_LAYER_BASIS | SD_LAYER_UNIT_CIRCLE
-                           | SD_LAYER_EIGENVECTORS | SD_LAYER_DETERMINANT;
-  self->distributions = g_ptr_array_new_with_free_func (scene_distribution_free);
+  self->data = _sd_scene_get_section (kind)->create ();
   self->warnings = g_ptr_array_new_with_free_func (g_free);
 
   return self;
+}
+
+/**
+ * sd_scene_copy:
+ * @self: a scene
+ *
+ * A deep copy: changing it leaves @self as it is, and it can be handed to
+ * a worker thread while @self changes.
+ *
+ * Returns: (transfer full): a copy of @self
+ */
+SdScene *
+sd_scene_copy (const SdScene *self)
+{
+  SdScene *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = g_new0 (SdScene, 1);
+  copy->kind = self->kind;
+  copy->title = g_strdup (self->title);
+  copy->has_step = self->has_step;
+  copy->step = self->step;
+  copy->data = _sd_scene_get_section (self->kind)->copy (self->data);
+  copy->warnings = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < self->warnings->len; i++)
+    g_ptr_array_add (copy->warnings, g_strdup (g_ptr_array_index (self->warnings, i)));
+
+  return copy;
 }
 
 void
@@ -228,101 +163,10 @@ sd_scene_free (SdScene *self)
   if (self == NULL)
     return;
 
+  _sd_scene_get_section (self->kind)->free (self->data);
   g_free (self->title);
-  g_free (self->surface.function);
-  g_free (self->surface.expression);
-  g_free (self->surface.color_map);
-  g_ptr_array_unref (self->runs);
-  g_ptr_array_unref (self->distributions);
   g_ptr_array_unref (self->warnings);
   g_free (self);
-}
-
-/**
- * sd_scene_add_run:
- * @self: a scene
- * @name: the run's label
- * @optimizer: its optimizer, with torch's default hyperparameters
- *
- * Returns: (transfer none): the new run, starting at the origin
- */
-SdSceneRun *
-sd_scene_add_run (SdScene         *self,
-                  const char      *name,
-                  SdOptimizerKind  optimizer)
-{
-  SdSceneRun *run;
-
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (name != NULL, NULL);
-
-  run = g_new0 (SdSceneRun, 1);
-  run->name = g_strdup (name);
-  sd_optimizer_params_init (&run->params, optimizer);
-  run->steps = SD_SCENE_DEFAULT_STEPS;
-  run->visible = TRUE;
-  g_ptr_array_add (self->runs, run);
-
-  return run;
-}
-
-/**
- * sd_scene_add_distribution:
- * @self: a scene
- * @name: the distribution's label
- *
- * The caller fills in the family and its parameters.
- *
- * Returns: (transfer none): the new, empty distribution
- */
-SdSceneDistribution *
-sd_scene_add_distribution (SdScene    *self,
-                           const char *name)
-{
-  SdSceneDistribution *distribution;
-
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (name != NULL, NULL);
-
-  distribution = g_new0 (SdSceneDistribution, 1);
-  distribution->name = g_strdup (name);
-  distribution->points = SD_SCENE_DEFAULT_POINTS;
-  distribution->seed = 1;
-  distribution->layers = SD_LAYER_PDF;
-  distribution->bins = SD_SCENE_DEFAULT_BINS;
-  g_ptr_array_add (self->distributions, distribution);
-
-  return distribution;
-}
-
-/**
- * sd_scene_create_surface:
- * @self: a surface scene
- * @error: return location for an error
- *
- * Returns: (transfer full) (nullable): the loss surface the scene describes
- */
-SdSurface *
-sd_scene_create_surface (const SdScene  *self,
-                         GError        **error)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  if (g_str_equal (self->surface.function, "custom"))
-    {
-      if (self->surface.expression == NULL)
-        {
-          g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                       /* Translators: the first %s is the key expression of the
-                        * scene file, the second the setting function=custom that
-                        * needs it; keep both as they are */
-                       _("%s: required with %s"), "expression", "function=custom");
-          return NULL;
-        }
-      return sd_surface_new_custom (self->surface.expression, error);
-    }
-
-  return sd_surface_new_builtin (self->surface.function, &self->surface.params, error);
 }
 
 /* Sets @error to what the system said about @path, as loading does:

@@ -411,7 +411,7 @@ sd_distribution_figure_new (const SdScene  *scene,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (scene->distributions == NULL || scene->distributions->len == 0)
+  if (sd_scene_get_distributions (scene)->distributions == NULL || sd_scene_get_distributions (scene)->distributions->len == 0)
     {
       g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
                    /* Translators: %s is a group as the scene file writes it,
@@ -424,13 +424,13 @@ sd_distribution_figure_new (const SdScene  *scene,
   self = g_new0 (SdDistributionFigure, 1);
   self->scene = scene;
   self->curves = g_ptr_array_new_with_free_func (curve_free);
-  first = g_ptr_array_index (scene->distributions, 0);
+  first = g_ptr_array_index (sd_scene_get_distributions (scene)->distributions, 0);
   self->bivariate = g_strcmp0 (first->family,
                                sd_family_get_name (SD_FAMILY_BIVARIATE_NORMAL)) == 0;
 
-  for (guint i = 0; i < scene->distributions->len; i++)
+  for (guint i = 0; i < sd_scene_get_distributions (scene)->distributions->len; i++)
     {
-      const SdSceneDistribution *source = g_ptr_array_index (scene->distributions, i);
+      const SdSceneDistribution *source = g_ptr_array_index (sd_scene_get_distributions (scene)->distributions, i);
       SdDistributionCurve *curve;
       GError *local_error = NULL;
       SdFamily family;

@@ -16,6 +16,7 @@
 #include "legend.h"
 #include "plot.h"
 #include "scene.h"
+#include "scene-distribution.h"
 
 G_BEGIN_DECLS
 

@@ -42,7 +42,7 @@ draw_landscape (cairo_t               *cr,
 
   sd_landscape_set_cached (landscape, FALSE);
 
-  if (scene->surface.view == SD_VIEW_3D)
+  if (sd_scene_get_surface (scene)->view == SD_VIEW_3D)
     sd_landscape_draw_3d (landscape, cr, options);
   else
     sd_plot_free (sd_landscape_draw (landscape, cr, options));

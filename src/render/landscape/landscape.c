@@ -65,7 +65,7 @@ cache_free (SdLandscapeCache *cache)
 static void
 compute_levels (SdLandscape *self)
 {
-  const SdSceneSurface *surface = &self->scene->surface;
+  const SdSceneSurface *surface = sd_scene_get_surface (self->scene);
   SdLandscapeCache *cache = self->cache;
   double min, max, min_positive;
 
@@ -129,7 +129,7 @@ sd_landscape_new (const SdScene  *scene,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  surface = &scene->surface;
+  surface = sd_scene_get_surface (scene);
   self = g_new0 (SdLandscape, 1);
   self->scene = scene;
   self->cache = g_new0 (SdLandscapeCache, 1);
@@ -155,9 +155,9 @@ sd_landscape_new (const SdScene  *scene,
                                           self->grid->ys, self->grid->ny,
                                           self->levels, self->n_levels);
 
-  for (guint i = 0; i < scene->runs->len; i++)
+  for (guint i = 0; i < sd_scene_get_surface (scene)->runs->len; i++)
     {
-      const SdSceneRun *run = g_ptr_array_index (scene->runs, i);
+      const SdSceneRun *run = g_ptr_array_index (sd_scene_get_surface (scene)->runs, i);
       SdTrajectory *trajectory;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -201,8 +201,8 @@ get_colormap (const SdLandscape     *self,
 {
   SdColormap colormap;
 
-  if (self->scene->surface.color_map != NULL
-      && sd_colormap_from_name (self->scene->surface.color_map, &colormap))
+  if (sd_scene_get_surface (self->scene)->color_map != NULL
+      && sd_colormap_from_name (sd_scene_get_surface (self->scene)->color_map, &colormap))
     return colormap;
 
   return options->colormap;
@@ -265,10 +265,10 @@ sd_landscape_get_run_color (const SdLandscape *self,
   const SdSceneRun *run;
 
   g_return_if_fail (self != NULL);
-  g_return_if_fail (index < self->scene->runs->len);
+  g_return_if_fail (index < sd_scene_get_surface (self->scene)->runs->len);
   g_return_if_fail (rgba != NULL);
 
-  run = g_ptr_array_index (self->scene->runs, index);
+  run = g_ptr_array_index (sd_scene_get_surface (self->scene)->runs, index);
   if (!run->has_color)
     {
       sd_palette_color (theme, index, rgba);
@@ -545,7 +545,7 @@ draw_runs (DrawContext *ctx,
 
   for (guint i = 0; i < self->trajectories->len; i++)
     {
-      const SdSceneRun *run = g_ptr_array_index (self->scene->runs, i);
+      const SdSceneRun *run = g_ptr_array_index (sd_scene_get_surface (self->scene)->runs, i);
       const SdTrajectory *trajectory = g_ptr_array_index (self->trajectories, i);
       SdTrajectoryLayer layer;
       guint n_points;
@@ -573,7 +573,7 @@ draw_explain (DrawContext *ctx,
 
   for (guint i = 0; i < self->trajectories->len; i++)
     {
-      const SdSceneRun *run = g_ptr_array_index (self->scene->runs, i);
+      const SdSceneRun *run = g_ptr_array_index (sd_scene_get_surface (self->scene)->runs, i);
       SdOverlayData data;
       cairo_rectangle_t box;
       double px, py;
@@ -584,7 +584,7 @@ draw_explain (DrawContext *ctx,
                                     sd_landscape_get_run_end (self, i)))
         continue;
 
-      if (self->scene->surface.explain_readable)
+      if (sd_scene_get_surface (self->scene)->explain_readable)
         {
           cairo_rectangle_t area;
           double units[2];
@@ -613,7 +613,7 @@ draw_backdrop (cairo_t  *cr,
 {
   DrawContext *ctx = user_data;
   SdLandscape *self = ctx->self;
-  SdSurfaceLayers layers = self->scene->surface.layers;
+  SdSurfaceLayers layers = sd_scene_get_surface (self->scene)->layers;
 
   if (ctx->heatmap)
     sd_heatmap_paint (cr, ctx->plot, self->grid, get_heatmap (self, ctx->colorbar));
@@ -637,7 +637,7 @@ draw_data (DrawContext *ctx,
     colormap_key (ctx->colorbar),
     ctx->style->theme,
     ctx->style->scale,
-    ctx->self->scene->surface.layers,
+    sd_scene_get_surface (ctx->self->scene)->layers,
     ctx->heatmap,
   };
 
@@ -665,7 +665,7 @@ draw_legend (DrawContext *ctx,
 
   for (guint i = 0; i < self->trajectories->len; i++)
     {
-      const SdSceneRun *run = g_ptr_array_index (self->scene->runs, i);
+      const SdSceneRun *run = g_ptr_array_index (sd_scene_get_surface (self->scene)->runs, i);
       g_autofree char *name = NULL;
       g_autofree char *markup = NULL;
       SdLegendEntry entry = { 0 };
@@ -783,7 +783,7 @@ sd_landscape_draw (SdLandscape           *self,
   g_return_val_if_fail (cr != NULL, NULL);
   g_return_val_if_fail (options != NULL, NULL);
 
-  layers = self->scene->surface.layers;
+  layers = sd_scene_get_surface (self->scene)->layers;
   sd_theme_get_style (options->theme, options->scale, &style);
   style.transparent = options->transparent;
   plot = sd_plot_new (&style);

@@ -12,7 +12,7 @@
 #include "figure.h"
 #include "grid.h"
 #include "plot.h"
-#include "scene.h"
+#include "scene-surface.h"
 #include "surface.h"
 #include "trajectory.h"
 

@@ -597,9 +597,9 @@ sd_overlay_add_legend_entries (SdLegend           *legend,
   g_return_if_fail (style != NULL);
   g_return_if_fail (scene != NULL);
 
-  for (guint i = 0; i < scene->runs->len; i++)
+  for (guint i = 0; i < sd_scene_get_surface (scene)->runs->len; i++)
     {
-      const SdSceneRun *run = g_ptr_array_index (scene->runs, i);
+      const SdSceneRun *run = g_ptr_array_index (sd_scene_get_surface (scene)->runs, i);
 
       if (run->visible)
         shown |= run->explain;
@@ -615,7 +615,7 @@ sd_overlay_add_legend_entries (SdLegend           *legend,
       sd_legend_add (legend, &entry);
     }
 
-  if (scene->surface.explain_readable
+  if (sd_scene_get_surface (scene)->explain_readable
       && (shown & (SD_EXPLAIN_GRADIENT | SD_EXPLAIN_STEP | SD_EXPLAIN_VELOCITY
                    | SD_EXPLAIN_ADAM_STEP)))
     {

@@ -11,6 +11,8 @@
 #include "legend.h"
 #include "plot.h"
 #include "scene.h"
+#include "scene-surface.h"
+
 #include "surface.h"
 #include "theme.h"
 #include "trajectory.h"

@@ -203,7 +203,7 @@ measure_frame (View    *view,
 {
   const SdThemeStyle *style = &view->style;
   double em = style->font_size, labels_width, labels_height, title_height, gaps;
-  double elevation = CLAMP (view->landscape->scene->surface.elevation, -90.0, 90.0) * G_PI / 180;
+  double elevation = CLAMP (sd_scene_get_surface (view->landscape->scene)->elevation, -90.0, 90.0) * G_PI / 180;
 
   measure_labels (view, cr, &labels_width, &labels_height);
   title_height = label_line_height (view, cr);
@@ -233,7 +233,7 @@ static void
 view_layout (View    *view,
              cairo_t *cr)
 {
-  const SdSceneSurface *surface = &view->landscape->scene->surface;
+  const SdSceneSurface *surface = sd_scene_get_surface (view->landscape->scene);
   double em = view->style.font_size, pad = view->style.padding, scale;
   cairo_rectangle_t *region = &view->region;
   Frame frame;
@@ -616,9 +616,9 @@ draw_runs (View    *view,
 {
   const SdLandscape *self = view->landscape;
 
-  for (guint i = 0; i < self->trajectories->len && i < self->scene->runs->len; i++)
+  for (guint i = 0; i < self->trajectories->len && i < sd_scene_get_surface (self->scene)->runs->len; i++)
     {
-      const SdSceneRun *run = g_ptr_array_index (self->scene->runs, i);
+      const SdSceneRun *run = g_ptr_array_index (sd_scene_get_surface (self->scene)->runs, i);
       const SdTrajectory *trajectory = g_ptr_array_index (self->trajectories, i);
       const SdOptimizerState *states;
       double color[4];
@@ -647,9 +647,9 @@ draw_explain (View    *view,
 {
   const SdLandscape *self = view->landscape;
 
-  for (guint i = 0; i < self->trajectories->len && i < self->scene->runs->len; i++)
+  for (guint i = 0; i < self->trajectories->len && i < sd_scene_get_surface (self->scene)->runs->len; i++)
     {
-      const SdSceneRun *run = g_ptr_array_index (self->scene->runs, i);
+      const SdSceneRun *run = g_ptr_array_index (sd_scene_get_surface (self->scene)->runs, i);
       SdOverlayData data;
 
       if (!run->visible || run->explain == SD_EXPLAIN_NONE
@@ -660,7 +660,7 @@ draw_explain (View    *view,
 
       /* Readable arrows: the longest spans as much of the box as the
        * eigenvector cross. */
-      if (self->scene->surface.explain_readable)
+      if (sd_scene_get_surface (self->scene)->explain_readable)
         data.arrow_scale = sd_overlay_readable_scale (
           &data, run->explain, 2.0 * SD_PATH3D_EIGEN_SHARE,
           (const double[2]) { 1.0 / (self->grid->xmax - self->grid->xmin),
@@ -678,9 +678,9 @@ draw_legend (View    *view,
   const SdLandscape *self = view->landscape;
   g_autoptr(SdLegend) legend = sd_legend_new ();
 
-  for (guint i = 0; i < self->trajectories->len && i < self->scene->runs->len; i++)
+  for (guint i = 0; i < self->trajectories->len && i < sd_scene_get_surface (self->scene)->runs->len; i++)
     {
-      const SdSceneRun *run = g_ptr_array_index (self->scene->runs, i);
+      const SdSceneRun *run = g_ptr_array_index (sd_scene_get_surface (self->scene)->runs, i);
       g_autofree char *name = NULL;
       g_autofree char *markup = NULL;
       SdLegendEntry entry = { 0 };

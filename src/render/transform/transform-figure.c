@@ -2108,7 +2108,7 @@ sd_transform_figure_draw (cairo_t               *cr,
   g_return_val_if_fail (isfinite (options->height) && options->height >= 0.0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!figure_prepare (&f, &scene->transform, error))
+  if (!figure_prepare (&f, sd_scene_get_transform (scene), error))
     {
       figure_clear (&f);
       return NULL;
@@ -2120,7 +2120,7 @@ sd_transform_figure_draw (cairo_t               *cr,
   style.show_grid = FALSE;
   plot = sd_plot_new (&style);
 
-  half = view_half_range (&scene->transform);
+  half = view_half_range (sd_scene_get_transform (scene));
   sd_plot_set_axis (plot, SD_AXIS_X, SD_SCALE_LINEAR, -half, half);
   sd_plot_set_axis (plot, SD_AXIS_Y, SD_SCALE_LINEAR, -half, half);
   sd_plot_set_equal_aspect (plot, TRUE);

@@ -10,7 +10,7 @@
 
 #include "figure.h"
 #include "plot.h"
-#include "scene.h"
+#include "scene-transform.h"
 
 G_BEGIN_DECLS
 
