@@ -14,12 +14,22 @@
 #include "landscape-canvas.h"
 #include "landscape-page.h"
 #include "loss-chart.h"
-#include "page-frame.h"
 #include "run-row.h"
 #include "window.h"
 
+#include "playback-bar.h"
 #include "ui-test-landscape.h"
 #include "ui-test-utils.h"
+
+/* The playback bar's own widgets, by their ids in its template. */
+static gpointer
+bar_child (SdLandscapePage *page,
+           const char      *name)
+{
+  return ui_test_template_child (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE,
+                                                         "playback_bar"),
+                                 SD_TYPE_PLAYBACK_BAR, name);
+}
 
 static SdApplication *app;
 
@@ -98,8 +108,8 @@ test_playback (void)
 {
   SdLandscapePage *page = get_page ();
   SdPlayback *playback = sd_landscape_page_get_playback (page);
-  GtkLabel *counter = ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "counter_label");
-  GtkRange *scrubber = ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "scrubber");
+  GtkLabel *counter = bar_child (page, "counter_label");
+  GtkRange *scrubber = bar_child (page, "scrubber");
   g_autofree char *stats = NULL;
 
   /* A new page shows the whole race; Home goes back to the start. */
@@ -112,7 +122,7 @@ test_playback (void)
   stats = sd_landscape_page_format_run_stats (page, 1);
   g_assert_true (g_str_has_prefix (stats, "loss 4.4e−3 · ‖∇f‖ "));
   g_clear_pointer (&stats, g_free);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "landscape.reset", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "playback.reset", NULL));
   g_assert_cmpuint (sd_playback_get_iteration (playback), ==, 0);
   g_assert_cmpstr (gtk_label_get_text (counter), ==, "Iteration 0 / 500");
 
@@ -122,11 +132,11 @@ test_playback (void)
   stats = sd_landscape_page_format_run_stats (page, 0);
   g_assert_cmpstr (stats, ==, "loss 12.5 · ‖∇f‖ 163");
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "landscape.step-forward", NULL));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "landscape.step-forward", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "playback.step-forward", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "playback.step-forward", NULL));
   g_assert_cmpuint (sd_playback_get_iteration (playback), ==, 2);
   g_assert_cmpfloat (gtk_range_get_value (scrubber), ==, 2.0);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "landscape.step-back", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "playback.step-back", NULL));
   g_assert_cmpuint (sd_playback_get_iteration (playback), ==, 1);
   g_assert_cmpstr (gtk_label_get_text (counter), ==, "Iteration 1 / 500");
 
@@ -144,9 +154,9 @@ test_playback (void)
                       SD_LOSS_CHART (adw_bin_get_child (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "chart_bin")))),
                     ==, 3);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "landscape.reset", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "playback.reset", NULL));
   g_assert_cmpuint (sd_playback_get_iteration (playback), ==, 0);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "landscape.step-back", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "playback.step-back", NULL));
   g_assert_cmpuint (sd_playback_get_iteration (playback), ==, 0);
 
   /* The loss chart folds away and comes back. */
@@ -176,18 +186,18 @@ test_play_ticks (void)
 {
   SdLandscapePage *page = get_page ();
   SdPlayback *playback = sd_landscape_page_get_playback (page);
-  GtkButton *play = ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "play_button");
-  GtkSpinButton *speed = ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "speed_spin");
+  GtkButton *play = bar_child (page, "play_button");
+  GtkSpinButton *speed = bar_child (page, "speed_spin");
 
   gtk_spin_button_set_value (speed, 500.0);
   g_assert_cmpfloat (sd_playback_get_speed (playback), ==, 500.0);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "landscape.play-pause", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "playback.play-pause", NULL));
   g_assert_true (sd_playback_get_playing (playback));
   g_assert_cmpstr (gtk_button_get_icon_name (play), ==, "media-playback-pause-symbolic");
   g_assert_true (ui_test_wait_for (has_advanced, playback));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "landscape.play-pause", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "playback.play-pause", NULL));
   g_assert_false (sd_playback_get_playing (playback));
   g_assert_cmpstr (gtk_button_get_icon_name (play), ==, "media-playback-start-symbolic");
 
@@ -805,7 +815,7 @@ static void
 test_presentation (void)
 {
   SdWindow *window = get_window ();
-  SdPageFrame *frame = ui_test_template_child (get_page (), SD_TYPE_LANDSCAPE_PAGE, "frame");
+  SdPage *frame = SD_PAGE (get_page ());
 
   GtkWidget *chart = adw_bin_get_child (ui_test_template_child (get_page (),
                                                                 SD_TYPE_LANDSCAPE_PAGE,
@@ -817,15 +827,15 @@ test_presentation (void)
   gtk_widget_measure (chart, GTK_ORIENTATION_VERTICAL, -1, &height, NULL, NULL, NULL);
   g_assert_cmpint (height, ==, 160);
 
-  g_assert_true (sd_page_frame_get_sidebar_shown (frame));
+  g_assert_true (sd_page_get_sidebar_shown (frame));
   sd_window_set_presentation_mode (window, TRUE);
-  g_assert_false (sd_page_frame_get_sidebar_shown (frame));
+  g_assert_false (sd_page_get_sidebar_shown (frame));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
   gtk_widget_measure (chart, GTK_ORIENTATION_VERTICAL, -1, &height, NULL, NULL, NULL);
   g_assert_cmpint (height, ==, 240);
 
   sd_window_set_presentation_mode (window, FALSE);
-  g_assert_true (sd_page_frame_get_sidebar_shown (frame));
+  g_assert_true (sd_page_get_sidebar_shown (frame));
   gtk_widget_measure (chart, GTK_ORIENTATION_VERTICAL, -1, &height, NULL, NULL, NULL);
   g_assert_cmpint (height, ==, 160);
 }

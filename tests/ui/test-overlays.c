@@ -12,11 +12,21 @@
 #include "core-error.h"
 #include "landscape-canvas.h"
 #include "landscape-page.h"
-#include "page-frame.h"
 #include "window.h"
 
+#include "explain-group.h"
 #include "ui-test-landscape.h"
 #include "ui-test-utils.h"
+
+/* The Explain group's own widgets, by their ids in its template. */
+static gpointer
+explain_child (SdLandscapePage *page,
+               const char      *name)
+{
+  return ui_test_template_child (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE,
+                                                         "explain_group"),
+                                 SD_TYPE_EXPLAIN_GROUP, name);
+}
 
 static SdApplication *app;
 
@@ -38,7 +48,7 @@ static const char *
 label_text (SdLandscapePage *page,
             const char      *name)
 {
-  return gtk_label_get_text (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, name));
+  return gtk_label_get_text (explain_child (page, name));
 }
 
 static void
@@ -46,7 +56,7 @@ set_switch (SdLandscapePage *page,
             const char      *name,
             gboolean         active)
 {
-  gtk_switch_set_active (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, name), active);
+  gtk_switch_set_active (explain_child (page, name), active);
   ui_test_spin ();
 }
 
@@ -77,7 +87,7 @@ static gboolean
 sensitive (SdLandscapePage *page,
            const char      *name)
 {
-  return gtk_widget_get_sensitive (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, name));
+  return gtk_widget_get_sensitive (explain_child (page, name));
 }
 
 /* The default scene is Adam (run 0) and momentum (run 1). Velocity exists
@@ -87,7 +97,7 @@ test_sensitivity (void)
 {
   SdLandscapePage *page = get_page ();
   SdLandscapeModel *model = sd_landscape_page_get_model (page);
-  AdwComboRow *runs = ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "explain_run_row");
+  AdwComboRow *runs = explain_child (page, "explain_run_row");
   guint sgd = sd_landscape_model_add_run (model, SD_OPTIMIZER_SGD);
   const SdScene *scene = sd_landscape_model_get_scene (model);
 
@@ -131,8 +141,8 @@ test_curvature_readout (void)
 {
   SdLandscapePage *page = get_page ();
   SdLandscapeModel *model = sd_landscape_page_get_model (page);
-  AdwComboRow *runs = ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "explain_run_row");
-  GtkWidget *rate = ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "learning_rate_label");
+  AdwComboRow *runs = explain_child (page, "explain_run_row");
+  GtkWidget *rate = explain_child (page, "learning_rate_label");
   g_autoptr(GError) error = NULL;
   guint run, sgd;
 
@@ -145,13 +155,11 @@ test_curvature_readout (void)
   adw_combo_row_set_selected (runs, sgd);
   ui_test_wait_for_canvas (page);
 
-  g_assert_false (gtk_widget_get_visible (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE,
-                                                 "curvature_readout_row")));
+  g_assert_false (gtk_widget_get_visible (explain_child (page, "curvature_readout_row")));
   g_assert_cmpint (explained (model, NULL), ==, SD_EXPLAIN_NONE);
 
   set_switch (page, "explain_curvature_switch", TRUE);
-  g_assert_true (gtk_widget_get_visible (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE,
-                                                "curvature_readout_row")));
+  g_assert_true (gtk_widget_get_visible (explain_child (page, "curvature_readout_row")));
   g_assert_cmpstr (label_text (page, "lambda_min_label"), ==, "λmin = 1");
   g_assert_cmpstr (label_text (page, "lambda_max_label"), ==, "λmax = 10");
   g_assert_cmpstr (label_text (page, "condition_label"), ==, "condition number 10");
@@ -215,7 +223,7 @@ test_follows_iteration (void)
   SdLandscapePage *page = get_page ();
   SdLandscapeModel *model = sd_landscape_page_get_model (page);
   SdPlayback *playback = sd_landscape_page_get_playback (page);
-  AdwComboRow *runs = ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "explain_run_row");
+  AdwComboRow *runs = explain_child (page, "explain_run_row");
   g_autoptr(GError) error = NULL;
   guint sgd;
 
@@ -258,8 +266,8 @@ test_arrows_readout (void)
   SdLandscapePage *page = get_page ();
   SdLandscapeModel *model = sd_landscape_page_get_model (page);
   SdPlayback *playback = sd_landscape_page_get_playback (page);
-  AdwComboRow *runs = ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "explain_run_row");
-  GtkWidget *row = ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "arrows_readout_row");
+  AdwComboRow *runs = explain_child (page, "explain_run_row");
+  GtkWidget *row = explain_child (page, "arrows_readout_row");
   g_autoptr(GError) error = NULL;
   const SdSceneRun *first = g_ptr_array_index (sd_scene_get_surface (sd_landscape_model_get_scene (model))->runs, 0);
   double start[2] = { first->start[0], first->start[1] };
@@ -311,7 +319,7 @@ static gboolean
 switch_active (SdLandscapePage *page,
                const char      *name)
 {
-  return gtk_switch_get_active (ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, name));
+  return gtk_switch_get_active (explain_child (page, name));
 }
 
 static void
@@ -338,7 +346,7 @@ test_scene_explain (void)
 {
   SdLandscapePage *page = get_page ();
   SdLandscapeModel *model = sd_landscape_page_get_model (page);
-  AdwComboRow *runs = ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "explain_run_row");
+  AdwComboRow *runs = explain_child (page, "explain_run_row");
   g_autofree char *saved = NULL;
   guint run = G_MAXUINT;
 

@@ -12,10 +12,10 @@
 #include "export.h"
 #include "landscape-model.h"
 #include "landscape-page.h"
-#include "page-frame.h"
 #include "scene-io.h"
 #include "window.h"
 
+#include "ui-test-landscape.h"
 #include "ui-test-utils.h"
 
 static SdApplication *app;
@@ -60,7 +60,7 @@ write_scene (const char *name,
 static char *
 model_data (SdWindow *window)
 {
-  return sd_scene_to_data (sd_landscape_model_get_scene (sd_window_get_landscape_model (window)),
+  return sd_scene_to_data (sd_landscape_model_get_scene (ui_test_landscape_model (window)),
                            NULL);
 }
 
@@ -132,7 +132,7 @@ test_open (void)
   g_autoptr(SdScene) expected = sd_scene_load_file (path, NULL);
   g_autofree char *expected_data = sd_scene_to_data (expected, NULL);
   g_autofree char *data = NULL;
-  SdLandscapeModel *model = sd_window_get_landscape_model (window);
+  SdLandscapeModel *model = ui_test_landscape_model (window);
   const SdScene *scene;
   const SdSceneRun *run;
 
@@ -185,7 +185,7 @@ test_open_invalid (void)
   };
 
   g_assert_true (sd_window_open_file (window, good_file));
-  sd_landscape_model_set_contours (sd_window_get_landscape_model (window), 7);
+  sd_landscape_model_set_contours (ui_test_landscape_model (window), 7);
   before = model_data (window);
   title = g_strdup (gtk_window_get_title (GTK_WINDOW (window)));
   g_assert_cmpstr (title, ==, "• Rosenbrock lesson — Saddle");
@@ -205,7 +205,7 @@ test_open_invalid (void)
 
       after = model_data (window);
       g_assert_cmpstr (after, ==, before);
-      g_assert_true (sd_landscape_model_get_modified (sd_window_get_landscape_model (window)));
+      g_assert_true (sd_landscape_model_get_modified (ui_test_landscape_model (window)));
       g_assert_true (g_file_equal (sd_window_get_file (window), good_file));
       g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
       g_free (cases[i].message);
@@ -216,7 +216,7 @@ static void
 test_save_as (void)
 {
   SdWindow *window = get_window ();
-  SdLandscapeModel *model = sd_window_get_landscape_model (window);
+  SdLandscapeModel *model = ui_test_landscape_model (window);
   g_autofree char *source = write_scene ("source.saddle",
                                          "[Scene]\nversion=1\nkind=surface\n"
                                          "[Surface]\nfunction=himmelblau\n"
@@ -322,12 +322,7 @@ export_with_dialog (SdExportDialog *dialog,
 static SdPlayback *
 get_playback (SdWindow *window)
 {
-  GObject *frame = gtk_widget_get_template_child (GTK_WIDGET (window), SD_TYPE_WINDOW,
-                                                  "landscape_frame");
-  GtkWidget *page = sd_page_frame_get_content (SD_PAGE_FRAME (frame));
-
-  g_assert_true (SD_IS_LANDSCAPE_PAGE (page));
-  return sd_landscape_page_get_playback (SD_LANDSCAPE_PAGE (page));
+  return sd_landscape_page_get_playback (ui_test_landscape_page (window));
 }
 
 /* A scene stopped partway opens there, and saving keeps where the
@@ -418,7 +413,7 @@ test_preferred_color_map (void)
 
   g_assert_true (sd_window_open_file (window, file));
   g_assert_null (sd_scene_get_surface (sd_landscape_model_get_scene (
-                   sd_window_get_landscape_model (window)))->color_map);
+                   ui_test_landscape_model (window)))->color_map);
 
   g_settings_set_string (settings, "color-map", "magma");
   g_assert_true (sd_window_save_file (window, saved_file, &error));
@@ -655,7 +650,7 @@ test_close_modified (void)
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (sd_window_open_file (window, file));
-  sd_landscape_model_set_contours (sd_window_get_landscape_model (window), 3);
+  sd_landscape_model_set_contours (ui_test_landscape_model (window), 3);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
 
   gtk_window_close (GTK_WINDOW (window));
@@ -667,7 +662,7 @@ test_close_modified (void)
   gtk_window_close (GTK_WINDOW (dialog));
   g_assert_true (ui_test_wait_for (no_message_dialog, NULL));
   g_assert_nonnull (window);
-  g_assert_true (sd_landscape_model_get_modified (sd_window_get_landscape_model (window)));
+  g_assert_true (sd_landscape_model_get_modified (ui_test_landscape_model (window)));
 
   gtk_window_close (GTK_WINDOW (window));
   dialog = find_discard_dialog (GTK_WINDOW (window));

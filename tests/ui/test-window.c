@@ -8,9 +8,9 @@
 
 #include "application.h"
 #include "landscape-page.h"
+#include "placeholder-page.h"
 #include "loss-chart.h"
 #include "plot.h"
-#include "page-frame.h"
 #include "preferences-window.h"
 #include "window.h"
 
@@ -44,13 +44,13 @@ template_child (gpointer    widget,
   return child;
 }
 
-static SdPageFrame *
+static SdPage *
 get_frame (SdWindow   *window,
            const char *page)
 {
-  g_autofree char *name = g_strconcat (page, "_frame", NULL);
+  g_autofree char *name = g_strconcat (page, "_page", NULL);
 
-  return SD_PAGE_FRAME (template_child (window, SD_TYPE_WINDOW, name));
+  return SD_PAGE (template_child (window, SD_TYPE_WINDOW, name));
 }
 
 static const char * const pages[] = { "landscape", "transform", "probability" };
@@ -70,8 +70,8 @@ test_pages (void)
     {
       GtkWidget *child = adw_view_stack_get_child_by_name (stack, pages[i]);
       AdwViewStackPage *page = adw_view_stack_get_page (stack, child);
-      SdPageFrame *frame = get_frame (window, pages[i]);
-      GtkWidget *content = sd_page_frame_get_content (frame);
+      SdPage *frame = get_frame (window, pages[i]);
+      GtkWidget *content = sd_page_get_content (frame);
 
       g_assert_true (child == GTK_WIDGET (frame));
       g_assert_cmpstr (adw_view_stack_page_get_title (page), ==, titles[i]);
@@ -82,10 +82,15 @@ test_pages (void)
       g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, pages[i]);
       g_assert_true (gtk_widget_get_mapped (content));
 
-      /* The Landscape page is built: it brings its own frame and sidebar. */
+      /* Every page is its own frame: none sits inside another. */
+      g_assert_null (gtk_widget_get_ancestor (gtk_widget_get_parent (GTK_WIDGET (frame)),
+                                              SD_TYPE_PAGE));
+
+      /* The Landscape page is built: its sidebar has its controls. */
       if (g_str_equal (pages[i], "landscape"))
         {
-          g_assert_true (SD_IS_LANDSCAPE_PAGE (content));
+          g_assert_true (SD_IS_LANDSCAPE_PAGE (frame));
+          g_assert_true (sd_page_get_sidebar_shown (frame));
           continue;
         }
 
@@ -95,9 +100,9 @@ test_pages (void)
       g_assert_cmpuint (strlen (adw_status_page_get_description (ADW_STATUS_PAGE (content))), >, 40);
 
       /* No controls exist yet, so no empty sidebar is shown. */
-      g_assert_true (sd_page_frame_get_sidebar_visible (frame));
-      g_assert_null (sd_page_frame_get_sidebar (frame));
-      g_assert_false (sd_page_frame_get_sidebar_shown (frame));
+      g_assert_true (sd_page_get_sidebar_visible (frame));
+      g_assert_null (sd_page_get_sidebar (frame));
+      g_assert_false (sd_page_get_sidebar_shown (frame));
     }
 }
 
@@ -125,27 +130,27 @@ count_notify (guint *counter)
 static void
 test_sidebar_frame (void)
 {
-  SdPageFrame *frame = g_object_ref_sink (g_object_new (SD_TYPE_PAGE_FRAME, NULL));
+  SdPage *frame = g_object_ref_sink (SD_PAGE (sd_placeholder_page_new (SD_SCENE_TRANSFORM)));
   GtkWidget *controls = gtk_label_new ("controls");
   guint notified = 0;
 
   g_signal_connect_swapped (frame, "notify::sidebar-visible", G_CALLBACK (count_notify), &notified);
 
-  sd_page_frame_set_sidebar (frame, controls);
-  g_assert_true (sd_page_frame_get_sidebar (frame) == controls);
-  g_assert_true (sd_page_frame_get_sidebar_shown (frame));
+  sd_page_set_sidebar (frame, controls);
+  g_assert_true (sd_page_get_sidebar (frame) == controls);
+  g_assert_true (sd_page_get_sidebar_shown (frame));
 
-  sd_page_frame_set_sidebar_visible (frame, FALSE);
-  sd_page_frame_set_sidebar_visible (frame, FALSE);
-  g_assert_false (sd_page_frame_get_sidebar_shown (frame));
+  sd_page_set_sidebar_visible (frame, FALSE);
+  sd_page_set_sidebar_visible (frame, FALSE);
+  g_assert_false (sd_page_get_sidebar_shown (frame));
   g_assert_cmpuint (notified, ==, 1);
 
-  sd_page_frame_set_sidebar_visible (frame, TRUE);
-  g_assert_true (sd_page_frame_get_sidebar_shown (frame));
+  sd_page_set_sidebar_visible (frame, TRUE);
+  g_assert_true (sd_page_get_sidebar_shown (frame));
   g_assert_cmpuint (notified, ==, 2);
 
-  sd_page_frame_set_sidebar (frame, NULL);
-  g_assert_false (sd_page_frame_get_sidebar_shown (frame));
+  sd_page_set_sidebar (frame, NULL);
+  g_assert_false (sd_page_get_sidebar_shown (frame));
 
   g_assert_finalize_object (frame);
 }
@@ -252,7 +257,7 @@ assert_sidebars_visible (SdWindow *window,
                          gboolean  visible)
 {
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-    g_assert_cmpint (sd_page_frame_get_sidebar_visible (get_frame (window, pages[i])), ==, visible);
+    g_assert_cmpint (sd_page_get_sidebar_visible (get_frame (window, pages[i])), ==, visible);
 }
 
 static GtkWidget *

@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include "page-frame.h"
 #include "ui-test-landscape.h"
 #include "ui-test-utils.h"
 
@@ -54,11 +53,22 @@ ui_test_template_child (gpointer    widget,
 SdLandscapePage *
 ui_test_landscape_page (SdWindow *window)
 {
-  SdPageFrame *frame = ui_test_template_child (window, SD_TYPE_WINDOW, "landscape_frame");
-  GtkWidget *page = sd_page_frame_get_content (frame);
+  SdPage *page = sd_window_get_page (window, "landscape");
 
   g_assert_true (SD_IS_LANDSCAPE_PAGE (page));
   return SD_LANDSCAPE_PAGE (page);
+}
+
+/**
+ * ui_test_landscape_model:
+ * @window: the window
+ *
+ * Returns: (transfer none): the Landscape page's scene
+ */
+SdLandscapeModel *
+ui_test_landscape_model (SdWindow *window)
+{
+  return sd_landscape_page_get_model (ui_test_landscape_page (window));
 }
 
 SdLandscapeCanvas *

@@ -16,6 +16,7 @@ gpointer           ui_test_template_child   (gpointer         widget,
                                              GType            type,
                                              const char      *name);
 SdLandscapePage   *ui_test_landscape_page   (SdWindow        *window);
+SdLandscapeModel  *ui_test_landscape_model  (SdWindow        *window);
 SdLandscapeCanvas *ui_test_landscape_canvas (SdLandscapePage *page);
 void               ui_test_wait_for_canvas  (SdLandscapePage *page);
 

@@ -181,8 +181,7 @@ sd_application_open (GApplication  *application,
       GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (application));
       SdWindow *window;
 
-      if (SD_IS_WINDOW (active) && sd_window_get_file (SD_WINDOW (active)) == NULL
-          && !sd_landscape_model_get_modified (sd_window_get_landscape_model (SD_WINDOW (active))))
+      if (SD_IS_WINDOW (active) && sd_window_is_pristine (SD_WINDOW (active)))
         window = SD_WINDOW (active);
       else
         window = sd_window_new (SD_APPLICATION (application));

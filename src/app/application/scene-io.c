@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "core-error.h"
+#include "placeholder-page.h"
 #include "scene-io.h"
 
 /**
@@ -17,8 +17,8 @@
  *
  * Loads a scene the window can show. The command line and the window both
  * open files through here, so a file that fails says the same thing in a
- * terminal and in the window. Only surface scenes have a page so far;
- * transform and distribution scenes are refused with a message saying so.
+ * terminal and in the window. Scenes of a kind whose page is not built yet
+ * are refused with the message the window's placeholder page gives.
  *
  * Returns: (transfer full) (nullable): the scene, or %NULL with @error set
  */
@@ -35,72 +35,10 @@ sd_scene_io_load (const char  *path,
   if (scene == NULL)
     return NULL;
 
-  if (scene->kind != SD_SCENE_SURFACE)
-    {
-      /* Named as the loader names files, so all messages look alike. */
-      g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                   scene->kind == SD_SCENE_TRANSFORM
-                   ? _("%s: a transform scene; this version of Saddle cannot show it yet, "
-                       "because the Transform page is not built")
-                   : _("%s: a distribution scene; this version of Saddle cannot show it yet, "
-                       "because the Probability page is not built"),
-                   path);
-      return NULL;
-    }
+  if (sd_placeholder_page_refuse (scene->kind, path, error))
+    return NULL;
 
   return g_steal_pointer (&scene);
-}
-
-/**
- * sd_scene_io_get_name:
- * @scene: a scene
- * @file: (nullable): the file it was opened from or saved to
- *
- * The name the window title shows: the scene's title, else the file's
- * name without its extension, else "Untitled Scene".
- *
- * Returns: (transfer full): the name
- */
-char *
-sd_scene_io_get_name (const SdScene *scene,
-                      GFile         *file)
-{
-  g_return_val_if_fail (scene != NULL, NULL);
-  g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
-
-  if (scene->title != NULL && scene->title[0] != '\0')
-    return g_strdup (scene->title);
-
-  if (file != NULL)
-    {
-      g_autofree char *basename = g_file_get_basename (file);
-      g_autofree char *display = g_filename_display_name (basename);
-      char *dot = strrchr (display, '.');
-
-      if (dot != NULL && dot != display && g_str_equal (dot, ".saddle"))
-        *dot = '\0';
-      return g_steal_pointer (&display);
-    }
-
-  return g_strdup (_("Untitled Scene"));
-}
-
-/**
- * sd_scene_io_format_title:
- * @name: the scene's name
- * @modified: whether it has changes not saved
- *
- * Returns: (transfer full): "Name — Saddle", with a leading "• " when
- *   @modified, as GNOME Text Editor marks unsaved documents
- */
-char *
-sd_scene_io_format_title (const char *name,
-                          gboolean    modified)
-{
-  g_return_val_if_fail (name != NULL, NULL);
-
-  /* Translators: the window title: the scene's name, then the application's */
-  return g_strdup_printf (modified ? _("• %s — Saddle") : _("%s — Saddle"), name);
 }
 
 typedef struct

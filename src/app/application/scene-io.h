@@ -14,10 +14,6 @@ G_BEGIN_DECLS
 
 SdScene *sd_scene_io_load            (const char     *path,
                                       GError        **error);
-char    *sd_scene_io_get_name        (const SdScene  *scene,
-                                      GFile          *file);
-char    *sd_scene_io_format_title    (const char     *name,
-                                      gboolean        modified);
 void     sd_scene_io_export_async    (const SdScene         *scene,
                                       GFile                 *file,
                                       const SdExportOptions *options,

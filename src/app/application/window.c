@@ -1,4 +1,4 @@
-/* window.c: the main window, its three pages and presentation mode
+/* window.c: the main window, its pages and presentation mode
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,11 +7,18 @@
 #include <glib/gi18n.h>
 
 #include "export-dialog.h"
-#include "figure.h"
 #include "landscape-page.h"
-#include "page-frame.h"
+#include "placeholder-page.h"
 #include "scene-io.h"
 #include "window.h"
+
+/*
+ * The window holds one page per kind of scene. It follows the visible
+ * page: the title names that page's scene, and Save and Export work on
+ * it; a scene that is opened goes to the page that accepts its kind. It
+ * binds down what every page needs: presentation mode, the scale figures
+ * draw at, and the settings. Pages never reach up to it.
+ */
 
 struct _SdWindow
 {
@@ -21,10 +28,7 @@ struct _SdWindow
   gboolean              presentation_mode;
   gboolean              was_fullscreened;
 
-  /* The Landscape page's model (the window's own if a template lacks the
-   * page), and the file its scene was opened from or last saved to. */
-  SdLandscapeModel     *model;
-  GFile                *file;
+  GSignalGroup         *document_signals;
   GtkNativeDialog      *chooser;
   gboolean              discard_changes;
 
@@ -32,9 +36,9 @@ struct _SdWindow
   AdwHeaderBar         *header_bar;
   GtkMenuButton        *primary_menu_button;
   AdwViewStack         *stack;
-  SdPageFrame          *landscape_frame;
-  SdPageFrame          *transform_frame;
-  SdPageFrame          *probability_frame;
+  SdPage               *landscape_page;
+  SdPage               *transform_page;
+  SdPage               *probability_page;
 };
 
 G_DEFINE_FINAL_TYPE (SdWindow, sd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -42,10 +46,125 @@ G_DEFINE_FINAL_TYPE (SdWindow, sd_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_PRESENTATION_MODE,
+  PROP_FIGURE_SCALE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* Pages */
+
+static GPtrArray *
+list_pages (SdWindow *self)
+{
+  g_autoptr(GtkSelectionModel) stack_pages = adw_view_stack_get_pages (self->stack);
+  GPtrArray *pages = g_ptr_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (stack_pages)); i++)
+    {
+      g_autoptr(AdwViewStackPage) stack_page = g_list_model_get_item (G_LIST_MODEL (stack_pages), i);
+      GtkWidget *child = adw_view_stack_page_get_child (stack_page);
+
+      if (SD_IS_PAGE (child))
+        g_ptr_array_add (pages, child);
+    }
+
+  return pages;
+}
+
+static SdPage *
+find_page_for_kind (SdWindow    *self,
+                    SdSceneKind  kind)
+{
+  g_autoptr(GPtrArray) pages = list_pages (self);
+
+  for (guint i = 0; i < pages->len; i++)
+    if (sd_page_accepts_kind (g_ptr_array_index (pages, i), kind))
+      return g_ptr_array_index (pages, i);
+
+  return NULL;
+}
+
+static SdPage *
+find_modified_page (SdWindow *self)
+{
+  g_autoptr(GPtrArray) pages = list_pages (self);
+
+  for (guint i = 0; i < pages->len; i++)
+    if (sd_scene_document_get_modified (sd_page_get_document (g_ptr_array_index (pages, i))))
+      return g_ptr_array_index (pages, i);
+
+  return NULL;
+}
+
+/* The window title names the visible page's scene and marks unsaved
+ * changes; the view switcher title, which replaces it in narrow windows,
+ * says the same. */
+static void
+update_title (SdWindow *self)
+{
+  SdPage *page = sd_window_get_visible_page (self);
+  g_autofree char *title = NULL;
+  GtkWidget *switcher_title = adw_header_bar_get_title_widget (self->header_bar);
+
+  if (page == NULL)
+    return;
+
+  title = sd_scene_document_format_title (sd_page_get_document (page));
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  if (ADW_IS_VIEW_SWITCHER_TITLE (switcher_title))
+    adw_view_switcher_title_set_title (ADW_VIEW_SWITCHER_TITLE (switcher_title), title);
+}
+
+static void
+on_visible_page_changed (SdWindow *self)
+{
+  SdPage *page = sd_window_get_visible_page (self);
+
+  g_assert (SD_IS_WINDOW (self));
+
+  g_signal_group_set_target (self->document_signals,
+                             page != NULL ? sd_page_get_document (page) : NULL);
+  update_title (self);
+}
+
+static void
+on_presentation_scale_changed (SdWindow *self)
+{
+  g_assert (SD_IS_WINDOW (self));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIGURE_SCALE]);
+}
+
+/* What the pages need of the window is bound down into them. */
+static void
+bind_pages (SdWindow *self)
+{
+  g_autoptr(GPtrArray) pages = list_pages (self);
+
+  for (guint i = 0; i < pages->len; i++)
+    {
+      SdPage *page = g_ptr_array_index (pages, i);
+
+      g_object_bind_property (self, "presentation-mode", page, "presentation-mode",
+                              G_BINDING_SYNC_CREATE);
+      g_object_bind_property (self, "figure-scale", page, "figure-scale", G_BINDING_SYNC_CREATE);
+    }
+}
+
+static void
+set_settings (SdWindow  *self,
+              GSettings *settings)
+{
+  g_autoptr(GPtrArray) pages = list_pages (self);
+
+  g_set_object (&self->settings, settings);
+  g_signal_connect_object (settings, "changed::presentation-scale",
+                           G_CALLBACK (on_presentation_scale_changed), self, G_CONNECT_SWAPPED);
+  for (guint i = 0; i < pages->len; i++)
+    sd_page_set_settings (g_ptr_array_index (pages, i), settings);
+  on_presentation_scale_changed (self);
+}
 
 static void
 restore_window_state (SdWindow *self)
@@ -59,28 +178,33 @@ restore_window_state (SdWindow *self)
 }
 
 static void confirm_discard (SdWindow *self,
+                             SdPage   *page,
                              GFile    *open_file);
 
 static gboolean
 sd_window_close_request (GtkWindow *window)
 {
   SdWindow *self = SD_WINDOW (window);
+  SdPage *modified = find_modified_page (self);
   int width, height;
 
-  if (sd_landscape_model_get_modified (self->model) && !self->discard_changes)
+  if (modified != NULL && !self->discard_changes)
     {
-      confirm_discard (self, NULL);
+      confirm_discard (self, modified, NULL);
       return TRUE;
     }
 
   /* The default size is the unmaximized, unfullscreened size, which is the
    * one worth restoring. */
-  gtk_window_get_default_size (window, &width, &height);
-  g_settings_delay (self->settings);
-  g_settings_set_int (self->settings, "window-width", width);
-  g_settings_set_int (self->settings, "window-height", height);
-  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
-  g_settings_apply (self->settings);
+  if (self->settings != NULL)
+    {
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_delay (self->settings);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+      g_settings_apply (self->settings);
+    }
 
   return GTK_WINDOW_CLASS (sd_window_parent_class)->close_request (window);
 }
@@ -94,6 +218,8 @@ on_fullscreened_changed (SdWindow   *self,
                          gpointer    user_data)
 {
   gboolean fullscreened = gtk_window_is_fullscreen (GTK_WINDOW (self));
+
+  g_assert (SD_IS_WINDOW (self));
 
   if (self->was_fullscreened && !fullscreened)
     sd_window_set_presentation_mode (self, FALSE);
@@ -125,73 +251,6 @@ show_page (GtkWidget  *widget,
 
   if (adw_view_stack_get_child_by_name (self->stack, name) != NULL)
     adw_view_stack_set_visible_child_name (self->stack, name);
-}
-
-/* The window title names the scene and marks unsaved changes; the view
- * switcher title, which replaces it in narrow windows, says the same. */
-static void
-update_title (SdWindow *self)
-{
-  const SdScene *scene = sd_landscape_model_get_scene (self->model);
-  g_autofree char *name = sd_scene_io_get_name (scene, self->file);
-  gboolean modified = sd_landscape_model_get_modified (self->model);
-  g_autofree char *title = sd_scene_io_format_title (name, modified);
-  GtkWidget *switcher_title = adw_header_bar_get_title_widget (self->header_bar);
-
-  gtk_window_set_title (GTK_WINDOW (self), title);
-  if (ADW_IS_VIEW_SWITCHER_TITLE (switcher_title))
-    adw_view_switcher_title_set_title (ADW_VIEW_SWITCHER_TITLE (switcher_title), title);
-}
-
-static SdPlayback *
-get_playback (SdWindow *self)
-{
-  GtkWidget *page = sd_page_frame_get_content (self->landscape_frame);
-
-  return SD_IS_LANDSCAPE_PAGE (page) ? sd_landscape_page_get_playback (SD_LANDSCAPE_PAGE (page))
-                                     : NULL;
-}
-
-/* A scene that names no colour map is drawn with the viewer's preferred
- * one; a file and a figure carry it, so they look as the window did on any
- * computer. The built-in default needs no naming. */
-static void
-name_color_map (SdWindow *self,
-                SdScene  *scene)
-{
-  g_autofree char *preferred = NULL;
-  SdFigureOptions defaults;
-
-  if (sd_scene_get_surface (scene)->color_map != NULL || self->settings == NULL)
-    return;
-
-  sd_figure_options_init (&defaults);
-  preferred = g_settings_get_string (self->settings, "color-map");
-  if (!g_str_equal (preferred, sd_colormap_get_name (defaults.colormap)))
-    sd_scene_get_surface (scene)->color_map = g_steal_pointer (&preferred);
-}
-
-/* The scene as Save and Export write it: the model's, stopped where the
- * timeline is and with its colour map named, so that the file opens on
- * the same picture and the figure shows what the window shows. A timeline
- * at its end shows whole paths, which is a scene without a step. */
-static SdScene *
-get_scene_to_save (SdWindow *self)
-{
-  SdScene *scene = sd_scene_copy (sd_landscape_model_get_scene (self->model));
-  SdPlayback *playback = get_playback (self);
-
-  name_color_map (self, scene);
-
-  if (playback != NULL)
-    {
-      guint iteration = sd_playback_get_iteration (playback);
-
-      scene->has_step = iteration < sd_playback_get_n_iterations (playback);
-      scene->step = scene->has_step ? iteration : 0;
-    }
-
-  return scene;
 }
 
 static gboolean
@@ -254,6 +313,8 @@ on_discard_response (AdwMessageDialog *dialog,
 {
   GFile *open_file = g_object_get_data (G_OBJECT (dialog), "open-file");
 
+  g_assert (SD_IS_WINDOW (self));
+
   if (!g_str_equal (response, "discard"))
     return;
 
@@ -268,14 +329,14 @@ on_discard_response (AdwMessageDialog *dialog,
     }
 }
 
-/* Asks before unsaved changes are lost: before the window closes, or
- * before @open_file replaces the scene. */
+/* Asks before the unsaved changes of @page's scene are lost: before the
+ * window closes, or before @open_file replaces the scene. */
 static void
 confirm_discard (SdWindow *self,
+                 SdPage   *page,
                  GFile    *open_file)
 {
-  const SdScene *scene = sd_landscape_model_get_scene (self->model);
-  g_autofree char *name = sd_scene_io_get_name (scene, self->file);
+  g_autofree char *name = sd_scene_document_dup_name (sd_page_get_document (page));
   AdwMessageDialog *dialog;
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
@@ -301,23 +362,51 @@ confirm_discard (SdWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Reads @file for opening; says why not in a dialog when it cannot be. */
+static SdScene *
+load_for_window (SdWindow *self,
+                 GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  SdScene *scene = NULL;
+
+  if (path == NULL)
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                 _("%s: only local scene files can be opened"), g_file_peek_path (file));
+  else
+    scene = sd_scene_io_load (path, &error);
+
+  if (scene == NULL)
+    show_error (self, _("Could Not Open Scene"), error);
+  return scene;
+}
+
 static void
 on_open_response (GtkNativeDialog *chooser,
                   int              response,
                   SdWindow        *self)
 {
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(SdScene) scene = NULL;
+  SdPage *page;
+
+  g_assert (SD_IS_WINDOW (self));
+
   if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (sd_landscape_model_get_modified (self->model))
-        confirm_discard (self, file);
-      else
-        sd_window_open_file (self, file);
-    }
-
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   /* As in GTK's own examples, the chooser is let go once it answered. */
   g_clear_object (&self->chooser);
+
+  if (file == NULL || (scene = load_for_window (self, file)) == NULL)
+    return;
+
+  /* Only the page that will show the scene has changes to lose. */
+  page = find_page_for_kind (self, scene->kind);
+  if (page != NULL && sd_scene_document_get_modified (sd_page_get_document (page)))
+    confirm_discard (self, page, file);
+  else
+    sd_window_open_file (self, file);
 }
 
 static void
@@ -346,6 +435,8 @@ on_save_response (GtkNativeDialog *chooser,
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
 
+  g_assert (SD_IS_WINDOW (self));
+
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_clear_object (&self->chooser);
@@ -361,8 +452,8 @@ save_scene_as (GtkWidget  *widget,
 {
   SdWindow *self = SD_WINDOW (widget);
   g_autoptr(GtkFileFilter) filter = scene_filter_new ();
-  g_autofree char *name = sd_scene_io_get_name (sd_landscape_model_get_scene (self->model),
-                                                self->file);
+  SdSceneDocument *document = sd_page_get_document (sd_window_get_visible_page (self));
+  g_autofree char *name = sd_scene_document_dup_name (document);
   g_autofree char *file_name = g_strconcat (name, ".saddle", NULL);
   GtkFileChooserNative *chooser;
 
@@ -394,8 +485,9 @@ export_figure (GtkWidget  *widget,
                GVariant   *parameter)
 {
   SdWindow *self = SD_WINDOW (widget);
-  g_autoptr(SdScene) scene = get_scene_to_save (self);
-  g_autofree char *name = sd_scene_io_get_name (scene, self->file);
+  SdPage *page = sd_window_get_visible_page (self);
+  g_autoptr(SdScene) scene = sd_page_dup_scene (page);
+  g_autofree char *name = sd_scene_document_dup_name (sd_page_get_document (page));
   SdExportDialog *dialog = sd_export_dialog_new (GTK_WINDOW (self), scene, name);
 
   g_signal_connect_object (dialog, "exported", G_CALLBACK (on_figure_exported), self,
@@ -415,6 +507,9 @@ sd_window_get_property (GObject    *object,
     {
     case PROP_PRESENTATION_MODE:
       g_value_set_boolean (value, self->presentation_mode);
+      break;
+    case PROP_FIGURE_SCALE:
+      g_value_set_double (value, sd_window_get_figure_scale (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -447,10 +542,9 @@ sd_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
+  g_clear_object (&self->document_signals);
   gtk_widget_dispose_template (GTK_WIDGET (self), SD_TYPE_WINDOW);
   g_clear_object (&self->settings);
-  g_clear_object (&self->model);
-  g_clear_object (&self->file);
 
   G_OBJECT_CLASS (sd_window_parent_class)->dispose (object);
 }
@@ -471,19 +565,29 @@ sd_window_class_init (SdWindowClass *klass)
   properties[PROP_PRESENTATION_MODE] =
     g_param_spec_boolean ("presentation-mode", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * SdWindow:figure-scale:
+   *
+   * How much larger the pages' figures draw: the presentation-scale
+   * setting in presentation mode, else 1.
+   */
+  properties[PROP_FIGURE_SCALE] =
+    g_param_spec_double ("figure-scale", NULL, NULL, 0.25, 8.0, 1.0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (SD_TYPE_PAGE_FRAME);
   g_type_ensure (SD_TYPE_LANDSCAPE_PAGE);
+  g_type_ensure (SD_TYPE_PLACEHOLDER_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/window.ui");
   gtk_widget_class_bind_template_child (widget_class, SdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, SdWindow, landscape_frame);
-  gtk_widget_class_bind_template_child (widget_class, SdWindow, transform_frame);
-  gtk_widget_class_bind_template_child (widget_class, SdWindow, probability_frame);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, landscape_page);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, transform_page);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, probability_page);
   gtk_widget_class_bind_template_callback (widget_class, on_fullscreened_changed);
 
   gtk_widget_class_install_property_action (widget_class, "win.presentation", "presentation-mode");
@@ -501,29 +605,21 @@ sd_window_class_init (SdWindowClass *klass)
                                        "win.show-page", "s", "probability");
 }
 
-/* The scene lives in the Landscape page's model; a window built without
- * the page (a template being reworked) keeps a model of its own, so opening
- * and saving still have something to work on. */
-static SdLandscapeModel *
-find_landscape_model (SdWindow *self)
-{
-  GtkWidget *page = sd_page_frame_get_content (self->landscape_frame);
-
-  if (SD_IS_LANDSCAPE_PAGE (page))
-    return g_object_ref (sd_landscape_page_get_model (SD_LANDSCAPE_PAGE (page)));
-
-  return sd_landscape_model_new ();
-}
-
 static void
 sd_window_init (SdWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->model = find_landscape_model (self);
-  g_signal_connect_object (self->model, "notify::modified", G_CALLBACK (update_title), self,
-                           G_CONNECT_SWAPPED);
-  update_title (self);
+  self->document_signals = g_signal_group_new (SD_TYPE_SCENE_DOCUMENT);
+  g_signal_group_connect_swapped (self->document_signals, "notify::modified",
+                                  G_CALLBACK (update_title), self);
+  g_signal_group_connect_swapped (self->document_signals, "notify::name",
+                                  G_CALLBACK (update_title), self);
+  g_signal_connect_swapped (self->stack, "notify::visible-child",
+                            G_CALLBACK (on_visible_page_changed), self);
+
+  bind_pages (self);
+  on_visible_page_changed (self);
 }
 
 /**
@@ -540,7 +636,7 @@ sd_window_new (SdApplication *application)
   g_return_val_if_fail (SD_IS_APPLICATION (application), NULL);
 
   self = g_object_new (SD_TYPE_WINDOW, "application", application, NULL);
-  self->settings = g_object_ref (sd_application_get_settings (application));
+  set_settings (self, sd_application_get_settings (application));
   restore_window_state (self);
 
   return self;
@@ -580,15 +676,13 @@ sd_window_get_presentation_mode (SdWindow *self)
  * @presentation_mode: whether to present
  *
  * Presentation mode is for a teacher at a projector: the window goes
- * fullscreen and the sidebars step aside so the plots fill the screen.
- * The canvases read the presentation-scale setting to enlarge text and lines.
+ * fullscreen and the pages' sidebars step aside so the figures fill the
+ * screen, drawn larger by the presentation-scale setting.
  */
 void
 sd_window_set_presentation_mode (SdWindow *self,
                                  gboolean  presentation_mode)
 {
-  SdPageFrame *frames[] = { self->landscape_frame, self->transform_frame, self->probability_frame };
-
   g_return_if_fail (SD_IS_WINDOW (self));
 
   presentation_mode = !!presentation_mode;
@@ -596,9 +690,6 @@ sd_window_set_presentation_mode (SdWindow *self,
     return;
 
   self->presentation_mode = presentation_mode;
-
-  for (guint i = 0; i < G_N_ELEMENTS (frames); i++)
-    sd_page_frame_set_sidebar_visible (frames[i], !presentation_mode);
 
   if (presentation_mode)
     {
@@ -614,35 +705,86 @@ sd_window_set_presentation_mode (SdWindow *self,
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTATION_MODE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIGURE_SCALE]);
 }
 
 /**
- * sd_window_get_landscape_model:
+ * sd_window_get_visible_page:
  * @self: a #SdWindow
  *
- * Returns: (transfer none): the model of the Landscape page's scene
+ * Returns: (transfer none): the page on screen, whose scene the title
+ *   names and Save and Export write
  */
-SdLandscapeModel *
-sd_window_get_landscape_model (SdWindow *self)
+SdPage *
+sd_window_get_visible_page (SdWindow *self)
 {
+  GtkWidget *child;
+
   g_return_val_if_fail (SD_IS_WINDOW (self), NULL);
 
-  return self->model;
+  child = adw_view_stack_get_visible_child (self->stack);
+  return SD_IS_PAGE (child) ? SD_PAGE (child) : NULL;
+}
+
+/**
+ * sd_window_get_page:
+ * @self: a #SdWindow
+ * @name: a page's name: landscape, transform or probability
+ *
+ * Returns: (transfer none) (nullable): the page
+ */
+SdPage *
+sd_window_get_page (SdWindow   *self,
+                    const char *name)
+{
+  GtkWidget *child;
+
+  g_return_val_if_fail (SD_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  child = adw_view_stack_get_child_by_name (self->stack, name);
+  return SD_IS_PAGE (child) ? SD_PAGE (child) : NULL;
 }
 
 /**
  * sd_window_get_file:
  * @self: a #SdWindow
  *
- * Returns: (transfer none) (nullable): the file the scene was opened from or
- *   last saved to
+ * Returns: (transfer none) (nullable): the file the visible page's scene
+ *   was opened from or last saved to
  */
 GFile *
 sd_window_get_file (SdWindow *self)
 {
   g_return_val_if_fail (SD_IS_WINDOW (self), NULL);
 
-  return self->file;
+  return sd_scene_document_get_file (sd_page_get_document (sd_window_get_visible_page (self)));
+}
+
+/**
+ * sd_window_is_pristine:
+ * @self: a #SdWindow
+ *
+ * Returns: whether the window has nothing to lose: no page has changes or
+ *   shows a scene opened from a file
+ */
+gboolean
+sd_window_is_pristine (SdWindow *self)
+{
+  g_autoptr(GPtrArray) pages = NULL;
+
+  g_return_val_if_fail (SD_IS_WINDOW (self), FALSE);
+
+  pages = list_pages (self);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      SdSceneDocument *document = sd_page_get_document (g_ptr_array_index (pages, i));
+
+      if (sd_scene_document_get_modified (document) || sd_scene_document_get_file (document) != NULL)
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**
@@ -650,9 +792,10 @@ sd_window_get_file (SdWindow *self)
  * @self: a #SdWindow
  * @file: a scene file
  *
- * Opens @file on its page, as Open Scene, the command line and the file
- * manager do. A file that cannot be shown changes nothing: a message
- * dialog says why, in the words `saddle FILE` prints.
+ * Opens @file on the page that accepts its kind, and shows that page, as
+ * Open Scene, the command line and the file manager do. A file that
+ * cannot be shown changes nothing: a message dialog says why, in the words
+ * `saddle FILE` prints.
  *
  * Returns: %TRUE if the scene was opened
  */
@@ -662,36 +805,32 @@ sd_window_open_file (SdWindow *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SdScene) scene = NULL;
-  g_autofree char *path = NULL;
-  SdPlayback *playback;
-  gboolean has_step;
-  guint step;
+  SdPage *page;
 
   g_return_val_if_fail (SD_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  path = g_file_get_path (file);
-  if (path == NULL)
-    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                 _("%s: only local scene files can be opened"), g_file_peek_path (file));
-  else
-    scene = sd_scene_io_load (path, &error);
-
+  scene = load_for_window (self, file);
   if (scene == NULL)
+    return FALSE;
+
+  page = find_page_for_kind (self, scene->kind);
+  if (page == NULL)
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("%s: no page of this window shows %s scenes"), g_file_peek_path (file),
+                   sd_scene_kind_to_name (scene->kind));
+      show_error (self, _("Could Not Open Scene"), error);
+      return FALSE;
+    }
+
+  if (!sd_page_open_scene (page, g_steal_pointer (&scene), file, &error))
     {
       show_error (self, _("Could Not Open Scene"), error);
       return FALSE;
     }
 
-  has_step = scene->has_step;
-  step = scene->step;
-  g_set_object (&self->file, file);
-  sd_landscape_model_set_scene (self->model, g_steal_pointer (&scene));
-  playback = get_playback (self);
-  if (playback != NULL)
-    sd_playback_set_iteration (playback,
-                               has_step ? step : sd_playback_get_n_iterations (playback));
-  adw_view_stack_set_visible_child_name (self->stack, "landscape");
+  adw_view_stack_set_visible_child (self->stack, GTK_WIDGET (page));
   update_title (self);
   return TRUE;
 }
@@ -702,8 +841,8 @@ sd_window_open_file (SdWindow *self,
  * @file: where to save
  * @error: return location for a #GError
  *
- * Saves the Landscape page's scene, atomically, stopped where its
- * timeline is, and makes @file the scene's file.
+ * Saves the visible page's scene, atomically, as the page shows it (where
+ * its timeline stands), and makes @file the scene's file.
  *
  * Returns: %TRUE if the file was written
  */
@@ -714,6 +853,8 @@ sd_window_save_file (SdWindow  *self,
 {
   g_autofree char *path = NULL;
   g_autoptr(SdScene) scene = NULL;
+  SdPage *page;
+  SdSceneDocument *document;
 
   g_return_val_if_fail (SD_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -727,12 +868,14 @@ sd_window_save_file (SdWindow  *self,
       return FALSE;
     }
 
-  scene = get_scene_to_save (self);
+  page = sd_window_get_visible_page (self);
+  document = sd_page_get_document (page);
+  scene = sd_page_dup_scene (page);
   if (!sd_scene_save_file (scene, path, error))
     return FALSE;
 
-  g_set_object (&self->file, file);
-  sd_landscape_model_set_modified (self->model, FALSE);
+  sd_scene_document_set_file (document, file);
+  sd_scene_document_set_modified (document, FALSE);
   update_title (self);
   return TRUE;
 }

@@ -66,7 +66,7 @@ zoom_about_centre (SdLandscapeCanvas *self,
 {
   double range[4], zoomed[4];
 
-  sd_landscape_canvas_get_model_range (self, range);
+  _sd_landscape_canvas_get_model_range (self, range);
   zoom_range (range, (range[0] + range[1]) / 2, (range[2] + range[3]) / 2, zoom, zoomed);
   set_range (self, zoomed);
 }
@@ -110,12 +110,12 @@ is_near_start (SdLandscapeCanvas *self,
 {
   double start[2], sx, sy;
 
-  if (sd_landscape_canvas_get_view (self) != SD_VIEW_MAP
-      || !sd_landscape_canvas_get_start (self, start)
+  if (_sd_landscape_canvas_get_view (self) != SD_VIEW_MAP
+      || !_sd_landscape_canvas_get_start (self, start)
       || !sd_landscape_canvas_data_to_point (self, start[0], start[1], &sx, &sy))
     return FALSE;
 
-  return hypot (px - sx, py - sy) <= START_GRAB_RADIUS * self->options.scale;
+  return hypot (px - sx, py - sy) <= SD_START_GRAB_RADIUS * _sd_landscape_canvas_get_scale (self);
 }
 
 static void
@@ -126,22 +126,22 @@ update_cursor (SdLandscapeCanvas *self)
 
   switch (self->drag_mode)
     {
-    case DRAG_PAN:
-    case DRAG_MOVE_START:
+    case SD_DRAG_PAN:
+    case SD_DRAG_MOVE_START:
       cursor = "grabbing";
       break;
-    case DRAG_ROTATE_VIEW:
+    case SD_DRAG_ROTATE_VIEW:
       cursor = self->drag_moved ? "grabbing" : "grab";
       break;
-    case DRAG_NONE:
-    case DRAG_PENDING:
+    case SD_DRAG_NONE:
+    case SD_DRAG_PENDING:
     default:
       if (self->near_start)
         cursor = "grab";
-      else if (sd_landscape_canvas_get_view (self) == SD_VIEW_3D && self->has_hover)
+      else if (_sd_landscape_canvas_get_view (self) == SD_VIEW_3D && self->has_hover)
         cursor = "grab";
-      else if (self->pointer_inside && sd_landscape_canvas_get_area (self, &area)
-               && sd_landscape_canvas_in_area (&area, self->pointer_x, self->pointer_y))
+      else if (self->pointer_inside && _sd_landscape_canvas_get_area (self, &area)
+               && _sd_landscape_canvas_in_area (&area, self->pointer_x, self->pointer_y))
         cursor = "crosshair";
       break;
     }
@@ -182,7 +182,7 @@ sd_landscape_canvas_drag_begin (SdLandscapeCanvas *self,
 
   g_return_if_fail (SD_IS_LANDSCAPE_CANVAS (self));
 
-  self->drag_mode = DRAG_NONE;
+  self->drag_mode = SD_DRAG_NONE;
   self->drag_moved = FALSE;
   self->drag_x = px;
   self->drag_y = py;
@@ -192,21 +192,21 @@ sd_landscape_canvas_drag_begin (SdLandscapeCanvas *self,
   surface = sd_scene_get_surface (sd_landscape_model_get_scene (self->model));
   if (surface->view == SD_VIEW_3D)
     {
-      self->drag_mode = DRAG_ROTATE_VIEW;
+      self->drag_mode = SD_DRAG_ROTATE_VIEW;
       self->drag_azimuth = surface->azimuth;
       self->drag_elevation = surface->elevation;
     }
-  else if (!sd_landscape_canvas_get_area (self, &self->drag_area))
+  else if (!_sd_landscape_canvas_get_area (self, &self->drag_area))
     return;
   else if (is_near_start (self, px, py))
     {
-      self->drag_mode = DRAG_MOVE_START;
-      sd_landscape_canvas_get_start (self, self->drag_start);
+      self->drag_mode = SD_DRAG_MOVE_START;
+      _sd_landscape_canvas_get_start (self, self->drag_start);
     }
   else
-    self->drag_mode = DRAG_PENDING;
+    self->drag_mode = SD_DRAG_PENDING;
 
-  sd_landscape_canvas_get_model_range (self, self->drag_range);
+  _sd_landscape_canvas_get_model_range (self, self->drag_range);
   update_cursor (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -237,11 +237,11 @@ sd_landscape_canvas_drag_update (SdLandscapeCanvas *self,
 
   switch (self->drag_mode)
     {
-    case DRAG_PENDING:
-      self->drag_mode = DRAG_PAN;
+    case SD_DRAG_PENDING:
+      self->drag_mode = SD_DRAG_PAN;
       update_cursor (self);
       G_GNUC_FALLTHROUGH;
-    case DRAG_PAN:
+    case SD_DRAG_PAN:
       sx = dx / area->width * (r[1] - r[0]);
       sy = dy / area->height * (r[3] - r[2]);
       moved[0] = r[0] - sx, moved[1] = r[1] - sx;
@@ -249,20 +249,20 @@ sd_landscape_canvas_drag_update (SdLandscapeCanvas *self,
       set_range (self, moved);
       break;
 
-    case DRAG_MOVE_START:
+    case SD_DRAG_MOVE_START:
       /* Keep the marker where it was grabbed, under the pointer. */
       x = self->drag_start[0] + dx / area->width * (r[1] - r[0]);
       y = self->drag_start[1] - dy / area->height * (r[3] - r[2]);
       sd_landscape_model_set_start (self->model, x, y);
       break;
 
-    case DRAG_ROTATE_VIEW:
+    case SD_DRAG_ROTATE_VIEW:
       set_angles (self, self->drag_azimuth - DRAG_ROTATE * dx,
                   self->drag_elevation + DRAG_ROTATE * dy);
       update_cursor (self);
       break;
 
-    case DRAG_NONE:
+    case SD_DRAG_NONE:
     default:
       break;
     }
@@ -286,12 +286,12 @@ sd_landscape_canvas_drag_end (SdLandscapeCanvas *self,
 
   sd_landscape_canvas_drag_update (self, dx, dy);
   if (self->model != NULL && !self->drag_moved
-      && (self->drag_mode == DRAG_PENDING || self->drag_mode == DRAG_ROTATE_VIEW))
+      && (self->drag_mode == SD_DRAG_PENDING || self->drag_mode == SD_DRAG_ROTATE_VIEW))
     set_start_at (self, self->drag_x, self->drag_y);
 
-  self->drag_mode = DRAG_NONE;
+  self->drag_mode = SD_DRAG_NONE;
   self->drag_moved = FALSE;
-  sd_landscape_canvas_update_hover (self);
+  _sd_landscape_canvas_update_hover (self);
   update_cursor (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -340,14 +340,14 @@ sd_landscape_canvas_zoom_at (SdLandscapeCanvas *self,
   if (self->model == NULL)
     return;
 
-  if (sd_landscape_canvas_get_view (self) == SD_VIEW_3D
+  if (_sd_landscape_canvas_get_view (self) == SD_VIEW_3D
       || !sd_landscape_canvas_point_to_data (self, px, py, &x, &y))
     {
       zoom_about_centre (self, zoom);
       return;
     }
 
-  sd_landscape_canvas_get_model_range (self, range);
+  _sd_landscape_canvas_get_model_range (self, range);
   zoom_range (range, x, y, zoom, zoomed);
   set_range (self, zoomed);
 }
@@ -384,8 +384,8 @@ position_decimals (SdLandscapeCanvas *self)
   cairo_rectangle_t area;
   double range[4], pixel;
 
-  sd_landscape_canvas_get_model_range (self, range);
-  if (sd_landscape_canvas_get_area (self, &area))
+  _sd_landscape_canvas_get_model_range (self, range);
+  if (_sd_landscape_canvas_get_area (self, &area))
     pixel = MIN ((range[1] - range[0]) / area.width, (range[3] - range[2]) / area.height);
   else
     pixel = MIN (range[1] - range[0], range[3] - range[2]) / 1000.0;
@@ -396,7 +396,7 @@ position_decimals (SdLandscapeCanvas *self)
 /* Reads the surface under the pointer again: after it moved, or after the
  * range, the view or the surface under it changed. */
 void
-sd_landscape_canvas_update_hover (SdLandscapeCanvas *self)
+_sd_landscape_canvas_update_hover (SdLandscapeCanvas *self)
 {
   g_autofree char *x = NULL, *y = NULL, *f = NULL, *gx = NULL, *gy = NULL;
   const char *x_label, *y_label;
@@ -404,7 +404,7 @@ sd_landscape_canvas_update_hover (SdLandscapeCanvas *self)
   gboolean near_start;
   int decimals;
 
-  near_start = self->pointer_inside && self->drag_mode == DRAG_NONE
+  near_start = self->pointer_inside && self->drag_mode == SD_DRAG_NONE
                && is_near_start (self, self->pointer_x, self->pointer_y);
   if (near_start != self->near_start)
     {
@@ -412,18 +412,18 @@ sd_landscape_canvas_update_hover (SdLandscapeCanvas *self)
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
 
-  self->has_hover = self->pointer_inside && self->surface != NULL
+  self->has_hover = self->pointer_inside && _sd_landscape_canvas_get_surface (self) != NULL
                     && sd_landscape_canvas_point_to_data (self, self->pointer_x, self->pointer_y,
                                                           &self->hover_point[0],
                                                           &self->hover_point[1]);
   update_cursor (self);
   if (!self->has_hover)
     {
-      sd_landscape_canvas_set_hover_text (self, NULL, NULL);
+      _sd_landscape_canvas_set_hover_text (self, NULL, NULL);
       return;
     }
 
-  self->hover_value = sd_surface_eval (self->surface, self->hover_point[0],
+  self->hover_value = sd_surface_eval (_sd_landscape_canvas_get_surface (self), self->hover_point[0],
                                        self->hover_point[1], self->hover_gradient, NULL);
   decimals = position_decimals (self);
   x = format_number (self->hover_point[0], decimals);
@@ -431,8 +431,8 @@ sd_landscape_canvas_update_hover (SdLandscapeCanvas *self)
   f = format_number (self->hover_value, -1);
   gx = format_number (self->hover_gradient[0], -1);
   gy = format_number (self->hover_gradient[1], -1);
-  x_label = sd_surface_get_x_label (self->surface);
-  y_label = sd_surface_get_y_label (self->surface);
+  x_label = sd_surface_get_x_label (_sd_landscape_canvas_get_surface (self));
+  y_label = sd_surface_get_y_label (_sd_landscape_canvas_get_surface (self));
 
   /* Translators: the point under the pointer, the loss there and its
    * gradient, as in "x = 0.500, y = 1.000, f = 56.25, ∇f = (−151, 150)" */
@@ -440,7 +440,7 @@ sd_landscape_canvas_update_hover (SdLandscapeCanvas *self)
                           x_label, x, y_label, y, f, gx, gy);
   box_text = g_strdup_printf ("%s = %s   %s = %s\nf = %s\n∇f = (%s, %s)",
                               x_label, x, y_label, y, f, gx, gy);
-  sd_landscape_canvas_set_hover_text (self, text, box_text);
+  _sd_landscape_canvas_set_hover_text (self, text, box_text);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -463,7 +463,7 @@ sd_landscape_canvas_hover_at (SdLandscapeCanvas *self,
   self->pointer_inside = TRUE;
   self->pointer_x = px;
   self->pointer_y = py;
-  sd_landscape_canvas_update_hover (self);
+  _sd_landscape_canvas_update_hover (self);
 }
 
 /**
@@ -478,7 +478,7 @@ sd_landscape_canvas_hover_end (SdLandscapeCanvas *self)
   g_return_if_fail (SD_IS_LANDSCAPE_CANVAS (self));
 
   self->pointer_inside = FALSE;
-  sd_landscape_canvas_update_hover (self);
+  _sd_landscape_canvas_update_hover (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -510,7 +510,7 @@ on_drag_cancel (GtkGesture        *gesture,
                 GdkEventSequence  *sequence,
                 SdLandscapeCanvas *self)
 {
-  self->drag_mode = DRAG_NONE;
+  self->drag_mode = SD_DRAG_NONE;
   update_cursor (self);
 }
 
@@ -552,8 +552,8 @@ on_scroll (GtkEventControllerScroll *controller,
 }
 
 static void
-on_pinch_begin (GtkGesture       *gesture,
-                GdkEventSequence *sequence,
+on_pinch_begin (GtkGesture        *gesture,
+                GdkEventSequence  *sequence,
                 SdLandscapeCanvas *self)
 {
   double px, py;
@@ -563,10 +563,10 @@ on_pinch_begin (GtkGesture       *gesture,
 
   /* Two fingers zoom; they do not also pan or set the start. */
   gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_CLAIMED);
-  sd_landscape_canvas_get_model_range (self, self->pinch_range);
+  _sd_landscape_canvas_get_model_range (self, self->pinch_range);
   self->pinch_centre[0] = (self->pinch_range[0] + self->pinch_range[1]) / 2;
   self->pinch_centre[1] = (self->pinch_range[2] + self->pinch_range[3]) / 2;
-  if (sd_landscape_canvas_get_view (self) == SD_VIEW_MAP
+  if (_sd_landscape_canvas_get_view (self) == SD_VIEW_MAP
       && gtk_gesture_get_bounding_box_center (gesture, &px, &py))
     {
       double x, y;
@@ -637,12 +637,12 @@ reset_view_action (GtkWidget  *widget,
   SdLandscapeCanvas *self = SD_LANDSCAPE_CANVAS (widget);
   double range[4];
 
-  if (self->model == NULL || self->surface == NULL)
+  if (self->model == NULL || _sd_landscape_canvas_get_surface (self) == NULL)
     return;
 
-  sd_surface_get_default_range (self->surface, range, range + 2);
+  sd_surface_get_default_range (_sd_landscape_canvas_get_surface (self), range, range + 2);
   set_range (self, range);
-  if (sd_landscape_canvas_get_view (self) == SD_VIEW_3D)
+  if (_sd_landscape_canvas_get_view (self) == SD_VIEW_3D)
     set_angles (self, SD_SCENE_DEFAULT_AZIMUTH, SD_SCENE_DEFAULT_ELEVATION);
 }
 
@@ -669,7 +669,7 @@ pan_action (GtkWidget  *widget,
       return;
     }
 
-  sd_landscape_canvas_get_model_range (self, range);
+  _sd_landscape_canvas_get_model_range (self, range);
   sx = KEY_PAN * dx * (range[1] - range[0]);
   sy = -KEY_PAN * dy * (range[3] - range[2]);
   range[0] += sx, range[1] += sx;
@@ -699,7 +699,7 @@ add_pan_binding (GtkWidgetClass *widget_class,
 }
 
 void
-sd_landscape_canvas_install_actions (GtkWidgetClass *widget_class)
+_sd_landscape_canvas_install_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "canvas.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "canvas.zoom-out", NULL, zoom_out_action);
@@ -724,7 +724,7 @@ sd_landscape_canvas_install_actions (GtkWidgetClass *widget_class)
 }
 
 void
-sd_landscape_canvas_add_controllers (SdLandscapeCanvas *self)
+_sd_landscape_canvas_add_controllers (SdLandscapeCanvas *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   GtkGesture *drag, *pinch;

@@ -7,8 +7,9 @@
 
 #include <gtk/gtk.h>
 
+#include "figure-view.h"
 #include "landscape.h"
-#include "landscape-model.h"
+#include "landscape-results.h"
 
 G_BEGIN_DECLS
 
@@ -18,16 +19,19 @@ G_BEGIN_DECLS
  * The #SdLandscapeCanvas:iteration that draws every run to its end (or to
  * the scene's own `step`).
  */
-#define SD_LANDSCAPE_CANVAS_ALL_ITERATIONS G_MAXUINT
+#define SD_LANDSCAPE_CANVAS_ALL_ITERATIONS SD_LANDSCAPE_RESULTS_ALL_ITERATIONS
 
 #define SD_TYPE_LANDSCAPE_CANVAS (sd_landscape_canvas_get_type ())
 
-G_DECLARE_FINAL_TYPE (SdLandscapeCanvas, sd_landscape_canvas, SD, LANDSCAPE_CANVAS, GtkWidget)
+G_DECLARE_FINAL_TYPE (SdLandscapeCanvas, sd_landscape_canvas, SD, LANDSCAPE_CANVAS, SdFigureView)
 
 GtkWidget         *sd_landscape_canvas_new            (SdLandscapeModel  *model);
 SdLandscapeModel  *sd_landscape_canvas_get_model      (SdLandscapeCanvas *self);
 void               sd_landscape_canvas_set_model      (SdLandscapeCanvas *self,
                                                        SdLandscapeModel  *model);
+SdLandscapeResults *sd_landscape_canvas_get_results   (SdLandscapeCanvas *self);
+void               sd_landscape_canvas_set_results    (SdLandscapeCanvas *self,
+                                                       SdLandscapeResults *results);
 guint              sd_landscape_canvas_get_iteration  (SdLandscapeCanvas *self);
 void               sd_landscape_canvas_set_iteration  (SdLandscapeCanvas *self,
                                                        guint              iteration);

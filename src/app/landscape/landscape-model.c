@@ -15,34 +15,17 @@
 
 struct _SdLandscapeModel
 {
-  GObject   parent_instance;
-
-  SdScene  *scene;
-  gboolean  modified;
+  SdSceneDocument  parent_instance;
 };
 
-G_DEFINE_FINAL_TYPE (SdLandscapeModel, sd_landscape_model, G_TYPE_OBJECT)
-
-enum {
-  PROP_0,
-  PROP_MODIFIED,
-  N_PROPS
-};
-
-enum {
-  CHANGED,
-  N_SIGNALS
-};
-
-static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE (SdLandscapeModel, sd_landscape_model, SD_TYPE_SCENE_DOCUMENT)
 
 /* A new page shows something worth looking at: three optimizers set off
  * together into Rosenbrock's banana valley, where plain gradient descent
  * crawls, momentum zigzags across the valley and then runs ahead of it,
  * and Adam takes steps of its own size along the floor. */
 static SdScene *
-create_default_scene (void)
+sd_landscape_model_create_scene (SdSceneDocument *document)
 {
   SdScene *scene = sd_scene_new (SD_SCENE_SURFACE);
   SdSceneRun *run;
@@ -69,62 +52,16 @@ create_default_scene (void)
 }
 
 static void
-sd_landscape_model_finalize (GObject *object)
-{
-  SdLandscapeModel *self = SD_LANDSCAPE_MODEL (object);
-
-  g_clear_pointer (&self->scene, sd_scene_free);
-
-  G_OBJECT_CLASS (sd_landscape_model_parent_class)->finalize (object);
-}
-
-static void
-sd_landscape_model_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  SdLandscapeModel *self = SD_LANDSCAPE_MODEL (object);
-
-  switch (prop_id)
-    {
-    case PROP_MODIFIED:
-      g_value_set_boolean (value, self->modified);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 sd_landscape_model_class_init (SdLandscapeModelClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  SdSceneDocumentClass *document_class = SD_SCENE_DOCUMENT_CLASS (klass);
 
-  object_class->finalize = sd_landscape_model_finalize;
-  object_class->get_property = sd_landscape_model_get_property;
-
-  properties[PROP_MODIFIED] =
-    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /**
-   * SdLandscapeModel::changed:
-   * @model: the model
-   * @changes: an #SdLandscapeChange set saying what changed
-   *
-   * Emitted after every change to the scene.
-   */
-  signals[CHANGED] =
-    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+  document_class->create_scene = sd_landscape_model_create_scene;
 }
 
 static void
 sd_landscape_model_init (SdLandscapeModel *self)
 {
-  self->scene = create_default_scene ();
 }
 
 /**
@@ -135,7 +72,7 @@ sd_landscape_model_init (SdLandscapeModel *self)
 SdLandscapeModel *
 sd_landscape_model_new (void)
 {
-  return g_object_new (SD_TYPE_LANDSCAPE_MODEL, NULL);
+  return g_object_new (SD_TYPE_LANDSCAPE_MODEL, "kind", SD_SCENE_SURFACE, NULL);
 }
 
 /**
@@ -143,7 +80,8 @@ sd_landscape_model_new (void)
  * @self: a #SdLandscapeModel
  *
  * The scene is changed only through the model's setters, which emit
- * #SdLandscapeModel::changed; read it, never write it.
+ * #SdSceneDocument::changed with #SdLandscapeChange flags; read it, never
+ * write it.
  *
  * Returns: (transfer none): the scene
  */
@@ -152,7 +90,7 @@ sd_landscape_model_get_scene (SdLandscapeModel *self)
 {
   g_return_val_if_fail (SD_IS_LANDSCAPE_MODEL (self), NULL);
 
-  return self->scene;
+  return sd_scene_document_get_scene (SD_SCENE_DOCUMENT (self));
 }
 
 gboolean
@@ -160,36 +98,16 @@ sd_landscape_model_get_modified (SdLandscapeModel *self)
 {
   g_return_val_if_fail (SD_IS_LANDSCAPE_MODEL (self), FALSE);
 
-  return self->modified;
+  return sd_scene_document_get_modified (SD_SCENE_DOCUMENT (self));
 }
 
-/**
- * sd_landscape_model_set_modified:
- * @self: a #SdLandscapeModel
- * @modified: whether the scene differs from its file
- *
- * Saving clears the flag; every edit sets it.
- */
 void
 sd_landscape_model_set_modified (SdLandscapeModel *self,
                                  gboolean          modified)
 {
   g_return_if_fail (SD_IS_LANDSCAPE_MODEL (self));
 
-  modified = !!modified;
-  if (self->modified == modified)
-    return;
-
-  self->modified = modified;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
-}
-
-static void
-changed (SdLandscapeModel  *self,
-         SdLandscapeChange  changes)
-{
-  sd_landscape_model_set_modified (self, TRUE);
-  g_signal_emit (self, signals[CHANGED], 0, (guint) changes);
+  sd_scene_document_set_modified (SD_SCENE_DOCUMENT (self), modified);
 }
 
 /**
@@ -204,15 +122,28 @@ sd_landscape_model_set_scene (SdLandscapeModel *self,
                               SdScene          *scene)
 {
   g_return_if_fail (SD_IS_LANDSCAPE_MODEL (self));
-  g_return_if_fail (scene != NULL && scene->kind == SD_SCENE_SURFACE);
 
-  g_clear_pointer (&self->scene, sd_scene_free);
-  self->scene = scene;
+  sd_scene_document_set_scene (SD_SCENE_DOCUMENT (self), scene);
+}
 
-  g_signal_emit (self, signals[CHANGED], 0,
-                 (guint) (SD_LANDSCAPE_CHANGE_SURFACE | SD_LANDSCAPE_CHANGE_RUNS
-                          | SD_LANDSCAPE_CHANGE_DISPLAY));
-  sd_landscape_model_set_modified (self, FALSE);
+/* The scene to change; say what changed with changed() right after. */
+static SdScene *
+edit (SdLandscapeModel *self)
+{
+  return sd_scene_document_edit (SD_SCENE_DOCUMENT (self));
+}
+
+static SdSceneSurface *
+edit_surface (SdLandscapeModel *self)
+{
+  return sd_scene_get_surface (edit (self));
+}
+
+static void
+changed (SdLandscapeModel  *self,
+         SdLandscapeChange  changes)
+{
+  sd_scene_document_changed (SD_SCENE_DOCUMENT (self), changes);
 }
 
 /**
@@ -232,7 +163,7 @@ sd_landscape_model_set_function (SdLandscapeModel *self,
   g_return_if_fail (SD_IS_LANDSCAPE_MODEL (self));
   g_return_if_fail (function != NULL);
 
-  surface = sd_scene_get_surface (self->scene);
+  surface = edit_surface (self);
   if (g_str_equal (surface->function, function))
     return;
 
@@ -242,7 +173,7 @@ sd_landscape_model_set_function (SdLandscapeModel *self,
   g_free (surface->function);
   surface->function = g_strdup (function);
 
-  built = sd_scene_create_surface (self->scene, NULL);
+  built = sd_scene_create_surface (edit (self), NULL);
   g_return_if_fail (built != NULL);
   if (!g_str_equal (function, "custom"))
     sd_surface_get_default_range (built, surface->x_range, surface->y_range);
@@ -278,7 +209,7 @@ sd_landscape_model_set_expression (SdLandscapeModel  *self,
   if (!sd_expr_parse_full (expression, &parsed, error_column, error))
     return FALSE;
 
-  surface = sd_scene_get_surface (self->scene);
+  surface = edit_surface (self);
   if (g_str_equal (surface->function, "custom")
       && g_strcmp0 (surface->expression, expression) == 0)
     return TRUE;
@@ -302,7 +233,7 @@ sd_landscape_model_set_range (SdLandscapeModel *self,
   g_return_if_fail (SD_IS_LANDSCAPE_MODEL (self));
   g_return_if_fail (x_range[0] < x_range[1] && y_range[0] < y_range[1]);
 
-  surface = sd_scene_get_surface (self->scene);
+  surface = edit_surface (self);
   if (surface->x_range[0] == x_range[0] && surface->x_range[1] == x_range[1]
       && surface->y_range[0] == y_range[0] && surface->y_range[1] == y_range[1])
     return;
@@ -320,10 +251,10 @@ sd_landscape_model_set_resolution (SdLandscapeModel *self,
   g_return_if_fail (resolution >= SD_SCENE_MIN_RESOLUTION
                     && resolution <= SD_SCENE_MAX_RESOLUTION);
 
-  if (sd_scene_get_surface (self->scene)->resolution == resolution)
+  if (edit_surface (self)->resolution == resolution)
     return;
 
-  sd_scene_get_surface (self->scene)->resolution = resolution;
+  edit_surface (self)->resolution = resolution;
   changed (self, SD_LANDSCAPE_CHANGE_SURFACE);
 }
 
@@ -351,15 +282,15 @@ sd_landscape_model_set_surface_param (SdLandscapeModel  *self,
   g_return_val_if_fail (SD_IS_LANDSCAPE_MODEL (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
 
-  if (sd_surface_params_get (&sd_scene_get_surface (self->scene)->params, key, &old) && old == value)
+  if (sd_surface_params_get (&edit_surface (self)->params, key, &old) && old == value)
     return TRUE;
 
-  params = sd_scene_get_surface (self->scene)->params;
+  params = edit_surface (self)->params;
   if (!sd_surface_params_set (&params, key, value, error)
       || !sd_surface_params_validate (&params, error))
     return FALSE;
 
-  sd_scene_get_surface (self->scene)->params = params;
+  edit_surface (self)->params = params;
   changed (self, SD_LANDSCAPE_CHANGE_SURFACE | SD_LANDSCAPE_CHANGE_RUNS);
   return TRUE;
 }
@@ -379,7 +310,7 @@ sd_landscape_model_set_color_map (SdLandscapeModel *self,
   g_return_if_fail (color_map == NULL
                     || g_strv_contains (sd_scene_list_color_maps (), color_map));
 
-  surface = sd_scene_get_surface (self->scene);
+  surface = edit_surface (self);
   if (g_strcmp0 (surface->color_map, color_map) == 0)
     return;
 
@@ -395,10 +326,10 @@ sd_landscape_model_set_log_scale (SdLandscapeModel *self,
   g_return_if_fail (SD_IS_LANDSCAPE_MODEL (self));
 
   log_scale = !!log_scale;
-  if (sd_scene_get_surface (self->scene)->log_scale == log_scale)
+  if (edit_surface (self)->log_scale == log_scale)
     return;
 
-  sd_scene_get_surface (self->scene)->log_scale = log_scale;
+  edit_surface (self)->log_scale = log_scale;
   changed (self, SD_LANDSCAPE_CHANGE_DISPLAY);
 }
 
@@ -415,10 +346,10 @@ sd_landscape_model_set_explain_readable (SdLandscapeModel *self,
   g_return_if_fail (SD_IS_LANDSCAPE_MODEL (self));
 
   readable = !!readable;
-  if (sd_scene_get_surface (self->scene)->explain_readable == readable)
+  if (edit_surface (self)->explain_readable == readable)
     return;
 
-  sd_scene_get_surface (self->scene)->explain_readable = readable;
+  edit_surface (self)->explain_readable = readable;
   changed (self, SD_LANDSCAPE_CHANGE_DISPLAY);
 }
 
@@ -429,10 +360,10 @@ sd_landscape_model_set_contours (SdLandscapeModel *self,
   g_return_if_fail (SD_IS_LANDSCAPE_MODEL (self));
   g_return_if_fail (contours <= SD_SCENE_MAX_CONTOURS);
 
-  if (sd_scene_get_surface (self->scene)->contours == contours)
+  if (edit_surface (self)->contours == contours)
     return;
 
-  sd_scene_get_surface (self->scene)->contours = contours;
+  edit_surface (self)->contours = contours;
   changed (self, SD_LANDSCAPE_CHANGE_DISPLAY);
 }
 
@@ -442,10 +373,10 @@ sd_landscape_model_set_layers (SdLandscapeModel *self,
 {
   g_return_if_fail (SD_IS_LANDSCAPE_MODEL (self));
 
-  if (sd_scene_get_surface (self->scene)->layers == layers)
+  if (edit_surface (self)->layers == layers)
     return;
 
-  sd_scene_get_surface (self->scene)->layers = layers;
+  edit_surface (self)->layers = layers;
   changed (self, SD_LANDSCAPE_CHANGE_DISPLAY);
 }
 
@@ -461,7 +392,7 @@ sd_landscape_model_set_view (SdLandscapeModel *self,
   g_return_if_fail (azimuth >= -360.0 && azimuth <= 360.0);
   g_return_if_fail (elevation >= -90.0 && elevation <= 90.0);
 
-  surface = sd_scene_get_surface (self->scene);
+  surface = edit_surface (self);
   if (surface->view == view && surface->azimuth == azimuth && surface->elevation == elevation)
     return;
 
@@ -475,18 +406,18 @@ static SdSceneRun *
 get_run (SdLandscapeModel *self,
          guint             index)
 {
-  g_return_val_if_fail (index < sd_scene_get_surface (self->scene)->runs->len, NULL);
+  g_return_val_if_fail (index < edit_surface (self)->runs->len, NULL);
 
-  return g_ptr_array_index (sd_scene_get_surface (self->scene)->runs, index);
+  return g_ptr_array_index (edit_surface (self)->runs, index);
 }
 
 static gboolean
 run_name_taken (SdLandscapeModel *self,
                 const char       *name)
 {
-  for (guint i = 0; i < sd_scene_get_surface (self->scene)->runs->len; i++)
+  for (guint i = 0; i < edit_surface (self)->runs->len; i++)
     {
-      if (g_str_equal (((SdSceneRun *) g_ptr_array_index (sd_scene_get_surface (self->scene)->runs, i))->name, name))
+      if (g_str_equal (((SdSceneRun *) g_ptr_array_index (edit_surface (self)->runs, i))->name, name))
         return TRUE;
     }
 
@@ -549,10 +480,10 @@ sd_landscape_model_add_run (SdLandscapeModel *self,
   g_return_val_if_fail (optimizer < SD_N_OPTIMIZER_KINDS, 0);
 
   name = unique_run_name (self, optimizer_label (optimizer));
-  run = sd_scene_add_run (self->scene, name, optimizer);
-  if (sd_scene_get_surface (self->scene)->runs->len > 1)
+  run = sd_scene_add_run (edit (self), name, optimizer);
+  if (edit_surface (self)->runs->len > 1)
     {
-      const SdSceneRun *first = g_ptr_array_index (sd_scene_get_surface (self->scene)->runs, 0);
+      const SdSceneRun *first = g_ptr_array_index (edit_surface (self)->runs, 0);
 
       run->start[0] = first->start[0];
       run->start[1] = first->start[1];
@@ -560,7 +491,7 @@ sd_landscape_model_add_run (SdLandscapeModel *self,
     }
 
   changed (self, SD_LANDSCAPE_CHANGE_RUNS);
-  return sd_scene_get_surface (self->scene)->runs->len - 1;
+  return edit_surface (self)->runs->len - 1;
 }
 
 /**
@@ -588,7 +519,7 @@ sd_landscape_model_duplicate_run (SdLandscapeModel *self,
   copy->has_color = FALSE;
   /* What is explained stays with the one run. */
   copy->explain = SD_EXPLAIN_NONE;
-  g_ptr_array_insert (sd_scene_get_surface (self->scene)->runs, index + 1, copy);
+  g_ptr_array_insert (edit_surface (self)->runs, index + 1, copy);
 
   changed (self, SD_LANDSCAPE_CHANGE_RUNS);
   return index + 1;
@@ -599,9 +530,9 @@ sd_landscape_model_remove_run (SdLandscapeModel *self,
                                guint             index)
 {
   g_return_if_fail (SD_IS_LANDSCAPE_MODEL (self));
-  g_return_if_fail (index < sd_scene_get_surface (self->scene)->runs->len);
+  g_return_if_fail (index < edit_surface (self)->runs->len);
 
-  g_ptr_array_remove_index (sd_scene_get_surface (self->scene)->runs, index);
+  g_ptr_array_remove_index (edit_surface (self)->runs, index);
   changed (self, SD_LANDSCAPE_CHANGE_RUNS);
 }
 
@@ -796,9 +727,9 @@ sd_landscape_model_set_start (SdLandscapeModel *self,
   g_return_if_fail (SD_IS_LANDSCAPE_MODEL (self));
   g_return_if_fail (isfinite (x) && isfinite (y));
 
-  for (guint i = 0; i < sd_scene_get_surface (self->scene)->runs->len; i++)
+  for (guint i = 0; i < edit_surface (self)->runs->len; i++)
     {
-      SdSceneRun *run = g_ptr_array_index (sd_scene_get_surface (self->scene)->runs, i);
+      SdSceneRun *run = g_ptr_array_index (edit_surface (self)->runs, i);
 
       run->start[0] = x;
       run->start[1] = y;

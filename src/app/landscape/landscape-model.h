@@ -6,7 +6,7 @@
 
 #include <gio/gio.h>
 
-#include "scene.h"
+#include "scene-document.h"
 #include "scene-surface.h"
 
 G_BEGIN_DECLS
@@ -33,7 +33,7 @@ typedef enum
 
 #define SD_TYPE_LANDSCAPE_MODEL (sd_landscape_model_get_type ())
 
-G_DECLARE_FINAL_TYPE (SdLandscapeModel, sd_landscape_model, SD, LANDSCAPE_MODEL, GObject)
+G_DECLARE_FINAL_TYPE (SdLandscapeModel, sd_landscape_model, SD, LANDSCAPE_MODEL, SdSceneDocument)
 
 SdLandscapeModel *sd_landscape_model_new             (void);
 const SdScene    *sd_landscape_model_get_scene       (SdLandscapeModel  *self);

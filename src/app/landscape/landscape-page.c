@@ -5,113 +5,85 @@
 #include "config.h"
 
 #include <math.h>
-#include <string.h>
 
 #include <glib/gi18n.h>
 
-#include "curvature.h"
+#include "explain-group.h"
 #include "landscape-canvas.h"
-#include "loss-chart.h"
-#include "overlay.h"
-#include "page-frame.h"
-#include "run-row.h"
 #include "landscape-page.h"
+#include "landscape-results.h"
+#include "loss-chart.h"
+#include "playback-bar.h"
+#include "readout-format.h"
+#include "run-row.h"
+
+/*
+ * The page's model is its scene document; its results compute the
+ * surface's grid and the runs' trajectories from it, and the canvas, the
+ * loss chart and the Explain group all show those one results. The
+ * sidebar edits the model; the playback, the page's own, moves the
+ * iteration all views show.
+ */
 
 /* How long the canvas computes before the page shows a spinner. */
 #define BUSY_DELAY_MS 250
 
 struct _SdLandscapePage
 {
-  AdwBin             parent_instance;
+  SdPage              parent_instance;
 
-  SdLandscapeModel  *model;
-  SdPlayback        *playback;
-  GPtrArray         *run_rows;       /* (element-type SdRunRow), owned by runs_group */
-  GStrv              surface_list;   /* the surface combo's entries: the built-ins, then "custom" */
-  guint              syncing;
-  guint              tick_id;
-  gint64             last_frame_time;
-  GBinding          *sidebar_binding;
-  SdSurface         *surface;        /* (nullable) the scene's, for the curvature readout */
+  SdLandscapeModel   *model;
+  SdLandscapeResults *results;
+  SdPlayback         *playback;
+  GPtrArray          *run_rows;       /* (element-type SdRunRow), owned by runs_group */
+  GStrv               surface_list;   /* the surface combo's entries: the built-ins, then "custom" */
+  guint               syncing;
 
-  SdPageFrame       *frame;
-  AdwComboRow       *surface_row;
-  AdwEntryRow       *expression_row;
-  GtkWidget         *expression_error_row;
-  GtkLabel          *expression_error_label;
-  AdwPreferencesRow *x_range_row;
-  AdwPreferencesRow *y_range_row;
-  AdwPreferencesRow *start_x_row;
-  AdwPreferencesRow *start_y_row;
-  GtkSpinButton     *x_min_spin;
-  GtkSpinButton     *x_max_spin;
-  GtkSpinButton     *y_min_spin;
-  GtkSpinButton     *y_max_spin;
-  GtkSpinButton     *resolution_spin;
-  GtkWidget         *dataset_size_row;
-  GtkSpinButton     *dataset_size_spin;
-  GtkWidget         *noise_row;
-  GtkSpinButton     *noise_spin;
-  GtkWidget         *dataset_seed_row;
-  GtkSpinButton     *dataset_seed_spin;
+  AdwComboRow        *surface_row;
+  AdwEntryRow        *expression_row;
+  GtkWidget          *expression_error_row;
+  GtkLabel           *expression_error_label;
+  AdwPreferencesRow  *x_range_row;
+  AdwPreferencesRow  *y_range_row;
+  AdwPreferencesRow  *start_x_row;
+  AdwPreferencesRow  *start_y_row;
+  GtkSpinButton      *x_min_spin;
+  GtkSpinButton      *x_max_spin;
+  GtkSpinButton      *y_min_spin;
+  GtkSpinButton      *y_max_spin;
+  GtkSpinButton      *resolution_spin;
+  GtkWidget          *dataset_size_row;
+  GtkSpinButton      *dataset_size_spin;
+  GtkWidget          *noise_row;
+  GtkSpinButton      *noise_spin;
+  GtkWidget          *dataset_seed_row;
+  GtkSpinButton      *dataset_seed_spin;
   AdwPreferencesGroup *runs_group;
-  GtkMenuButton     *add_run_button;
-  GtkSpinButton     *start_x_spin;
-  GtkSpinButton     *start_y_spin;
-  AdwComboRow       *color_map_row;
-  GtkSwitch         *log_scale_switch;
-  GtkSpinButton     *contours_spin;
-  GtkSwitch         *heatmap_switch;
-  GtkSwitch         *contour_lines_switch;
-  GtkSwitch         *gradient_field_switch;
-  AdwBin            *canvas_bin;
-  GtkSpinner        *busy_spinner;
-  guint              busy_timeout_id;
-  GtkToggleButton   *map_button;
-  GtkToggleButton   *view_3d_button;
-  GtkButton         *play_button;
-  GtkScale          *scrubber;
-  GtkAdjustment     *scrubber_adjustment;
-  GtkLabel          *counter_label;
-  GtkSpinButton     *speed_spin;
-  GtkAdjustment     *speed_adjustment;
-  GtkToggleButton   *chart_button;
-  GtkFlowBox        *stats_box;
-  AdwBin            *chart_bin;
-  GtkRevealer       *chart_revealer;
-  SdLossChart       *loss_chart;
-  SdLandscapeCanvas *canvas;
-  AdwComboRow       *explain_run_row;
-  GtkStringList     *explain_runs;
-  GtkSwitch         *explain_gradient_switch;
-  GtkSwitch         *explain_step_switch;
-  GtkWidget         *explain_velocity_row;
-  GtkSwitch         *explain_velocity_switch;
-  GtkWidget         *explain_adam_row;
-  GtkSwitch         *explain_adam_switch;
-  GtkSwitch         *explain_curvature_switch;
-  GtkSwitch         *explain_readable_switch;
-  GtkWidget         *arrows_readout_row;
-  GtkLabel          *arrows_label;
-  guint              setting_explain;
-  GtkWidget         *curvature_readout_row;
-  GtkLabel          *lambda_min_label;
-  GtkLabel          *lambda_max_label;
-  GtkLabel          *condition_label;
-  GtkLabel          *bound_label;
-  GtkLabel          *learning_rate_label;
+  GtkMenuButton      *add_run_button;
+  GtkSpinButton      *start_x_spin;
+  GtkSpinButton      *start_y_spin;
+  AdwComboRow        *color_map_row;
+  GtkSwitch          *log_scale_switch;
+  GtkSpinButton      *contours_spin;
+  GtkSwitch          *heatmap_switch;
+  GtkSwitch          *contour_lines_switch;
+  GtkSwitch          *gradient_field_switch;
+  SdExplainGroup     *explain_group;
+  AdwBin             *canvas_bin;
+  GtkSpinner         *busy_spinner;
+  guint               busy_timeout_id;
+  SdPlaybackBar      *playback_bar;
+  GtkToggleButton    *map_button;
+  GtkToggleButton    *view_3d_button;
+  GtkToggleButton    *chart_button;
+  GtkFlowBox         *stats_box;
+  AdwBin             *chart_bin;
+  GtkRevealer        *chart_revealer;
+  SdLossChart        *loss_chart;
+  SdLandscapeCanvas  *canvas;
 };
 
-G_DEFINE_FINAL_TYPE (SdLandscapePage, sd_landscape_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_MODEL,
-  PROP_PLAYBACK,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (SdLandscapePage, sd_landscape_page, SD_TYPE_PAGE)
 
 static const char *
 surface_label (const char *name)
@@ -158,66 +130,6 @@ color_map_label (const char *name)
   return name;
 }
 
-static void
-format_number_ascii (char   *buffer,
-                     gsize   size,
-                     double  value)
-{
-  double magnitude = fabs (value);
-  char *e;
-
-  if (!isfinite (value))
-    {
-      g_strlcpy (buffer, value > 0 ? "∞" : value < 0 ? "−∞" : "NaN", size);
-      return;
-    }
-
-  if (magnitude == 0.0 || (magnitude >= 1e-2 && magnitude < 1e4))
-    {
-      g_snprintf (buffer, size, "%.3g", value);
-      return;
-    }
-
-  g_snprintf (buffer, size, "%.1e", value);
-  e = strchr (buffer, 'e');
-  if (e != NULL)
-    {
-      char *digits = e + 1;
-      gboolean negative = *digits == '-';
-
-      if (*digits == '+' || *digits == '-')
-        digits++;
-      while (*digits == '0' && digits[1] != '\0')
-        digits++;
-      memmove (e + 1 + negative, digits, strlen (digits) + 1);
-      if (negative)
-        e[1] = '-';
-    }
-}
-
-/* Replaces each hyphen in @buffer by a minus sign, as the axes and the
- * canvas's readout write it. */
-static void
-use_minus_signs (char  *buffer,
-                 gsize  size)
-{
-  g_autoptr(GString) text = g_string_new (buffer);
-
-  g_string_replace (text, "-", "−", 0);
-  g_strlcpy (buffer, text->str, size);
-}
-
-/* Losses span many decades; three significant digits in the middle and
- * compact scientific notation at the ends ("1.2e−3") stay short. */
-static void
-format_number (char   *buffer,
-               gsize   size,
-               double  value)
-{
-  format_number_ascii (buffer, size, value);
-  use_minus_signs (buffer, size);
-}
-
 static const SdSceneRun *
 get_run (SdLandscapePage *self,
          guint            index)
@@ -235,9 +147,9 @@ get_n_runs (SdLandscapePage *self)
 
 /* The regression surfaces call their axes w and b; the rows say so. */
 static void
-update_axis_labels (SdLandscapePage *self,
-                    const SdSurface *surface)
+update_axis_labels (SdLandscapePage *self)
 {
+  SdSurface *surface = sd_landscape_results_get_surface (self->results);
   const char *x = surface != NULL ? sd_surface_get_x_label (surface) : "x";
   const char *y = surface != NULL ? sd_surface_get_y_label (surface) : "y";
   g_autofree char *x_range = NULL, *y_range = NULL, *start_x = NULL, *start_y = NULL;
@@ -256,41 +168,6 @@ update_axis_labels (SdLandscapePage *self,
   adw_preferences_row_set_title (self->start_y_row, start_y);
 }
 
-/* The trajectories themselves are the canvas's, computed off the main
- * thread when they are long; the page only needs the surface for the
- * axis labels and the curvature readout, which is cheap to make. */
-static void
-update_surface (SdLandscapePage *self)
-{
-  const SdScene *scene = sd_landscape_model_get_scene (self->model);
-  SdSurface *surface = sd_scene_create_surface (scene, NULL);
-
-  g_clear_pointer (&self->surface, sd_surface_unref);
-  self->surface = surface;
-  update_axis_labels (self, surface);
-}
-
-static void
-update_loss_chart (SdLandscapePage *self)
-{
-  guint n_runs = get_n_runs (self);
-  g_autofree SdLossChartRun *runs = g_new0 (SdLossChartRun, MAX (n_runs, 1));
-
-  for (guint i = 0; i < n_runs; i++)
-    {
-      const SdSceneRun *run = get_run (self, i);
-
-      runs[i].trajectory = sd_landscape_page_get_trajectory (self, i);
-      runs[i].name = run->name;
-      runs[i].has_color = TRUE;
-      sd_run_get_display_color (run, i, runs[i].color);
-      runs[i].visible = run->visible;
-    }
-
-  sd_loss_chart_set_runs (self->loss_chart, runs, n_runs);
-  sd_loss_chart_set_iteration (self->loss_chart, sd_playback_get_iteration (self->playback));
-}
-
 static void
 update_n_iterations (SdLandscapePage *self)
 {
@@ -306,11 +183,6 @@ update_n_iterations (SdLandscapePage *self)
   sd_playback_set_n_iterations (self->playback, n_iterations);
   if (at_end)
     sd_playback_set_iteration (self->playback, n_iterations);
-
-  self->syncing++;
-  gtk_adjustment_set_upper (self->scrubber_adjustment, n_iterations);
-  gtk_adjustment_set_value (self->scrubber_adjustment, sd_playback_get_iteration (self->playback));
-  self->syncing--;
 }
 
 /**
@@ -341,24 +213,20 @@ sd_landscape_page_format_run_stats (SdLandscapePage *self,
 
   state = sd_trajectory_get_point (trajectory,
                                    MIN (sd_playback_get_iteration (self->playback), n_points - 1));
-  format_number (loss, sizeof loss, state->loss);
-  format_number (norm, sizeof norm, hypot (state->gradient[0], state->gradient[1]));
+  sd_format_readout (loss, sizeof loss, state->loss);
+  sd_format_readout (norm, sizeof norm, hypot (state->gradient[0], state->gradient[1]));
 
   /* Translators: a run's loss and gradient norm at the shown iteration */
   return g_strdup_printf (_("loss %s · ‖∇f‖ %s"), loss, norm);
 }
 
+/* Each run's loss and gradient norm at the shown iteration, under the
+ * figure where the class can read them. */
 static void
-update_counter (SdLandscapePage *self)
+update_stats (SdLandscapePage *self)
 {
-  g_autofree char *counter = NULL;
   GtkWidget *child;
   guint i = 0;
-
-  /* Translators: the playback's iteration out of the most steps */
-  counter = g_strdup_printf (_("Iteration %u / %u"), sd_playback_get_iteration (self->playback),
-                             sd_playback_get_n_iterations (self->playback));
-  gtk_label_set_text (self->counter_label, counter);
 
   for (child = gtk_widget_get_first_child (GTK_WIDGET (self->stats_box)); child != NULL;
        child = gtk_widget_get_next_sibling (child), i++)
@@ -430,363 +298,6 @@ rebuild_run_rows (SdLandscapePage *self)
       adw_preferences_group_add (self->runs_group, row);
       g_ptr_array_add (self->run_rows, row);
     }
-}
-
-/* The Explain group: which overlays the canvas draws at the shown iterate
- * of the chosen run, and what the Hessian there says about the learning
- * rate. */
-
-static void
-update_explain_runs (SdLandscapePage *self)
-{
-  guint n_runs = get_n_runs (self);
-  guint old = g_list_model_get_n_items (G_LIST_MODEL (self->explain_runs));
-  guint selected = adw_combo_row_get_selected (self->explain_run_row);
-  g_autofree const char **names = g_new0 (const char *, n_runs + 1);
-  gboolean same = old == n_runs;
-
-  for (guint i = 0; i < n_runs; i++)
-    {
-      names[i] = get_run (self, i)->name;
-      same = same && g_str_equal (names[i],
-                                  gtk_string_list_get_string (self->explain_runs, i));
-    }
-  if (same)
-    return;
-
-  self->syncing++;
-  gtk_string_list_splice (self->explain_runs, 0, old, names);
-  if (n_runs > 0)
-    adw_combo_row_set_selected (self->explain_run_row,
-                                selected == GTK_INVALID_LIST_POSITION ? 0
-                                : MIN (selected, n_runs - 1));
-  self->syncing--;
-}
-
-static const SdOptimizerState *
-get_explained_state (SdLandscapePage    *self,
-                     const SdTrajectory **trajectory)
-{
-  guint run = adw_combo_row_get_selected (self->explain_run_row);
-  guint n_points;
-
-  *trajectory = run < get_n_runs (self) ? sd_landscape_page_get_trajectory (self, run) : NULL;
-  if (*trajectory == NULL || (n_points = sd_trajectory_get_n_points (*trajectory)) == 0)
-    return NULL;
-
-  return sd_trajectory_get_point (*trajectory,
-                                  MIN (sd_playback_get_iteration (self->playback), n_points - 1));
-}
-
-/* Whether the point @displacement away from @position lies outside the
- * scene's range: its arrow leaves the map. */
-static gboolean
-leaves_map (SdLandscapePage *self,
-            const double     position[2],
-            const double     displacement[2])
-{
-  const SdSceneSurface *surface = sd_scene_get_surface (sd_landscape_model_get_scene (self->model));
-  double x = position[0] + displacement[0], y = position[1] + displacement[1];
-
-  return !(x >= surface->x_range[0] && x <= surface->x_range[1]
-           && y >= surface->y_range[0] && y <= surface->y_range[1]);
-}
-
-/* An arrow's numbers as the readout shows them. */
-typedef struct
-{
-  char x[32];
-  char y[32];
-  char length[32];
-} ArrowText;
-
-static void
-format_arrow (const double  displacement[2],
-              ArrowText    *arrow)
-{
-  format_number (arrow->x, sizeof arrow->x, displacement[0]);
-  format_number (arrow->y, sizeof arrow->y, displacement[1]);
-  format_number (arrow->length, sizeof arrow->length, hypot (displacement[0], displacement[1]));
-}
-
-/* Ends a line of the readout; an arrow that leaves the map says so, as
- * it is cut there (at readable lengths none is). */
-static void
-end_arrow_line (SdLandscapePage *self,
-                GString         *text,
-                const double     position[2],
-                const double     displacement[2])
-{
-  if (displacement != NULL
-      && !sd_scene_get_surface (sd_landscape_model_get_scene (self->model))->explain_readable
-      && leaves_map (self, position, displacement))
-    /* Translators: appended to an arrow's readout line when the arrow
-     * is longer than the map shows */
-    g_string_append (text, _(" (leaves the map)"));
-  g_string_append_c (text, '\n');
-}
-
-/* The numbers of the arrows drawn: they keep their true length on the
- * map, so far from a minimum they are cut at its edge and near one they
- * can be too short to see; here they can always be read. */
-static void
-update_arrows_readout (SdLandscapePage *self,
-                       SdExplainFlags   flags)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  const SdTrajectory *trajectory;
-  SdOverlayData data;
-  ArrowText arrow;
-  guint run = adw_combo_row_get_selected (self->explain_run_row);
-
-  flags &= SD_EXPLAIN_GRADIENT | SD_EXPLAIN_STEP | SD_EXPLAIN_VELOCITY | SD_EXPLAIN_ADAM_STEP;
-  trajectory = run < get_n_runs (self) ? sd_landscape_page_get_trajectory (self, run) : NULL;
-  if (flags == SD_EXPLAIN_NONE || trajectory == NULL || self->surface == NULL
-      || !sd_overlay_data_init (&data, self->surface, trajectory,
-                                sd_playback_get_iteration (self->playback)))
-    {
-      gtk_widget_set_visible (self->arrows_readout_row, FALSE);
-      return;
-    }
-
-  if (flags & SD_EXPLAIN_GRADIENT)
-    {
-      double g[2] = { -data.learning_rate * data.gradient[0],
-                      -data.learning_rate * data.gradient[1] };
-
-      format_arrow (g, &arrow);
-      /* Translators: the gradient-descent step at the iterate, its two
-       * components and its length; Pango markup */
-      g_string_append_printf (text, _("−η∇<i>f</i> = (%s, %s), length %s"),
-                              arrow.x, arrow.y, arrow.length);
-      end_arrow_line (self, text, data.position, g);
-    }
-  if (flags & SD_EXPLAIN_STEP)
-    {
-      format_arrow (data.step, &arrow);
-      /* Translators: the step the optimizer takes from the iterate, its
-       * two components and its length */
-      g_string_append_printf (text, _("step taken = (%s, %s), length %s"),
-                              arrow.x, arrow.y, arrow.length);
-      end_arrow_line (self, text, data.position, data.step);
-    }
-  if (flags & SD_EXPLAIN_VELOCITY)
-    {
-      double v[2] = { -data.learning_rate * data.velocity[0],
-                      -data.learning_rate * data.velocity[1] };
-
-      format_arrow (v, &arrow);
-      /* Translators: minus the learning rate times the momentum buffer,
-       * its two components and its length; Pango markup */
-      g_string_append_printf (text, _("−η<i>v</i> = (%s, %s), length %s"),
-                              arrow.x, arrow.y, arrow.length);
-      end_arrow_line (self, text, data.position, v);
-    }
-  if (flags & SD_EXPLAIN_ADAM_STEP)
-    {
-      double sizes[2] = { data.effective_learning_rate[0] * fabs (data.gradient[0]),
-                          data.effective_learning_rate[1] * fabs (data.gradient[1]) };
-
-      format_arrow (sizes, &arrow);
-      /* Translators: Adam's step size along each coordinate at the
-       * iterate, the half-widths of the orange box */
-      g_string_append_printf (text, _("Adam’s step sizes (%s, %s)"), arrow.x, arrow.y);
-      end_arrow_line (self, text, data.position, NULL);
-    }
-
-  g_string_truncate (text, text->len - 1);
-  gtk_label_set_markup (self->arrows_label, text->str);
-  gtk_widget_set_visible (self->arrows_readout_row, TRUE);
-}
-
-static void
-update_curvature_readout (SdLandscapePage *self)
-{
-  const SdTrajectory *trajectory;
-  const SdOptimizerState *state;
-  g_autofree char *lmin = NULL, *lmax = NULL, *cond = NULL, *bound = NULL, *rate = NULL;
-  char a[32], b[32], c[32];
-  SdCurvature curvature;
-  double hess[4], lr;
-
-  if (!gtk_switch_get_active (self->explain_curvature_switch))
-    {
-      gtk_widget_set_visible (self->curvature_readout_row, FALSE);
-      return;
-    }
-  gtk_widget_set_visible (self->curvature_readout_row, TRUE);
-
-  state = get_explained_state (self, &trajectory);
-  if (state == NULL || self->surface == NULL)
-    {
-      gtk_label_set_text (self->lambda_min_label, _("No iterate to explain"));
-      gtk_label_set_text (self->lambda_max_label, "");
-      gtk_label_set_text (self->condition_label, "");
-      gtk_label_set_text (self->bound_label, "");
-      gtk_label_set_text (self->learning_rate_label, "");
-      return;
-    }
-
-  sd_surface_eval (self->surface, state->position[0], state->position[1], NULL, hess);
-  if (!sd_curvature_from_hessian (hess, &curvature, NULL))
-    {
-      gtk_label_set_text (self->lambda_min_label, _("The Hessian is not finite here"));
-      gtk_label_set_text (self->lambda_max_label, "");
-      gtk_label_set_text (self->condition_label, "");
-      gtk_label_set_text (self->bound_label, "");
-      gtk_label_set_text (self->learning_rate_label, "");
-      return;
-    }
-
-  format_number (a, sizeof a, curvature.lambda[0]);
-  format_number (b, sizeof b, curvature.lambda[1]);
-  format_number (c, sizeof c, curvature.condition);
-  /* Translators: the Hessian's smallest eigenvalue, in Pango markup */
-  lmin = g_strdup_printf (_("λ<sub>min</sub> = %s"), a);
-  /* Translators: the Hessian's largest eigenvalue, in Pango markup */
-  lmax = g_strdup_printf (_("λ<sub>max</sub> = %s"), b);
-  /* Translators: the Hessian's condition number |λ|max / |λ|min */
-  cond = g_strdup_printf (_("condition number %s"), c);
-
-  if (curvature.lambda[1] > 0.0)
-    {
-      format_number (a, sizeof a, curvature.stability_bound);
-      /* Translators: gradient descent converges on the local quadratic
-       * model for learning rates below 2/λmax; Pango markup */
-      bound = g_strdup_printf (_("stable if learning rate &lt; 2/λ<sub>max</sub> = %s"), a);
-    }
-  else
-    bound = g_strdup (_("no upward curvature: no learning rate is too large"));
-
-  lr = sd_trajectory_get_params (trajectory)->learning_rate;
-  format_number (a, sizeof a, lr);
-  /* Translators: the explained run's learning rate */
-  rate = g_strdup_printf (_("learning rate %s"), a);
-
-  gtk_label_set_markup (self->lambda_min_label, lmin);
-  gtk_label_set_markup (self->lambda_max_label, lmax);
-  gtk_label_set_markup (self->condition_label, cond);
-  gtk_label_set_markup (self->bound_label, bound);
-  gtk_label_set_markup (self->learning_rate_label, rate);
-  if (lr > curvature.stability_bound)
-    gtk_widget_add_css_class (GTK_WIDGET (self->learning_rate_label), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->learning_rate_label), "error");
-}
-
-/* What the Explain group reads off at the shown iterate of its run. */
-static void
-update_explain_readout (SdLandscapePage *self)
-{
-  guint run = adw_combo_row_get_selected (self->explain_run_row);
-
-  update_arrows_readout (self, run < get_n_runs (self) ? get_run (self, run)->explain
-                                                       : SD_EXPLAIN_NONE);
-  update_curvature_readout (self);
-}
-
-static void
-set_switch (GtkSwitch *widget,
-            gboolean   active)
-{
-  if (gtk_switch_get_active (widget) != active)
-    gtk_switch_set_active (widget, active);
-}
-
-/* Only what the chosen run's optimizer has can be switched on. */
-static void
-update_explain_sensitivity (SdLandscapePage *self)
-{
-  guint run = adw_combo_row_get_selected (self->explain_run_row);
-  SdExplainFlags supported = run < get_n_runs (self)
-                             ? sd_scene_explain_supported (get_run (self, run)->params.kind)
-                             : SD_EXPLAIN_NONE;
-
-  gtk_widget_set_sensitive (self->explain_velocity_row, supported & SD_EXPLAIN_VELOCITY);
-  gtk_widget_set_sensitive (self->explain_adam_row, supported & SD_EXPLAIN_ADAM_STEP);
-}
-
-/* The switches go to the chosen run's `explain` key, and every other run's
- * is cleared: the group explains one run. The model leaves out what the
- * run's optimizer does not have, while the switch keeps its place for
- * when the run changes back. */
-static void
-update_explain (SdLandscapePage *self)
-{
-  guint run = adw_combo_row_get_selected (self->explain_run_row);
-  SdExplainFlags flags = SD_EXPLAIN_NONE;
-
-  if (gtk_switch_get_active (self->explain_gradient_switch))
-    flags |= SD_EXPLAIN_GRADIENT;
-  if (gtk_switch_get_active (self->explain_step_switch))
-    flags |= SD_EXPLAIN_STEP;
-  if (gtk_switch_get_active (self->explain_velocity_switch))
-    flags |= SD_EXPLAIN_VELOCITY;
-  if (gtk_switch_get_active (self->explain_adam_switch))
-    flags |= SD_EXPLAIN_ADAM_STEP;
-  if (gtk_switch_get_active (self->explain_curvature_switch))
-    flags |= SD_EXPLAIN_CURVATURE;
-
-  update_explain_sensitivity (self);
-  self->setting_explain++;
-  for (guint i = 0; i < get_n_runs (self); i++)
-    sd_landscape_model_set_run_explain (self->model, i, i == run ? flags : SD_EXPLAIN_NONE);
-  self->setting_explain--;
-  update_explain_readout (self);
-}
-
-/* The group shows the first run with something explained, as an opened
- * scene has it; with none, every switch is off. */
-static void
-sync_explain (SdLandscapePage *self)
-{
-  SdExplainFlags flags = SD_EXPLAIN_NONE, supported = SD_EXPLAIN_NONE;
-
-  self->syncing++;
-  for (guint i = 0; i < get_n_runs (self); i++)
-    {
-      const SdSceneRun *run = get_run (self, i);
-
-      if (run->explain != SD_EXPLAIN_NONE)
-        {
-          flags = run->explain;
-          supported = sd_scene_explain_supported (run->params.kind);
-          adw_combo_row_set_selected (self->explain_run_row, i);
-          break;
-        }
-    }
-
-  set_switch (self->explain_gradient_switch, flags & SD_EXPLAIN_GRADIENT);
-  set_switch (self->explain_step_switch, flags & SD_EXPLAIN_STEP);
-  set_switch (self->explain_curvature_switch, flags & SD_EXPLAIN_CURVATURE);
-  set_switch (self->explain_readable_switch,
-              sd_scene_get_surface (sd_landscape_model_get_scene (self->model))->explain_readable);
-  if (flags == SD_EXPLAIN_NONE || (supported & SD_EXPLAIN_VELOCITY))
-    set_switch (self->explain_velocity_switch, flags & SD_EXPLAIN_VELOCITY);
-  if (flags == SD_EXPLAIN_NONE || (supported & SD_EXPLAIN_ADAM_STEP))
-    set_switch (self->explain_adam_switch, flags & SD_EXPLAIN_ADAM_STEP);
-  self->syncing--;
-
-  update_explain_sensitivity (self);
-  update_explain_readout (self);
-}
-
-static void
-on_explain_changed (SdLandscapePage *self)
-{
-  /* The template's rows report their first values before the canvas exists. */
-  if (self->syncing || self->canvas == NULL)
-    return;
-  update_explain (self);
-}
-
-static void
-on_explain_readable_changed (SdLandscapePage *self)
-{
-  if (self->syncing || self->model == NULL)
-    return;
-  sd_landscape_model_set_explain_readable (self->model,
-                                           gtk_switch_get_active (self->explain_readable_switch));
 }
 
 static guint
@@ -919,16 +430,19 @@ sync_surface (SdLandscapePage *self)
   self->syncing--;
 }
 
+/* The results follow the model first (they were connected first), so
+ * the surface they hold is the model's when the page follows. */
 static void
 on_model_changed (SdLandscapePage *self,
-                  guint            changes,
-                  SdLandscapeModel *model)
+                  guint            changes)
 {
+  g_assert (SD_IS_LANDSCAPE_PAGE (self));
+
   sync_surface (self);
 
   if (changes & (SD_LANDSCAPE_CHANGE_SURFACE | SD_LANDSCAPE_CHANGE_RUNS))
     {
-      update_surface (self);
+      update_axis_labels (self);
       update_n_iterations (self);
     }
 
@@ -943,21 +457,16 @@ on_model_changed (SdLandscapePage *self,
         sd_run_row_sync (g_ptr_array_index (self->run_rows, i));
     }
 
-  update_loss_chart (self);
-  update_counter (self);
-  update_explain_runs (self);
-  if (self->setting_explain == 0)
-    sync_explain (self);
+  update_stats (self);
 }
 
-/* The canvas applied trajectories for the runs: what shows their values
- * follows. */
+/* New trajectories: the readouts that show their values follow. */
 static void
 on_trajectories_changed (SdLandscapePage *self)
 {
-  update_loss_chart (self);
-  update_counter (self);
-  update_explain_readout (self);
+  g_assert (SD_IS_LANDSCAPE_PAGE (self));
+
+  update_stats (self);
 }
 
 /* Busy */
@@ -979,6 +488,8 @@ show_busy (gpointer user_data)
 static void
 on_canvas_busy (SdLandscapePage *self)
 {
+  g_assert (SD_IS_LANDSCAPE_PAGE (self));
+
   if (sd_landscape_canvas_is_busy (self->canvas))
     {
       if (self->busy_timeout_id == 0 && !gtk_widget_get_visible (GTK_WIDGET (self->busy_spinner)))
@@ -1168,104 +679,25 @@ on_view_toggled (SdLandscapePage *self)
 }
 
 static void
-on_scrubber_changed (SdLandscapePage *self)
-{
-  if (self->syncing)
-    return;
-
-  sd_playback_set_iteration (self->playback,
-                             (guint) lround (gtk_adjustment_get_value (self->scrubber_adjustment)));
-}
-
-static void
 on_iteration_changed (SdLandscapePage *self)
 {
-  self->syncing++;
-  gtk_adjustment_set_value (self->scrubber_adjustment, sd_playback_get_iteration (self->playback));
-  self->syncing--;
+  guint iteration = sd_playback_get_iteration (self->playback);
 
-  sd_loss_chart_set_iteration (self->loss_chart, sd_playback_get_iteration (self->playback));
-  sd_landscape_canvas_set_iteration (self->canvas, sd_playback_get_iteration (self->playback));
-  update_counter (self);
-  update_explain_readout (self);
-}
+  g_assert (SD_IS_LANDSCAPE_PAGE (self));
 
-static gboolean
-on_tick (GtkWidget     *widget,
-         GdkFrameClock *clock,
-         gpointer       user_data)
-{
-  SdLandscapePage *self = SD_LANDSCAPE_PAGE (widget);
-  gint64 now = gdk_frame_clock_get_frame_time (clock);
-
-  if (self->last_frame_time != 0)
-    sd_playback_advance (self->playback, (now - self->last_frame_time) / (double) G_USEC_PER_SEC);
-  self->last_frame_time = now;
-
-  return self->tick_id != 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+  sd_loss_chart_set_iteration (self->loss_chart, iteration);
+  sd_landscape_canvas_set_iteration (self->canvas, iteration);
+  sd_explain_group_set_iteration (self->explain_group, iteration);
+  update_stats (self);
 }
 
 static void
-stop_ticking (SdLandscapePage *self)
+on_iteration_selected (SdLandscapePage *self,
+                       guint            iteration)
 {
-  if (self->tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
-      self->tick_id = 0;
-    }
-}
+  g_assert (SD_IS_LANDSCAPE_PAGE (self));
 
-/* The frame clock paces the animation, so it is as smooth as the display
- * allows and stops costing anything when the page is not shown. */
-static void
-on_playing_changed (SdLandscapePage *self)
-{
-  gboolean playing = sd_playback_get_playing (self->playback);
-
-  gtk_button_set_icon_name (self->play_button, playing ? "media-playback-pause-symbolic"
-                                                       : "media-playback-start-symbolic");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->play_button),
-                               playing ? _("Pause (Space)") : _("Play (Space)"));
-
-  if (playing && self->tick_id == 0)
-    {
-      self->last_frame_time = 0;
-      self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
-    }
-  else if (!playing)
-    stop_ticking (self);
-}
-
-static void
-play_pause (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  sd_playback_toggle (SD_LANDSCAPE_PAGE (widget)->playback);
-}
-
-static void
-step_forward (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  sd_playback_step (SD_LANDSCAPE_PAGE (widget)->playback, 1);
-}
-
-static void
-step_back (GtkWidget  *widget,
-           const char *action_name,
-           GVariant   *parameter)
-{
-  sd_playback_step (SD_LANDSCAPE_PAGE (widget)->playback, -1);
-}
-
-static void
-reset (GtkWidget  *widget,
-       const char *action_name,
-       GVariant   *parameter)
-{
-  sd_playback_reset (SD_LANDSCAPE_PAGE (widget)->playback);
+  sd_playback_set_iteration (self->playback, iteration);
 }
 
 static void
@@ -1278,23 +710,6 @@ add_run (GtkWidget  *widget,
 
   if (sd_optimizer_kind_from_name (g_variant_get_string (parameter, NULL), &kind, NULL))
     sd_landscape_model_add_run (self->model, kind);
-}
-
-/* The playback keys belong to whatever has focus first: in an entry,
- * Space types a space and the arrows move the cursor. Returning FALSE
- * lets the key go on. */
-static gboolean
-on_playback_key (GtkWidget *widget,
-                 GVariant  *args,
-                 gpointer   user_data)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  if (focus != NULL && GTK_IS_EDITABLE (focus))
-    return FALSE;
-
-  return gtk_widget_activate_action_variant (widget, g_variant_get_string (args, NULL), NULL);
 }
 
 /* The canvas pans with the arrow keys; on the Landscape page Left and
@@ -1320,10 +735,10 @@ static GtkEventController *
 create_canvas_keys (void)
 {
   static const struct { guint keyval; const char *action; } keys[] = {
-    { GDK_KEY_Right, "landscape.step-forward" },
-    { GDK_KEY_KP_Right, "landscape.step-forward" },
-    { GDK_KEY_Left, "landscape.step-back" },
-    { GDK_KEY_KP_Left, "landscape.step-back" },
+    { GDK_KEY_Right, "playback.step-forward" },
+    { GDK_KEY_KP_Right, "playback.step-forward" },
+    { GDK_KEY_Left, "playback.step-back" },
+    { GDK_KEY_KP_Left, "playback.step-back" },
   };
   GtkEventController *controller = gtk_shortcut_controller_new ();
 
@@ -1343,24 +758,9 @@ create_canvas_keys (void)
 static void
 on_canvas_pressed (SdLandscapePage *self)
 {
+  g_assert (SD_IS_LANDSCAPE_PAGE (self));
+
   gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
-}
-
-/* The window's frame hides its sidebar in presentation mode; this page
- * brings its own frame, which follows the window's. */
-static void
-sd_landscape_page_root (GtkWidget *widget)
-{
-  SdLandscapePage *self = SD_LANDSCAPE_PAGE (widget);
-  GtkWidget *parent = gtk_widget_get_parent (widget);
-  GtkWidget *outer = parent != NULL ? gtk_widget_get_ancestor (parent, SD_TYPE_PAGE_FRAME) : NULL;
-
-  GTK_WIDGET_CLASS (sd_landscape_page_parent_class)->root (widget);
-
-  if (outer != NULL && self->sidebar_binding == NULL)
-    self->sidebar_binding = g_object_bind_property (outer, "sidebar-visible",
-                                                    self->frame, "sidebar-visible",
-                                                    G_BINDING_SYNC_CREATE);
 }
 
 /* Showing the page puts the focus on its plot, so that Space plays at
@@ -1378,35 +778,27 @@ sd_landscape_page_map (GtkWidget *widget)
     gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
 }
 
+/* A scene that names no colour map is drawn with the viewer's preferred
+ * one; a file and a figure carry it, so they look as the page did on any
+ * computer. The built-in default needs no naming. */
 static void
-sd_landscape_page_unroot (GtkWidget *widget)
+sd_landscape_page_write_scene (SdPage  *page,
+                               SdScene *scene)
 {
-  SdLandscapePage *self = SD_LANDSCAPE_PAGE (widget);
+  GSettings *settings = sd_page_get_settings (page);
+  SdSceneSurface *surface = sd_scene_get_surface (scene);
+  g_autofree char *preferred = NULL;
+  SdFigureOptions defaults;
 
-  g_clear_pointer (&self->sidebar_binding, g_binding_unbind);
+  SD_PAGE_CLASS (sd_landscape_page_parent_class)->write_scene (page, scene);
 
-  GTK_WIDGET_CLASS (sd_landscape_page_parent_class)->unroot (widget);
-}
+  if (surface->color_map != NULL || settings == NULL)
+    return;
 
-static void
-sd_landscape_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  SdLandscapePage *self = SD_LANDSCAPE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_MODEL:
-      g_value_set_object (value, self->model);
-      break;
-    case PROP_PLAYBACK:
-      g_value_set_object (value, self->playback);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  sd_figure_options_init (&defaults);
+  preferred = g_settings_get_string (settings, "color-map");
+  if (!g_str_equal (preferred, sd_colormap_get_name (defaults.colormap)))
+    surface->color_map = g_steal_pointer (&preferred);
 }
 
 static void
@@ -1414,7 +806,6 @@ sd_landscape_page_dispose (GObject *object)
 {
   SdLandscapePage *self = SD_LANDSCAPE_PAGE (object);
 
-  stop_ticking (self);
   g_clear_handle_id (&self->busy_timeout_id, g_source_remove);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
@@ -1422,14 +813,11 @@ sd_landscape_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->playback, self);
   g_clear_pointer (&self->run_rows, g_ptr_array_unref);
 
-  /* The frame is the bin's child: the bin lets go of it first, or the
-   * template would unparent it behind the bin's back. */
-  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SD_TYPE_LANDSCAPE_PAGE);
 
+  g_clear_object (&self->results);
   g_clear_object (&self->model);
   g_clear_object (&self->playback);
-  g_clear_pointer (&self->surface, sd_surface_unref);
 
   G_OBJECT_CLASS (sd_landscape_page_parent_class)->dispose (object);
 }
@@ -1449,38 +837,18 @@ sd_landscape_page_class_init (SdLandscapePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  static const struct { guint keyval; const char *action; } keys[] = {
-    { GDK_KEY_space, "landscape.play-pause" },
-    { GDK_KEY_KP_Space, "landscape.play-pause" },
-    { GDK_KEY_Right, "landscape.step-forward" },
-    { GDK_KEY_KP_Right, "landscape.step-forward" },
-    { GDK_KEY_Left, "landscape.step-back" },
-    { GDK_KEY_KP_Left, "landscape.step-back" },
-    { GDK_KEY_Home, "landscape.reset" },
-    { GDK_KEY_KP_Home, "landscape.reset" },
-  };
+  SdPageClass *page_class = SD_PAGE_CLASS (klass);
 
   object_class->dispose = sd_landscape_page_dispose;
   object_class->finalize = sd_landscape_page_finalize;
-  object_class->get_property = sd_landscape_page_get_property;
-  widget_class->root = sd_landscape_page_root;
-  widget_class->unroot = sd_landscape_page_unroot;
   widget_class->map = sd_landscape_page_map;
+  page_class->write_scene = sd_landscape_page_write_scene;
 
-  /* The window finds the scene it opens and saves through this property. */
-  properties[PROP_MODEL] =
-    g_param_spec_object ("model", NULL, NULL, SD_TYPE_LANDSCAPE_MODEL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PLAYBACK] =
-    g_param_spec_object ("playback", NULL, NULL, SD_TYPE_PLAYBACK,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  g_type_ensure (SD_TYPE_PAGE_FRAME);
+  g_type_ensure (SD_TYPE_EXPLAIN_GROUP);
+  g_type_ensure (SD_TYPE_PLAYBACK_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/landscape-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, frame);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, surface_row);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, expression_row);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, expression_error_row);
@@ -1505,45 +873,21 @@ sd_landscape_page_class_init (SdLandscapePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, start_x_spin);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, start_y_spin);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, color_map_row);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, explain_run_row);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, explain_runs);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, explain_gradient_switch);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, explain_step_switch);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, explain_velocity_row);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, explain_velocity_switch);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, explain_adam_row);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, explain_adam_switch);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, explain_curvature_switch);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, explain_readable_switch);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, arrows_readout_row);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, arrows_label);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, curvature_readout_row);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, lambda_min_label);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, lambda_max_label);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, condition_label);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, bound_label);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, learning_rate_label);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, log_scale_switch);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, contours_spin);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, heatmap_switch);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, contour_lines_switch);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, gradient_field_switch);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, explain_group);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, canvas_bin);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, map_button);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, view_3d_button);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, play_button);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, scrubber);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, scrubber_adjustment);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, counter_label);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, speed_spin);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, speed_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, playback_bar);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, chart_button);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, stats_box);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, chart_bin);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, chart_revealer);
-  gtk_widget_class_bind_template_callback (widget_class, on_explain_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_explain_readable_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_surface_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_expression_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_range_changed);
@@ -1555,17 +899,8 @@ sd_landscape_page_class_init (SdLandscapePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_contours_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_layers_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_view_toggled);
-  gtk_widget_class_bind_template_callback (widget_class, on_scrubber_changed);
 
-  gtk_widget_class_install_action (widget_class, "landscape.play-pause", NULL, play_pause);
-  gtk_widget_class_install_action (widget_class, "landscape.step-forward", NULL, step_forward);
-  gtk_widget_class_install_action (widget_class, "landscape.step-back", NULL, step_back);
-  gtk_widget_class_install_action (widget_class, "landscape.reset", NULL, reset);
   gtk_widget_class_install_action (widget_class, "landscape.add-run", "s", add_run);
-
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    gtk_widget_class_add_binding (widget_class, keys[i].keyval, 0, on_playback_key,
-                                  "s", keys[i].action);
 }
 
 static GMenuModel *
@@ -1584,6 +919,48 @@ create_add_run_menu (void)
   return G_MENU_MODEL (menu);
 }
 
+/* The canvas, the loss chart and the Explain group show the same results,
+ * drawn as the page's figure scale and settings say. */
+static void
+create_views (SdLandscapePage *self)
+{
+  GtkGesture *click;
+
+  self->results = sd_landscape_results_new (self->model);
+
+  self->canvas = SD_LANDSCAPE_CANVAS (sd_landscape_canvas_new (NULL));
+  sd_landscape_canvas_set_results (self->canvas, self->results);
+  gtk_widget_set_focusable (GTK_WIDGET (self->canvas), TRUE);
+  adw_bin_set_child (self->canvas_bin, GTK_WIDGET (self->canvas));
+  self->loss_chart = SD_LOSS_CHART (sd_loss_chart_new ());
+  sd_loss_chart_set_results (self->loss_chart, self->results);
+  adw_bin_set_child (self->chart_bin, GTK_WIDGET (self->loss_chart));
+  sd_explain_group_set_results (self->explain_group, self->results);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      GObject *view = i == 0 ? G_OBJECT (self->canvas) : G_OBJECT (self->loss_chart);
+
+      g_object_bind_property (self, "figure-scale", view, "figure-scale", G_BINDING_SYNC_CREATE);
+      g_object_bind_property (self, "settings", view, "settings", G_BINDING_SYNC_CREATE);
+    }
+
+  g_signal_connect_object (self->results, "trajectories-changed",
+                           G_CALLBACK (on_trajectories_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->canvas, "notify::busy",
+                           G_CALLBACK (on_canvas_busy), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->loss_chart, "iteration-selected",
+                           G_CALLBACK (on_iteration_selected), self, G_CONNECT_SWAPPED);
+
+  /* The keys of playback reach the page from the canvas; a click there
+   * takes the focus away from an entry in the sidebar. */
+  click = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (click, "pressed", G_CALLBACK (on_canvas_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->canvas), GTK_EVENT_CONTROLLER (click));
+  gtk_widget_add_controller (GTK_WIDGET (self), create_canvas_keys ());
+}
+
 static void
 sd_landscape_page_init (SdLandscapePage *self)
 {
@@ -1593,13 +970,15 @@ sd_landscape_page_init (SdLandscapePage *self)
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
   const char * const *builtins = sd_surface_list_builtins ();
   const char * const *maps = sd_scene_list_color_maps ();
-  GtkGesture *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->model = sd_landscape_model_new ();
   self->playback = sd_playback_new ();
   self->run_rows = g_ptr_array_new ();
+  sd_page_set_document (SD_PAGE (self), SD_SCENE_DOCUMENT (self->model));
+  sd_page_set_playback (SD_PAGE (self), self->playback);
+  sd_playback_bar_set_playback (self->playback_bar, self->playback);
 
   g_strv_builder_addv (names, (const char **) builtins);
   g_strv_builder_add (names, "custom");
@@ -1617,36 +996,15 @@ sd_landscape_page_init (SdLandscapePage *self)
   self->syncing--;
   gtk_menu_button_set_menu_model (self->add_run_button, add_menu);
 
-  g_object_bind_property (self->speed_adjustment, "value", self->playback, "speed",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  create_views (self);
+
   g_signal_connect_swapped (self->model, "changed", G_CALLBACK (on_model_changed), self);
   g_signal_connect_swapped (self->playback, "notify::iteration",
                             G_CALLBACK (on_iteration_changed), self);
   g_signal_connect_swapped (self->playback, "notify::n-iterations",
                             G_CALLBACK (on_iteration_changed), self);
-  g_signal_connect_swapped (self->playback, "notify::playing",
-                            G_CALLBACK (on_playing_changed), self);
 
-  self->loss_chart = SD_LOSS_CHART (sd_loss_chart_new ());
-  adw_bin_set_child (self->chart_bin, GTK_WIDGET (self->loss_chart));
-  self->canvas = SD_LANDSCAPE_CANVAS (sd_landscape_canvas_new (self->model));
-  gtk_widget_set_focusable (GTK_WIDGET (self->canvas), TRUE);
-  adw_bin_set_child (self->canvas_bin, GTK_WIDGET (self->canvas));
-  g_signal_connect_object (self->canvas, "trajectories-changed",
-                           G_CALLBACK (on_trajectories_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->canvas, "notify::busy",
-                           G_CALLBACK (on_canvas_busy), self, G_CONNECT_SWAPPED);
-
-  /* The keys of playback reach the page from the canvas; a click there
-   * takes the focus away from an entry in the sidebar. */
-  click = gtk_gesture_click_new ();
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
-  g_signal_connect_swapped (click, "pressed", G_CALLBACK (on_canvas_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->canvas), GTK_EVENT_CONTROLLER (click));
-  gtk_widget_add_controller (GTK_WIDGET (self), create_canvas_keys ());
-
-  on_model_changed (self, SD_LANDSCAPE_CHANGE_SURFACE | SD_LANDSCAPE_CHANGE_RUNS
-                    | SD_LANDSCAPE_CHANGE_DISPLAY, self->model);
+  on_model_changed (self, SD_SCENE_DOCUMENT_CHANGE_ALL);
 }
 
 /**
@@ -1664,8 +1022,8 @@ sd_landscape_page_new (void)
  * sd_landscape_page_get_model:
  * @self: a #SdLandscapePage
  *
- * Opening a scene goes through the model (sd_landscape_model_set_scene());
- * the page follows.
+ * The page's document; opening a scene goes through it
+ * (sd_page_open_scene()), and the page follows.
  *
  * Returns: (transfer none): the page's scene
  */
@@ -1675,6 +1033,20 @@ sd_landscape_page_get_model (SdLandscapePage *self)
   g_return_val_if_fail (SD_IS_LANDSCAPE_PAGE (self), NULL);
 
   return self->model;
+}
+
+/**
+ * sd_landscape_page_get_results:
+ * @self: a #SdLandscapePage
+ *
+ * Returns: (transfer none): what the page computes from its scene
+ */
+SdLandscapeResults *
+sd_landscape_page_get_results (SdLandscapePage *self)
+{
+  g_return_val_if_fail (SD_IS_LANDSCAPE_PAGE (self), NULL);
+
+  return self->results;
 }
 
 /**
@@ -1696,9 +1068,8 @@ sd_landscape_page_get_playback (SdLandscapePage *self)
  * @self: a #SdLandscapePage
  * @index: a run
  *
- * The path is the canvas's (see sd_landscape_canvas_get_trajectory()):
- * it stays valid until the canvas's
- * #SdLandscapeCanvas::trajectories-changed emission.
+ * The path is the results' (see sd_landscape_results_get_trajectory()):
+ * it stays valid until their #SdLandscapeResults::trajectories-changed.
  *
  * Returns: (transfer none) (nullable): the run's path, %NULL if it could
  *   not be computed or is still being computed for added or removed runs
@@ -1709,13 +1080,13 @@ sd_landscape_page_get_trajectory (SdLandscapePage *self,
 {
   g_return_val_if_fail (SD_IS_LANDSCAPE_PAGE (self), NULL);
 
-  /* While runs were added or removed, the canvas's trajectories are for
+  /* While runs were added or removed, the results' trajectories are for
    * the runs before: their indices do not match the model's. */
-  if (self->canvas == NULL
-      || sd_landscape_canvas_get_n_trajectories (self->canvas) != get_n_runs (self))
+  if (self->results == NULL
+      || sd_landscape_results_get_n_trajectories (self->results) != get_n_runs (self))
     return NULL;
 
-  return sd_landscape_canvas_get_trajectory (self->canvas, index);
+  return sd_landscape_results_get_trajectory (self->results, index);
 }
 
 /**

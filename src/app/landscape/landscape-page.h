@@ -7,17 +7,19 @@
 #include <adwaita.h>
 
 #include "landscape-model.h"
-#include "playback.h"
+#include "landscape-results.h"
+#include "page.h"
 #include "trajectory.h"
 
 G_BEGIN_DECLS
 
 #define SD_TYPE_LANDSCAPE_PAGE (sd_landscape_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (SdLandscapePage, sd_landscape_page, SD, LANDSCAPE_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (SdLandscapePage, sd_landscape_page, SD, LANDSCAPE_PAGE, SdPage)
 
 GtkWidget          *sd_landscape_page_new              (void);
 SdLandscapeModel   *sd_landscape_page_get_model        (SdLandscapePage *self);
+SdLandscapeResults *sd_landscape_page_get_results      (SdLandscapePage *self);
 SdPlayback         *sd_landscape_page_get_playback     (SdLandscapePage *self);
 const SdTrajectory *sd_landscape_page_get_trajectory   (SdLandscapePage *self,
                                                         guint            index);

@@ -11,7 +11,7 @@
 
 #include "legend.h"
 #include "loss-chart.h"
-#include "window.h"
+#include "run-row.h"
 #include "text.h"
 
 /* Hovering reads off the nearest point within this distance, in points. */
@@ -34,7 +34,10 @@ typedef struct
 
 struct _SdLossChart
 {
-  GtkWidget     parent_instance;
+  SdFigureView  parent_instance;
+
+  SdLandscapeResults *results;
+  GSignalGroup *results_signals;
 
   GPtrArray    *runs;            /* (element-type ChartRun) */
   guint         iteration;
@@ -46,10 +49,6 @@ struct _SdLossChart
   double        plot_height;
   SdTheme       plot_theme;
   double        plot_scale;
-  GskRenderNode *base_node;      /* frame, lines and legend, drawn with plot */
-
-  SdWindow     *window;          /* (unowned) the toplevel, for presentation mode */
-  gulong        presentation_id;
 
   double        drag_start_x;
 
@@ -58,11 +57,12 @@ struct _SdLossChart
   double        hover_y;
 };
 
-G_DEFINE_FINAL_TYPE (SdLossChart, sd_loss_chart, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (SdLossChart, sd_loss_chart, SD_TYPE_FIGURE_VIEW)
 
 enum {
   PROP_0,
   PROP_ITERATION,
+  PROP_RESULTS,
   N_PROPS
 };
 
@@ -85,11 +85,13 @@ chart_run_free (gpointer data)
   g_free (run);
 }
 
+/* The plot is laid out for one size, style and scale; the picture
+ * #SdFigureView keeps is drawn with it. */
 static void
 invalidate_plot (SdLossChart *self)
 {
   g_clear_pointer (&self->plot, sd_plot_free);
-  g_clear_pointer (&self->base_node, gsk_render_node_unref);
+  sd_figure_view_invalidate (SD_FIGURE_VIEW (self));
 }
 
 /**
@@ -105,8 +107,7 @@ sd_loss_chart_get_theme (SdLossChart *self)
 {
   g_return_val_if_fail (SD_IS_LOSS_CHART (self), SD_THEME_LIGHT);
 
-  return adw_style_manager_get_dark (adw_style_manager_get_default ())
-         ? SD_THEME_DARK : SD_THEME_LIGHT;
+  return sd_figure_view_get_theme (SD_FIGURE_VIEW (self));
 }
 
 /* Log axes cannot show 0 or negative losses (a surface with minimum 0
@@ -177,7 +178,7 @@ ensure_plot (SdLossChart *self,
   cairo_t *cr;
   SdThemeStyle style;
   SdTheme theme = sd_loss_chart_get_theme (self);
-  double scale = self->window != NULL ? sd_window_get_figure_scale (self->window) : 1.0;
+  double scale = sd_figure_view_get_figure_scale (SD_FIGURE_VIEW (self));
   double x_min = 0.0, x_max = MAX (self->max_iteration, 1);
   double y_min, y_max;
 
@@ -185,7 +186,7 @@ ensure_plot (SdLossChart *self,
       && self->plot_theme == theme && self->plot_scale == scale)
     return;
 
-  invalidate_plot (self);
+  g_clear_pointer (&self->plot, sd_plot_free);
   /* In presentation mode the chart grows with the canvas above it. */
   sd_theme_get_style (theme, scale, &style);
   self->plot = sd_plot_new (&style);
@@ -390,48 +391,70 @@ sd_loss_chart_draw (SdLossChart *self,
 }
 
 /* Long runs make many segments; hovering and playing redraw only the
- * cursor and the readout over a render node of the rest, which is drawn
- * again when the runs, the size or the theme change. */
+ * cursor and the readout over the picture #SdFigureView keeps of the
+ * rest, which is drawn again when the runs, the size or the style change. */
 static void
-ensure_base_node (SdLossChart *self,
-                  int          width,
-                  int          height)
+sd_loss_chart_draw_figure (SdFigureView          *view,
+                           cairo_t               *cr,
+                           const SdFigureOptions *options)
 {
-  GtkSnapshot *snapshot;
-  cairo_t *cr;
+  SdLossChart *self = SD_LOSS_CHART (view);
 
-  ensure_plot (self, width, height);
-  if (self->base_node != NULL)
-    return;
-
-  snapshot = gtk_snapshot_new ();
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  ensure_plot (self, options->width, options->height);
   sd_plot_draw (self->plot, cr, draw_runs, self);
   draw_legend (self, cr);
-  cairo_destroy (cr);
-  self->base_node = gtk_snapshot_free_to_node (snapshot);
 }
 
 static void
-sd_loss_chart_snapshot (GtkWidget   *widget,
-                        GtkSnapshot *snapshot)
+sd_loss_chart_draw_overlay (SdFigureView *view,
+                            cairo_t      *cr)
 {
-  SdLossChart *self = SD_LOSS_CHART (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  cairo_t *cr;
+  SdLossChart *self = SD_LOSS_CHART (view);
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
 
-  if (width <= 0 || height <= 0)
-    return;
-
-  ensure_base_node (self, width, height);
-  if (self->base_node != NULL)
-    gtk_snapshot_append_node (snapshot, self->base_node);
-
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  /* A caller of sd_loss_chart_get_plot() may have laid it out for
+   * another size since the picture was drawn. */
+  ensure_plot (self, width, height);
   draw_cursor (self, cr);
   draw_hover (self, cr);
-  cairo_destroy (cr);
+}
+
+/* One run per trajectory, named and coloured as the scene the results
+ * draw has it, so the chart and the canvas always show the same runs. */
+static void
+follow_results (SdLossChart *self)
+{
+  const SdScene *scene;
+  const GPtrArray *runs;
+  g_autofree SdLossChartRun *chart_runs = NULL;
+  guint n_runs;
+
+  g_assert (SD_IS_LOSS_CHART (self));
+
+  scene = self->results != NULL ? sd_landscape_results_get_scene (self->results) : NULL;
+  if (scene == NULL)
+    {
+      sd_loss_chart_set_runs (self, NULL, 0);
+      return;
+    }
+
+  runs = sd_scene_get_surface (scene)->runs;
+  n_runs = sd_landscape_results_get_n_trajectories (self->results);
+  g_assert (runs->len == n_runs);
+  chart_runs = g_new0 (SdLossChartRun, MAX (n_runs, 1));
+  for (guint i = 0; i < n_runs; i++)
+    {
+      const SdSceneRun *run = g_ptr_array_index (runs, i);
+
+      chart_runs[i].trajectory = sd_landscape_results_get_trajectory (self->results, i);
+      chart_runs[i].name = run->name;
+      chart_runs[i].has_color = TRUE;
+      sd_run_get_display_color (run, i, chart_runs[i].color);
+      chart_runs[i].visible = run->visible;
+    }
+
+  sd_loss_chart_set_runs (self, chart_runs, n_runs);
 }
 
 static void
@@ -491,12 +514,6 @@ on_leave (GtkEventControllerMotion *motion,
 }
 
 static void
-on_dark_changed (SdLossChart *self)
-{
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
 sd_loss_chart_get_property (GObject    *object,
                             guint       prop_id,
                             GValue     *value,
@@ -508,6 +525,9 @@ sd_loss_chart_get_property (GObject    *object,
     {
     case PROP_ITERATION:
       g_value_set_uint (value, self->iteration);
+      break;
+    case PROP_RESULTS:
+      g_value_set_object (value, self->results);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -527,9 +547,23 @@ sd_loss_chart_set_property (GObject      *object,
     case PROP_ITERATION:
       sd_loss_chart_set_iteration (self, g_value_get_uint (value));
       break;
+    case PROP_RESULTS:
+      sd_loss_chart_set_results (self, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+sd_loss_chart_dispose (GObject *object)
+{
+  SdLossChart *self = SD_LOSS_CHART (object);
+
+  g_clear_object (&self->results_signals);
+  g_clear_object (&self->results);
+
+  G_OBJECT_CLASS (sd_loss_chart_parent_class)->dispose (object);
 }
 
 static void
@@ -538,17 +572,19 @@ sd_loss_chart_finalize (GObject *object)
   SdLossChart *self = SD_LOSS_CHART (object);
 
   g_clear_pointer (&self->runs, g_ptr_array_unref);
-  invalidate_plot (self);
+  g_clear_pointer (&self->plot, sd_plot_free);
 
   G_OBJECT_CLASS (sd_loss_chart_parent_class)->finalize (object);
 }
 
+/* The style or the scale changed: the plot is laid out again, and a
+ * larger scale makes the chart taller. */
 static void
-on_presentation_changed (SdWindow    *window,
-                         GParamSpec  *pspec,
-                         SdLossChart *self)
+sd_loss_chart_options_changed (SdFigureView *view)
 {
-  invalidate_plot (self);
+  SdLossChart *self = SD_LOSS_CHART (view);
+
+  g_clear_pointer (&self->plot, sd_plot_free);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
@@ -564,7 +600,7 @@ sd_loss_chart_measure (GtkWidget      *widget,
                        int            *natural_baseline)
 {
   SdLossChart *self = SD_LOSS_CHART (widget);
-  double scale = self->window != NULL ? sd_window_get_figure_scale (self->window) : 1.0;
+  double scale = sd_figure_view_get_figure_scale (SD_FIGURE_VIEW (self));
 
   if (orientation == GTK_ORIENTATION_VERTICAL)
     *minimum = *natural = (int) ceil (CHART_HEIGHT * scale);
@@ -573,48 +609,22 @@ sd_loss_chart_measure (GtkWidget      *widget,
 }
 
 static void
-sd_loss_chart_root (GtkWidget *widget)
-{
-  SdLossChart *self = SD_LOSS_CHART (widget);
-  GtkRoot *root;
-
-  GTK_WIDGET_CLASS (sd_loss_chart_parent_class)->root (widget);
-
-  root = gtk_widget_get_root (widget);
-  if (SD_IS_WINDOW (root))
-    {
-      self->window = SD_WINDOW (root);
-      self->presentation_id = g_signal_connect (root, "notify::presentation-mode",
-                                                G_CALLBACK (on_presentation_changed), self);
-    }
-}
-
-static void
-sd_loss_chart_unroot (GtkWidget *widget)
-{
-  SdLossChart *self = SD_LOSS_CHART (widget);
-
-  if (self->window != NULL)
-    g_clear_signal_handler (&self->presentation_id, self->window);
-  self->window = NULL;
-
-  GTK_WIDGET_CLASS (sd_loss_chart_parent_class)->unroot (widget);
-}
-
-static void
 sd_loss_chart_class_init (SdLossChartClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SdFigureViewClass *view_class = SD_FIGURE_VIEW_CLASS (klass);
 
+  object_class->dispose = sd_loss_chart_dispose;
   object_class->finalize = sd_loss_chart_finalize;
   object_class->get_property = sd_loss_chart_get_property;
   object_class->set_property = sd_loss_chart_set_property;
 
-  widget_class->snapshot = sd_loss_chart_snapshot;
   widget_class->measure = sd_loss_chart_measure;
-  widget_class->root = sd_loss_chart_root;
-  widget_class->unroot = sd_loss_chart_unroot;
+
+  view_class->draw = sd_loss_chart_draw_figure;
+  view_class->draw_overlay = sd_loss_chart_draw_overlay;
+  view_class->options_changed = sd_loss_chart_options_changed;
 
   /**
    * SdLossChart:iteration:
@@ -625,6 +635,16 @@ sd_loss_chart_class_init (SdLossChartClass *klass)
   properties[PROP_ITERATION] =
     g_param_spec_uint ("iteration", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * SdLossChart:results:
+   *
+   * The Landscape results whose trajectories the chart plots, following
+   * them; %NULL for a chart given its runs with sd_loss_chart_set_runs().
+   */
+  properties[PROP_RESULTS] =
+    g_param_spec_object ("results", NULL, NULL, SD_TYPE_LANDSCAPE_RESULTS,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -642,7 +662,6 @@ sd_loss_chart_class_init (SdLossChartClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
   gtk_widget_class_set_css_name (widget_class, "losschart");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
 static void
@@ -662,8 +681,9 @@ sd_loss_chart_init (SdLossChart *self)
   g_signal_connect (motion, "leave", G_CALLBACK (on_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
 
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (on_dark_changed), self, G_CONNECT_SWAPPED);
+  self->results_signals = g_signal_group_new (SD_TYPE_LANDSCAPE_RESULTS);
+  g_signal_group_connect_swapped (self->results_signals, "updated",
+                                  G_CALLBACK (follow_results), self);
 
   gtk_widget_set_size_request (GTK_WIDGET (self), 240, 160);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -706,6 +726,43 @@ sd_loss_chart_set_iteration (SdLossChart *self,
   self->iteration = iteration;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITERATION]);
+}
+
+/**
+ * sd_loss_chart_get_results:
+ * @self: a #SdLossChart
+ *
+ * Returns: (transfer none) (nullable): the results the chart follows
+ */
+SdLandscapeResults *
+sd_loss_chart_get_results (SdLossChart *self)
+{
+  g_return_val_if_fail (SD_IS_LOSS_CHART (self), NULL);
+
+  return self->results;
+}
+
+/**
+ * sd_loss_chart_set_results:
+ * @self: a #SdLossChart
+ * @results: (nullable): the Landscape results to plot
+ *
+ * The chart then plots the results' trajectories whenever they or the
+ * runs' names, colours or visibility change.
+ */
+void
+sd_loss_chart_set_results (SdLossChart        *self,
+                           SdLandscapeResults *results)
+{
+  g_return_if_fail (SD_IS_LOSS_CHART (self));
+  g_return_if_fail (results == NULL || SD_IS_LANDSCAPE_RESULTS (results));
+
+  if (!g_set_object (&self->results, results))
+    return;
+
+  g_signal_group_set_target (self->results_signals, results);
+  follow_results (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULTS]);
 }
 
 /**

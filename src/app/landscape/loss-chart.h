@@ -6,6 +6,8 @@
 
 #include <gtk/gtk.h>
 
+#include "figure-view.h"
+#include "landscape-results.h"
 #include "plot.h"
 #include "trajectory.h"
 
@@ -34,12 +36,15 @@ typedef struct
 
 #define SD_TYPE_LOSS_CHART (sd_loss_chart_get_type ())
 
-G_DECLARE_FINAL_TYPE (SdLossChart, sd_loss_chart, SD, LOSS_CHART, GtkWidget)
+G_DECLARE_FINAL_TYPE (SdLossChart, sd_loss_chart, SD, LOSS_CHART, SdFigureView)
 
 GtkWidget    *sd_loss_chart_new             (void);
 guint         sd_loss_chart_get_iteration   (SdLossChart          *self);
 void          sd_loss_chart_set_iteration   (SdLossChart          *self,
                                              guint                 iteration);
+SdLandscapeResults *sd_loss_chart_get_results (SdLossChart        *self);
+void          sd_loss_chart_set_results     (SdLossChart          *self,
+                                             SdLandscapeResults   *results);
 void          sd_loss_chart_set_runs        (SdLossChart          *self,
                                              const SdLossChartRun *runs,
                                              guint                 n_runs);
