@@ -104,7 +104,8 @@ select_surface (SdLandscapePage *page,
 /* The default scene: Adam, momentum and SGD, 500 steps each from (-1.5, 2) on
  * Rosenbrock's f = (1-x)^2 + 100 (y-x^2)^2. */
 static void
-test_playback (void)
+test_playback (UiTestWindow  *fixture,
+              gconstpointer  data)
 {
   SdLandscapePage *page = get_page ();
   SdPlayback *playback = sd_landscape_page_get_playback (page);
@@ -182,7 +183,8 @@ has_advanced (gpointer data)
 
 /* Playing advances on the frame clock, and the play button follows. */
 static void
-test_play_ticks (void)
+test_play_ticks (UiTestWindow  *fixture,
+                gconstpointer  data)
 {
   SdLandscapePage *page = get_page ();
   SdPlayback *playback = sd_landscape_page_get_playback (page);
@@ -207,7 +209,8 @@ test_play_ticks (void)
 
 /* Space, Left, Right and Home drive playback, except where they type. */
 static void
-test_keys (void)
+test_keys (UiTestWindow  *fixture,
+          gconstpointer  data)
 {
   SdLandscapePage *page = get_page ();
   SdPlayback *playback = sd_landscape_page_get_playback (page);
@@ -218,6 +221,7 @@ test_keys (void)
   /* The page took the focus to its plot when it was shown. */
   g_assert_true (gtk_widget_has_focus (canvas));
 
+  sd_playback_reset (playback);
   g_assert_true (ui_test_activate_binding (GTK_WIDGET (page), GDK_KEY_Right, 0));
   g_assert_true (ui_test_activate_binding (GTK_WIDGET (page), GDK_KEY_Right, 0));
   g_assert_cmpuint (sd_playback_get_iteration (playback), ==, 2);
@@ -254,7 +258,8 @@ test_keys (void)
 }
 
 static void
-test_surface (void)
+test_surface (UiTestWindow  *fixture,
+             gconstpointer  data)
 {
   SdLandscapePage *page = get_page ();
   const SdSceneSurface *surface = sd_scene_get_surface (get_scene (page));
@@ -350,7 +355,8 @@ test_surface (void)
 }
 
 static void
-test_expression (void)
+test_expression (UiTestWindow  *fixture,
+                gconstpointer  data)
 {
   SdLandscapePage *page = get_page ();
   const SdSceneSurface *surface = sd_scene_get_surface (get_scene (page));
@@ -427,7 +433,8 @@ names_unique (SdLandscapePage *page)
 }
 
 static void
-test_runs (void)
+test_runs (UiTestWindow  *fixture,
+          gconstpointer  data)
 {
   SdLandscapePage *page = get_page ();
   const SdScene *scene = get_scene (page);
@@ -505,7 +512,8 @@ test_runs (void)
 }
 
 static void
-test_optimizer (void)
+test_optimizer (UiTestWindow  *fixture,
+               gconstpointer  data)
 {
   SdLandscapePage *page = get_page ();
   guint index = sd_landscape_model_add_run (sd_landscape_page_get_model (page), SD_OPTIMIZER_SGD);
@@ -561,7 +569,8 @@ test_optimizer (void)
 }
 
 static void
-test_learning_rate (void)
+test_learning_rate (UiTestWindow  *fixture,
+                   gconstpointer  data)
 {
   SdLandscapePage *page = get_page ();
   guint index = sd_landscape_model_add_run (sd_landscape_page_get_model (page), SD_OPTIMIZER_SGD);
@@ -617,7 +626,8 @@ test_learning_rate (void)
 }
 
 static void
-test_start (void)
+test_start (UiTestWindow  *fixture,
+           gconstpointer  data)
 {
   SdLandscapePage *page = get_page ();
   const SdScene *scene = get_scene (page);
@@ -654,7 +664,8 @@ test_start (void)
  * on its way, the page shows no values rather than values under the wrong
  * run's index; once the runs are applied, every run has its values. */
 static void
-test_pending_runs (void)
+test_pending_runs (UiTestWindow  *fixture,
+                  gconstpointer  data)
 {
   SdLandscapePage *page = get_page ();
   SdLandscapeModel *model = sd_landscape_page_get_model (page);
@@ -709,7 +720,8 @@ test_pending_runs (void)
  *   run(lambda ps: torch.optim.SGD(ps, lr=0.001))               # 4.470450086391688
  */
 static void
-test_default_race (void)
+test_default_race (UiTestWindow  *fixture,
+                  gconstpointer  data)
 {
   static const struct { const char *name; SdOptimizerKind kind; double loss; } expected[] = {
     { "Adam", SD_OPTIMIZER_ADAM, 0.11215883064497328 },
@@ -748,7 +760,8 @@ spinner_shown (gpointer data)
  * few hundred ms) shows the spinner over the canvas once it has taken
  * BUSY_DELAY_MS (250 ms); a short one never does. */
 static void
-test_busy_spinner (void)
+test_busy_spinner (UiTestWindow  *fixture,
+                  gconstpointer  data)
 {
   SdLandscapePage *page = get_page ();
   SdLandscapeModel *model = sd_landscape_page_get_model (page);
@@ -789,7 +802,8 @@ test_busy_spinner (void)
 
 /* Opening a scene replaces everything the controls show. */
 static void
-test_open_scene (void)
+test_open_scene (UiTestWindow  *fixture,
+                gconstpointer  data)
 {
   SdLandscapePage *page = get_page ();
   g_autoptr(SdScene) scene = sd_scene_new (SD_SCENE_SURFACE);
@@ -811,8 +825,39 @@ test_open_scene (void)
                    ==, SD_OPTIMIZER_NESTEROV);
 }
 
+/* The map draws its text and lines at @scale: the frame on screen was
+ * drawn so, and its axis labels are that much larger. */
 static void
-test_presentation (void)
+assert_canvas_scale (SdLandscapePage *page,
+                     double           scale)
+{
+  SdFigureView *canvas = SD_FIGURE_VIEW (ui_test_landscape_canvas (page));
+  const SdLandscape *landscape = sd_landscape_canvas_get_landscape (SD_LANDSCAPE_CANVAS (canvas));
+  SdFigureOptions options;
+  SdThemeStyle normal;
+  g_autoptr(SdPlot) plot = NULL;
+  cairo_surface_t *image;
+  cairo_t *cr;
+
+  ui_test_spin ();
+  g_assert_cmpfloat (sd_figure_view_get_figure_scale (canvas), ==, scale);
+  g_assert_cmpfloat (sd_figure_view_get_drawn_options (canvas)->scale, ==, scale);
+
+  /* What the canvas would export, drawn at its size, uses the larger type. */
+  sd_figure_view_get_options (canvas, 800, 600, &options);
+  image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 600);
+  cr = cairo_create (image);
+  plot = sd_landscape_draw ((SdLandscape *) landscape, cr, &options);
+  cairo_destroy (cr);
+  cairo_surface_destroy (image);
+  sd_theme_get_style (options.theme, 1.0, &normal);
+  g_assert_cmpfloat_with_epsilon (sd_plot_get_style (plot)->font_size,
+                                  scale * normal.font_size, 1e-9);
+}
+
+static void
+test_presentation (UiTestWindow  *fixture,
+                  gconstpointer  data)
 {
   SdWindow *window = get_window ();
   SdPage *frame = SD_PAGE (get_page ());
@@ -828,20 +873,24 @@ test_presentation (void)
   g_assert_cmpint (height, ==, 160);
 
   g_assert_true (sd_page_get_sidebar_shown (frame));
+  assert_canvas_scale (get_page (), 1.0);
   sd_window_set_presentation_mode (window, TRUE);
   g_assert_false (sd_page_get_sidebar_shown (frame));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
   gtk_widget_measure (chart, GTK_ORIENTATION_VERTICAL, -1, &height, NULL, NULL, NULL);
   g_assert_cmpint (height, ==, 240);
+  assert_canvas_scale (get_page (), 1.5);
 
   sd_window_set_presentation_mode (window, FALSE);
   g_assert_true (sd_page_get_sidebar_shown (frame));
   gtk_widget_measure (chart, GTK_ORIENTATION_VERTICAL, -1, &height, NULL, NULL, NULL);
   g_assert_cmpint (height, ==, 160);
+  assert_canvas_scale (get_page (), 1.0);
 }
 
 static void
-test_playback_object (void)
+test_playback_object (UiTestWindow  *fixture,
+                     gconstpointer  data)
 {
   g_autoptr(SdPlayback) playback = sd_playback_new ();
 
@@ -886,11 +935,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
+  ui_test_require_display ();
 
   gtk_test_init (&argc, &argv, NULL);
 
@@ -902,35 +947,40 @@ main (int   argc,
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
   g_application_hold (G_APPLICATION (app));
+  ui_test_use_application (app);
 
-  g_test_add_func ("/ui/landscape/playback/object", test_playback_object);
-  g_test_add_func ("/ui/landscape/playback/controls", test_playback);
-  g_test_add_func ("/ui/landscape/playback/ticks", test_play_ticks);
-  g_test_add_func ("/ui/landscape/playback/keys", test_keys);
-  g_test_add_func ("/ui/landscape/surface/controls", test_surface);
-  g_test_add_func ("/ui/landscape/surface/expression", test_expression);
-  g_test_add_func ("/ui/landscape/runs/add-duplicate-remove", test_runs);
-  g_test_add_func ("/ui/landscape/runs/optimizer", test_optimizer);
-  g_test_add_func ("/ui/landscape/runs/learning-rate", test_learning_rate);
-  g_test_add_func ("/ui/landscape/runs/start", test_start);
-  g_test_add_func ("/ui/landscape/runs/pending", test_pending_runs);
-  g_test_add_func ("/ui/landscape/canvas/busy-spinner", test_busy_spinner);
-  g_test_add_func ("/ui/landscape/scene/default-race", test_default_race);
-  g_test_add_func ("/ui/landscape/scene/open", test_open_scene);
-  g_test_add_func ("/ui/landscape/window/presentation", test_presentation);
+  g_test_add ("/ui/landscape/playback/object", UiTestWindow, NULL, ui_test_window_setup, test_playback_object,
+              ui_test_window_teardown);
+  g_test_add ("/ui/landscape/playback/controls", UiTestWindow, NULL, ui_test_window_setup, test_playback,
+              ui_test_window_teardown);
+  g_test_add ("/ui/landscape/playback/ticks", UiTestWindow, NULL, ui_test_window_setup, test_play_ticks,
+              ui_test_window_teardown);
+  g_test_add ("/ui/landscape/playback/keys", UiTestWindow, NULL, ui_test_window_setup, test_keys,
+              ui_test_window_teardown);
+  g_test_add ("/ui/landscape/surface/controls", UiTestWindow, NULL, ui_test_window_setup, test_surface,
+              ui_test_window_teardown);
+  g_test_add ("/ui/landscape/surface/expression", UiTestWindow, NULL, ui_test_window_setup, test_expression,
+              ui_test_window_teardown);
+  g_test_add ("/ui/landscape/runs/add-duplicate-remove", UiTestWindow, NULL, ui_test_window_setup, test_runs,
+              ui_test_window_teardown);
+  g_test_add ("/ui/landscape/runs/optimizer", UiTestWindow, NULL, ui_test_window_setup, test_optimizer,
+              ui_test_window_teardown);
+  g_test_add ("/ui/landscape/runs/learning-rate", UiTestWindow, NULL, ui_test_window_setup, test_learning_rate,
+              ui_test_window_teardown);
+  g_test_add ("/ui/landscape/runs/start", UiTestWindow, NULL, ui_test_window_setup, test_start,
+              ui_test_window_teardown);
+  g_test_add ("/ui/landscape/runs/pending", UiTestWindow, NULL, ui_test_window_setup, test_pending_runs,
+              ui_test_window_teardown);
+  g_test_add ("/ui/landscape/canvas/busy-spinner", UiTestWindow, NULL, ui_test_window_setup, test_busy_spinner,
+              ui_test_window_teardown);
+  g_test_add ("/ui/landscape/scene/default-race", UiTestWindow, NULL, ui_test_window_setup, test_default_race,
+              ui_test_window_teardown);
+  g_test_add ("/ui/landscape/scene/open", UiTestWindow, NULL, ui_test_window_setup, test_open_scene,
+              ui_test_window_teardown);
+  g_test_add ("/ui/landscape/window/presentation", UiTestWindow, NULL, ui_test_window_setup, test_presentation,
+              ui_test_window_teardown);
 
   status = g_test_run ();
-
-  /* Closing the window finalizes it, and with it the page. */
-  if (status == 0)
-    {
-      GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-      GtkWidget *page = GTK_WIDGET (get_page ());
-
-      g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &page);
-      ui_test_close_and_wait (window);
-      g_assert_null (page);
-    }
 
   g_application_release (G_APPLICATION (app));
   g_clear_object (&app);

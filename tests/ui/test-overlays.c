@@ -93,7 +93,8 @@ sensitive (SdLandscapePage *page,
 /* The default scene is Adam (run 0) and momentum (run 1). Velocity exists
  * only for momentum and nesterov, per-coordinate step sizes only for Adam. */
 static void
-test_sensitivity (void)
+test_sensitivity (UiTestWindow  *fixture,
+                 gconstpointer  data)
 {
   SdLandscapePage *page = get_page ();
   SdLandscapeModel *model = sd_landscape_page_get_model (page);
@@ -137,7 +138,8 @@ test_sensitivity (void)
 /* On 0.5 x^2 + 5 y^2 the Hessian is diag (1, 10) everywhere: λ_min = 1,
  * λ_max = 10, condition 10, and gradient descent is stable below 2/10. */
 static void
-test_curvature_readout (void)
+test_curvature_readout (UiTestWindow  *fixture,
+                       gconstpointer  data)
 {
   SdLandscapePage *page = get_page ();
   SdLandscapeModel *model = sd_landscape_page_get_model (page);
@@ -218,7 +220,8 @@ test_curvature_readout (void)
  * x1 = x0 - 0.01 * 4 x0^3 = -1.365, so λ_max goes from 12 * 2.25 = 27 to
  * 12 * 1.365^2 = 22.3587 (shown to three digits). */
 static void
-test_follows_iteration (void)
+test_follows_iteration (UiTestWindow  *fixture,
+                       gconstpointer  data)
 {
   SdLandscapePage *page = get_page ();
   SdLandscapeModel *model = sd_landscape_page_get_model (page);
@@ -261,7 +264,8 @@ test_follows_iteration (void)
  * -0.5 (3.6, 12.8) = (-1.8, -6.4) of length 6.648, ends at y = -4.8,
  * below the map's -2. */
 static void
-test_arrows_readout (void)
+test_arrows_readout (UiTestWindow  *fixture,
+                    gconstpointer  data)
 {
   SdLandscapePage *page = get_page ();
   SdLandscapeModel *model = sd_landscape_page_get_model (page);
@@ -342,7 +346,8 @@ set_scene (SdLandscapeModel *model,
 /* The group is the scene's `explain` keys: an opened scene sets it, and
  * what the user switches is saved. */
 static void
-test_scene_explain (void)
+test_scene_explain (UiTestWindow  *fixture,
+                   gconstpointer  data)
 {
   SdLandscapePage *page = get_page ();
   SdLandscapeModel *model = sd_landscape_page_get_model (page);
@@ -396,11 +401,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
+  ui_test_require_display ();
 
   gtk_test_init (&argc, &argv, NULL);
   g_type_ensure (SD_TYPE_LANDSCAPE_PAGE);
@@ -409,22 +410,21 @@ main (int   argc,
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
   g_application_hold (G_APPLICATION (app));
+  ui_test_use_application (app);
 
-  g_test_add_func ("/ui/overlays/sensitivity", test_sensitivity);
-  g_test_add_func ("/ui/overlays/curvature-readout", test_curvature_readout);
-  g_test_add_func ("/ui/overlays/follows-iteration", test_follows_iteration);
-  g_test_add_func ("/ui/overlays/scene", test_scene_explain);
-  g_test_add_func ("/ui/overlays/arrows-readout", test_arrows_readout);
+  g_test_add ("/ui/overlays/sensitivity", UiTestWindow, NULL, ui_test_window_setup, test_sensitivity,
+              ui_test_window_teardown);
+  g_test_add ("/ui/overlays/curvature-readout", UiTestWindow, NULL, ui_test_window_setup, test_curvature_readout,
+              ui_test_window_teardown);
+  g_test_add ("/ui/overlays/follows-iteration", UiTestWindow, NULL, ui_test_window_setup, test_follows_iteration,
+              ui_test_window_teardown);
+  g_test_add ("/ui/overlays/scene", UiTestWindow, NULL, ui_test_window_setup, test_scene_explain,
+              ui_test_window_teardown);
+  g_test_add ("/ui/overlays/arrows-readout", UiTestWindow, NULL, ui_test_window_setup, test_arrows_readout,
+              ui_test_window_teardown);
 
   status = g_test_run ();
 
-  /* Closing the window finalizes it, and with it the page; the scene was
-   * edited, so it is marked saved first to skip the question. */
-  if (status == 0)
-    {
-      sd_landscape_model_set_modified (sd_landscape_page_get_model (get_page ()), FALSE);
-      ui_test_close_and_wait (gtk_application_get_active_window (GTK_APPLICATION (app)));
-    }
   g_application_release (G_APPLICATION (app));
   g_clear_object (&app);
 

@@ -97,7 +97,8 @@ assert_message_shown (const char *heading,
 }
 
 static void
-test_actions_enabled (void)
+test_actions_enabled (UiTestWindow  *fixture,
+                     gconstpointer  user_data)
 {
   SdWindow *window = get_window ();
   static const char * const actions[] = { "open", "save-as", "export" };
@@ -120,7 +121,8 @@ test_actions_enabled (void)
 }
 
 static void
-test_open (void)
+test_open (UiTestWindow  *fixture,
+          gconstpointer  user_data)
 {
   SdWindow *window = get_window ();
   g_autofree char *path = write_scene ("lesson.saddle", LESSON_SCENE);
@@ -163,7 +165,8 @@ test_open (void)
 }
 
 static void
-test_open_invalid (void)
+test_open_invalid (UiTestWindow  *fixture,
+                  gconstpointer  user_data)
 {
   SdWindow *window = get_window ();
   g_autofree char *good = write_scene ("lesson.saddle", LESSON_SCENE);
@@ -213,7 +216,8 @@ test_open_invalid (void)
 }
 
 static void
-test_save_as (void)
+test_save_as (UiTestWindow  *fixture,
+             gconstpointer  user_data)
 {
   SdWindow *window = get_window ();
   SdLandscapeModel *model = ui_test_landscape_model (window);
@@ -328,7 +332,8 @@ get_playback (SdWindow *window)
 /* A scene stopped partway opens there, and saving keeps where the
  * timeline is: the file opens on the picture the window showed. */
 static void
-test_timeline_step (void)
+test_timeline_step (UiTestWindow  *fixture,
+                   gconstpointer  user_data)
 {
   SdWindow *window = get_window ();
   g_autofree char *path = write_scene ("stopped.saddle",
@@ -399,7 +404,8 @@ test_timeline_step (void)
 /* A scene naming no colour map shows the preferred one; saving names it,
  * so the file looks the same elsewhere, and the default stays unnamed. */
 static void
-test_preferred_color_map (void)
+test_preferred_color_map (UiTestWindow  *fixture,
+                         gconstpointer  user_data)
 {
   SdWindow *window = get_window ();
   GSettings *settings = sd_application_get_settings (app);
@@ -437,7 +443,8 @@ test_preferred_color_map (void)
 }
 
 static void
-test_export_png (void)
+test_export_png (UiTestWindow  *fixture,
+                gconstpointer  user_data)
 {
   SdWindow *window = get_window ();
   g_autofree char *path = write_scene ("lesson.saddle", LESSON_SCENE);
@@ -500,7 +507,8 @@ test_export_png (void)
 }
 
 static void
-test_export_csv (void)
+test_export_csv (UiTestWindow  *fixture,
+                gconstpointer  user_data)
 {
   SdWindow *window = get_window ();
   g_autofree char *path = write_scene ("lesson.saddle", LESSON_SCENE);
@@ -539,7 +547,8 @@ test_export_csv (void)
 /* A figure that cannot be written says why over the dialog, which stays
  * open for another try. */
 static void
-test_export_error (void)
+test_export_error (UiTestWindow  *fixture,
+                  gconstpointer  user_data)
 {
   SdWindow *window = get_window ();
   SdExportDialog *dialog = open_export_dialog (window);
@@ -570,7 +579,8 @@ test_export_error (void)
 }
 
 static void
-test_export_options (void)
+test_export_options (UiTestWindow  *fixture,
+                    gconstpointer  user_data)
 {
   SdExportDialog *dialog = open_export_dialog (get_window ());
   SdExportOptions options;
@@ -596,7 +606,8 @@ test_export_options (void)
 /* What the file manager and `saddle FILE` do: the application's open.
  * A window holding a scene from a file is not taken over; a new one opens. */
 static void
-test_application_open (void)
+test_application_open (UiTestWindow  *fixture,
+                      gconstpointer  user_data)
 {
   SdWindow *window = get_window ();
   g_autofree char *path = write_scene ("lesson.saddle", LESSON_SCENE);
@@ -641,7 +652,8 @@ find_discard_dialog (GtkWindow *parent)
 /* Closing a window with unsaved changes asks first; cancelling keeps it,
  * discarding closes it. An unchanged window closes at once. */
 static void
-test_close_modified (void)
+test_close_modified (UiTestWindow  *fixture,
+                    gconstpointer  user_data)
 {
   g_autofree char *path = write_scene ("lesson.saddle", LESSON_SCENE);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -735,7 +747,8 @@ check_file_choosers (void)
 }
 
 static void
-test_file_choosers (void)
+test_file_choosers (UiTestWindow  *fixture,
+                   gconstpointer  user_data)
 {
 #ifdef __SANITIZE_ADDRESS__
   /* A file chooser registers so many quarks that GLib outgrows its first
@@ -775,11 +788,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
+  ui_test_require_display ();
 
   gtk_test_init (&argc, &argv, NULL);
   tmp_dir = g_dir_make_tmp ("saddle-scene-io-XXXXXX", &error);
@@ -789,20 +798,34 @@ main (int   argc,
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
   g_application_hold (G_APPLICATION (app));
+  ui_test_use_application (app);
 
-  g_test_add_func ("/ui/scene-io/actions-enabled", test_actions_enabled);
-  g_test_add_func ("/ui/scene-io/open", test_open);
-  g_test_add_func ("/ui/scene-io/open-invalid", test_open_invalid);
-  g_test_add_func ("/ui/scene-io/save-as", test_save_as);
-  g_test_add_func ("/ui/scene-io/timeline-step", test_timeline_step);
-  g_test_add_func ("/ui/scene-io/preferred-color-map", test_preferred_color_map);
-  g_test_add_func ("/ui/scene-io/application-open", test_application_open);
-  g_test_add_func ("/ui/scene-io/close-modified", test_close_modified);
-  g_test_add_func ("/ui/scene-io/file-choosers", test_file_choosers);
-  g_test_add_func ("/ui/scene-io/export/png", test_export_png);
-  g_test_add_func ("/ui/scene-io/export/csv", test_export_csv);
-  g_test_add_func ("/ui/scene-io/export/error", test_export_error);
-  g_test_add_func ("/ui/scene-io/export/options", test_export_options);
+  g_test_add ("/ui/scene-io/actions-enabled", UiTestWindow, NULL, ui_test_window_setup, test_actions_enabled,
+              ui_test_window_teardown);
+  g_test_add ("/ui/scene-io/open", UiTestWindow, NULL, ui_test_window_setup, test_open,
+              ui_test_window_teardown);
+  g_test_add ("/ui/scene-io/open-invalid", UiTestWindow, NULL, ui_test_window_setup, test_open_invalid,
+              ui_test_window_teardown);
+  g_test_add ("/ui/scene-io/save-as", UiTestWindow, NULL, ui_test_window_setup, test_save_as,
+              ui_test_window_teardown);
+  g_test_add ("/ui/scene-io/timeline-step", UiTestWindow, NULL, ui_test_window_setup, test_timeline_step,
+              ui_test_window_teardown);
+  g_test_add ("/ui/scene-io/preferred-color-map", UiTestWindow, NULL, ui_test_window_setup, test_preferred_color_map,
+              ui_test_window_teardown);
+  g_test_add ("/ui/scene-io/application-open", UiTestWindow, NULL, ui_test_window_setup, test_application_open,
+              ui_test_window_teardown);
+  g_test_add ("/ui/scene-io/close-modified", UiTestWindow, NULL, ui_test_window_setup, test_close_modified,
+              ui_test_window_teardown);
+  g_test_add ("/ui/scene-io/file-choosers", UiTestWindow, NULL, ui_test_window_setup, test_file_choosers,
+              ui_test_window_teardown);
+  g_test_add ("/ui/scene-io/export/png", UiTestWindow, NULL, ui_test_window_setup, test_export_png,
+              ui_test_window_teardown);
+  g_test_add ("/ui/scene-io/export/csv", UiTestWindow, NULL, ui_test_window_setup, test_export_csv,
+              ui_test_window_teardown);
+  g_test_add ("/ui/scene-io/export/error", UiTestWindow, NULL, ui_test_window_setup, test_export_error,
+              ui_test_window_teardown);
+  g_test_add ("/ui/scene-io/export/options", UiTestWindow, NULL, ui_test_window_setup, test_export_options,
+              ui_test_window_teardown);
 
   status = g_test_run ();
 

@@ -14,6 +14,7 @@
 #include "preferences-window.h"
 #include "window.h"
 
+#include "ui-test-landscape.h"
 #include "ui-test-utils.h"
 
 static SdApplication *app;
@@ -56,7 +57,8 @@ get_frame (SdWindow   *window,
 static const char * const pages[] = { "landscape", "transform", "probability" };
 
 static void
-test_pages (void)
+test_pages (UiTestWindow  *fixture,
+           gconstpointer  data)
 {
   SdWindow *window = get_window ();
   AdwViewStack *stack = template_child (window, SD_TYPE_WINDOW, "stack");
@@ -107,7 +109,8 @@ test_pages (void)
 }
 
 static void
-test_show_page_shortcuts (void)
+test_show_page_shortcuts (UiTestWindow  *fixture,
+                         gconstpointer  data)
 {
   SdWindow *window = get_window ();
   AdwViewStack *stack = template_child (window, SD_TYPE_WINDOW, "stack");
@@ -128,7 +131,8 @@ count_notify (guint *counter)
 }
 
 static void
-test_sidebar_frame (void)
+test_sidebar_frame (UiTestWindow  *fixture,
+                   gconstpointer  data)
 {
   SdPage *frame = g_object_ref_sink (SD_PAGE (sd_placeholder_page_new (SD_SCENE_TRANSFORM)));
   GtkWidget *controls = gtk_label_new ("controls");
@@ -216,7 +220,8 @@ action_available (SdWindow   *window,
 }
 
 static void
-test_primary_menu (void)
+test_primary_menu (UiTestWindow  *fixture,
+                  gconstpointer  data)
 {
   SdWindow *window = get_window ();
   GtkMenuButton *button = template_child (window, SD_TYPE_WINDOW, "primary_menu_button");
@@ -293,7 +298,8 @@ loss_chart_font_size (SdWindow *window)
 }
 
 static void
-test_presentation_mode (void)
+test_presentation_mode (UiTestWindow  *fixture,
+                       gconstpointer  data)
 {
   SdWindow *window = get_window ();
   double normal_size;
@@ -340,7 +346,8 @@ assert_setting_string (GSettings  *settings,
 }
 
 static void
-test_preferences (void)
+test_preferences (UiTestWindow  *fixture,
+                 gconstpointer  data)
 {
   SdWindow *window = get_window ();
   GSettings *settings = sd_application_get_settings (app);
@@ -391,7 +398,8 @@ test_preferences (void)
 }
 
 static void
-test_about (void)
+test_about (UiTestWindow  *fixture,
+           gconstpointer  data)
 {
   SdWindow *window = get_window ();
   GtkWindow *about;
@@ -413,7 +421,8 @@ test_about (void)
 }
 
 static void
-test_shortcuts_window (void)
+test_shortcuts_window (UiTestWindow  *fixture,
+                      gconstpointer  data)
 {
   SdWindow *window = get_window ();
   GtkWindow *shortcuts;
@@ -431,7 +440,8 @@ test_shortcuts_window (void)
 }
 
 static void
-test_window_size_restored (void)
+test_window_size_restored (UiTestWindow  *fixture,
+                          gconstpointer  data)
 {
   SdWindow *window = get_window ();
   GSettings *settings = sd_application_get_settings (app);
@@ -462,13 +472,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int status;
 
-  /* Without a display there is no window to test: build-aux/test runs this
-   * suite under Xvfb, and a bare `meson test` elsewhere reports a skip. */
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
+  ui_test_require_display ();
 
   gtk_test_init (&argc, &argv, NULL);
 
@@ -476,16 +480,26 @@ main (int   argc,
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
   g_application_hold (G_APPLICATION (app));
+  ui_test_use_application (app);
 
-  g_test_add_func ("/ui/window/pages", test_pages);
-  g_test_add_func ("/ui/window/show-page-shortcuts", test_show_page_shortcuts);
-  g_test_add_func ("/ui/window/page-frame", test_sidebar_frame);
-  g_test_add_func ("/ui/window/primary-menu", test_primary_menu);
-  g_test_add_func ("/ui/window/presentation-mode", test_presentation_mode);
-  g_test_add_func ("/ui/dialogs/preferences", test_preferences);
-  g_test_add_func ("/ui/dialogs/about", test_about);
-  g_test_add_func ("/ui/dialogs/shortcuts", test_shortcuts_window);
-  g_test_add_func ("/ui/window/size-restored", test_window_size_restored);
+  g_test_add ("/ui/window/pages", UiTestWindow, NULL, ui_test_window_setup, test_pages,
+              ui_test_window_teardown);
+  g_test_add ("/ui/window/show-page-shortcuts", UiTestWindow, NULL, ui_test_window_setup, test_show_page_shortcuts,
+              ui_test_window_teardown);
+  g_test_add ("/ui/window/page-frame", UiTestWindow, NULL, ui_test_window_setup, test_sidebar_frame,
+              ui_test_window_teardown);
+  g_test_add ("/ui/window/primary-menu", UiTestWindow, NULL, ui_test_window_setup, test_primary_menu,
+              ui_test_window_teardown);
+  g_test_add ("/ui/window/presentation-mode", UiTestWindow, NULL, ui_test_window_setup, test_presentation_mode,
+              ui_test_window_teardown);
+  g_test_add ("/ui/dialogs/preferences", UiTestWindow, NULL, ui_test_window_setup, test_preferences,
+              ui_test_window_teardown);
+  g_test_add ("/ui/dialogs/about", UiTestWindow, NULL, ui_test_window_setup, test_about,
+              ui_test_window_teardown);
+  g_test_add ("/ui/dialogs/shortcuts", UiTestWindow, NULL, ui_test_window_setup, test_shortcuts_window,
+              ui_test_window_teardown);
+  g_test_add ("/ui/window/size-restored", UiTestWindow, NULL, ui_test_window_setup, test_window_size_restored,
+              ui_test_window_teardown);
 
   status = g_test_run ();
 

@@ -100,3 +100,77 @@ ui_test_wait_for_canvas (SdLandscapePage *page)
   g_assert_true (ui_test_wait_for (is_idle, ui_test_landscape_canvas (page)));
   ui_test_spin ();
 }
+
+static SdApplication *fixture_app;
+
+/**
+ * ui_test_use_application:
+ * @app: the registered application the fixtures open their windows in
+ */
+void
+ui_test_use_application (SdApplication *app)
+{
+  fixture_app = app;
+}
+
+/**
+ * ui_test_window_setup:
+ * @fixture: the test's window
+ * @data: unused
+ *
+ * Every test gets a window of its own, opened as the application opens
+ * one, at a size where the whole Landscape page fits, its canvas idle: no
+ * test depends on what an earlier one left behind.
+ */
+void
+ui_test_window_setup (UiTestWindow  *fixture,
+                      gconstpointer  data)
+{
+  g_assert_nonnull (fixture_app);
+
+  fixture->window = sd_window_new (fixture_app);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  ui_test_spin ();
+  ui_test_wait_for_canvas (ui_test_landscape_page (fixture->window));
+}
+
+/**
+ * ui_test_window_teardown:
+ * @fixture: the test's window
+ * @data: unused
+ *
+ * Closes every window the test left open, its changes discarded, and
+ * asserts that each is finalized: closing leaks nothing.
+ */
+void
+ui_test_window_teardown (UiTestWindow  *fixture,
+                         gconstpointer  data)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (fixture_app))) != NULL)
+    {
+      GtkWindow *window = windows->data;
+
+      if (SD_IS_WINDOW (window))
+        {
+          const char * const names[] = { "landscape", "transform", "probability" };
+          GtkWidget *page = GTK_WIDGET (ui_test_landscape_page (SD_WINDOW (window)));
+
+          for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+            sd_scene_document_set_modified (
+              sd_page_get_document (sd_window_get_page (SD_WINDOW (window), names[i])), FALSE);
+
+          /* The window takes its pages with it. */
+          g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &page);
+          ui_test_close_and_wait (window);
+          g_assert_null (page);
+        }
+      else
+        gtk_window_destroy (window);
+      ui_test_spin ();
+    }
+
+  fixture->window = NULL;
+}

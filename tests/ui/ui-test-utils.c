@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
+
 #include "ui-test-utils.h"
 
 /**
@@ -139,4 +141,22 @@ ui_test_close_and_wait (GtkWindow *window)
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_close (window);
   g_assert_true (ui_test_wait_for (is_gone, &window));
+}
+
+/**
+ * ui_test_require_display:
+ *
+ * A UI test program without a display cannot test anything; rather than
+ * pass quietly as a skip, it bails out, saying how to run it.
+ * build-aux/test runs the suite under Xvfb when there is no display.
+ */
+void
+ui_test_require_display (void)
+{
+  if (g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL)
+    return;
+
+  g_print ("Bail out! no display: run the UI tests under a display, as build-aux/test "
+           "does with xvfb-run\n");
+  exit (1);
 }

@@ -16,5 +16,6 @@ gboolean   ui_test_activate_binding   (GtkWidget  *widget,
                                        guint       keyval,
                                        GdkModifierType modifiers);
 void       ui_test_close_and_wait     (GtkWindow  *window);
+void       ui_test_require_display    (void);
 
 G_END_DECLS

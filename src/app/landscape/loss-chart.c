@@ -165,8 +165,10 @@ get_loss_range (SdLossChart *self,
   /* A margin, as matplotlib leaves, keeps a run that stays at the highest
    * or lowest loss from hiding under the frame. */
   span = log10 (*max) - log10 (*min);
-  *min = pow (10.0, log10 (*min) - LOSS_MARGIN * span);
-  *max = pow (10.0, log10 (*max) + LOSS_MARGIN * span);
+  /* A run that diverged to nearly the largest double leaves no room for
+   * the margin: the axis then ends at its largest loss. */
+  *min = MAX (pow (10.0, log10 (*min) - LOSS_MARGIN * span), G_MINDOUBLE);
+  *max = MIN (pow (10.0, log10 (*max) + LOSS_MARGIN * span), G_MAXDOUBLE);
 }
 
 static void
