@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "core-error.h"
+#include "explain.h"
 #include "scene-private.h"
 #include "scene-surface.h"
 #include "trajectory.h"
@@ -55,9 +56,9 @@ sd_scene_explain_supported (SdOptimizerKind kind)
 {
   SdExplainFlags flags = SD_EXPLAIN_GRADIENT | SD_EXPLAIN_STEP | SD_EXPLAIN_CURVATURE;
 
-  if (kind == SD_OPTIMIZER_MOMENTUM || kind == SD_OPTIMIZER_NESTEROV)
+  if (sd_explain_kind_has_velocity (kind))
     flags |= SD_EXPLAIN_VELOCITY;
-  if (kind == SD_OPTIMIZER_ADAM || kind == SD_OPTIMIZER_ADAMW)
+  if (sd_explain_kind_has_adam_steps (kind))
     flags |= SD_EXPLAIN_ADAM_STEP;
   return flags;
 }
