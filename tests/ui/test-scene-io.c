@@ -541,6 +541,44 @@ test_export_csv (void)
   g_assert_cmpstr (csv, ==, expected);
 }
 
+/* JSON, like CSV, has no figure; the dialog writes what `saddle --export
+ * numbers.json` writes. */
+static void
+test_export_json (void)
+{
+  SdWindow *window = get_window ();
+  g_autofree char *path = write_scene ("lesson.saddle", LESSON_SCENE);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) written = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdScene) scene = NULL;
+  g_autofree char *written_path = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *expected = NULL;
+  SdExportDialog *dialog;
+  SdExportFormat format;
+
+  g_assert_true (sd_window_open_file (window, file));
+  dialog = open_export_dialog (window);
+
+  adw_combo_row_set_selected (dialog_child (dialog, "format_row"), 4);
+  sd_export_dialog_get_options (dialog, &format, NULL);
+  g_assert_cmpint (format, ==, SD_EXPORT_JSON);
+  g_assert_false (gtk_widget_get_sensitive (dialog_child (dialog, "figure_group")));
+
+  /* A name without the extension gets it. */
+  written = export_with_dialog (dialog, "numbers");
+  written_path = g_file_get_path (written);
+  g_assert_true (g_str_has_suffix (written_path, "/numbers.json"));
+  g_assert_true (g_file_get_contents (written_path, &json, NULL, NULL));
+
+  scene = sd_scene_load_file (path, &error);
+  g_assert_no_error (error);
+  expected = sd_scene_to_json (scene, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json, ==, expected);
+}
+
 /* A figure that cannot be written says why over the dialog, which stays
  * open for another try. */
 static void
@@ -806,6 +844,7 @@ main (int   argc,
   g_test_add_func ("/ui/scene-io/file-choosers", test_file_choosers);
   g_test_add_func ("/ui/scene-io/export/png", test_export_png);
   g_test_add_func ("/ui/scene-io/export/csv", test_export_csv);
+  g_test_add_func ("/ui/scene-io/export/json", test_export_json);
   g_test_add_func ("/ui/scene-io/export/error", test_export_error);
   g_test_add_func ("/ui/scene-io/export/options", test_export_options);
 
