@@ -257,7 +257,8 @@ test_surface_trajectories (void)
       g_assert_cmpuint (n, ==, json_object_get_int_member (run, "steps") + 1);
       for (guint k = 0; k < n; k++, row++)
         {
-          g_assert_cmpstr (csv_text (rows, row, 0), ==, json_object_get_string_member (run, "name"));
+          g_assert_cmpstr (csv_text (rows, row, 0), ==,
+                           json_object_get_string_member (run, "name"));
           for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
             {
               JsonArray *column = array_at (trajectory, columns[c]);
@@ -632,7 +633,8 @@ test_distribution_normal (void)
   g_assert_cmpfloat (number (interval, "a"), ==, -1.0);
   g_assert_cmpfloat (number (interval, "b"), ==, 3.0);
   g_assert_cmpfloat_with_epsilon (number (interval, "probability"),
-                                  sd_distribution_cdf (normal, 3) - sd_distribution_cdf (normal, -1),
+                                  sd_distribution_cdf (normal, 3)
+                                  - sd_distribution_cdf (normal, -1),
                                   1e-15);
   g_assert_cmpfloat_with_epsilon (number (interval, "probability"), erf (M_SQRT1_2), 1e-15);
 

@@ -330,7 +330,8 @@ test_json_matches_distribution_figure (void)
   g_autoptr(SdScene) scene = load_text ("[Scene]\nversion=1\nkind=distribution\n"
                                         "[Distribution Waits]\nfamily=gamma\nshape=2\n"
                                         "scale=1.5\nx-range=0;12\nsamples=3000\nseed=11\n"
-                                        "bins=24\ninterval=1;4\nlayers=pdf;histogram;interval;moments\n"
+                                        "bins=24\ninterval=1;4\n"
+                                        "layers=pdf;histogram;interval;moments\n"
                                         "[Distribution Counts]\nfamily=binomial\nn=12\np=0.3\n"
                                         "x-range=0;12\nsamples=500\nseed=2\ninterval=2;5\n");
   g_autoptr(JsonObject) json = parse_json (scene);

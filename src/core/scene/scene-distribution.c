@@ -550,7 +550,8 @@ static void
 set_parameters (JsonBuilder          *builder,
                 const SdDistribution *distribution)
 {
-  const char * const *names = sd_family_get_parameter_names (sd_distribution_get_family (distribution));
+  SdFamily family = sd_distribution_get_family (distribution);
+  const char * const *names = sd_family_get_parameter_names (family);
 
   json_builder_set_member_name (builder, "parameters");
   json_builder_begin_object (builder);
