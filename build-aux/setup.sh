@@ -8,7 +8,7 @@
 # validate the data files, and Xvfb for the tests that run the window.
 SADDLE_PACKAGES="meson ninja-build pkg-config gcc libc6-dev
   libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin libgtk-4-dev libadwaita-1-dev
-  libgsl-dev libcairo2-dev libpango1.0-dev zlib1g-dev
+  libgsl-dev libcairo2-dev libpango1.0-dev zlib1g-dev libjson-glib-dev
   gettext desktop-file-utils appstream shared-mime-info
   xvfb xauth"
 

@@ -1021,6 +1021,40 @@ test_quantile_ends (void)
   }
 }
 
+/* P(a <= X <= b) against closed forms: erf for the normal, erfc in its
+ * far upper tail (where F(b) - F(a) would be 1 - 1 = 0 in doubles), and
+ * binomial coefficients over 2^10 for Binomial(10, 1/2), whose interval
+ * takes in the mass at whole numbers from ceil a to floor b. */
+static void
+test_probability (void)
+{
+  g_autoptr(SdDistribution) normal = sd_distribution_new_default (SD_FAMILY_NORMAL);
+  g_autoptr(SdDistribution) binomial = sd_distribution_new_default (SD_FAMILY_BINOMIAL);
+  double tail = 0.5 * (erfc (9.0 / G_SQRT2) - erfc (10.0 / G_SQRT2));
+
+  g_assert_cmpfloat_with_epsilon (sd_distribution_probability (normal, -1.0, 1.0),
+                                  erf (1.0 / G_SQRT2), 1e-15);
+  g_assert_cmpfloat_with_epsilon (sd_distribution_probability (normal, -1.0, 1.0),
+                                  sd_distribution_cdf (normal, 1.0)
+                                  - sd_distribution_cdf (normal, -1.0), 1e-15);
+  g_assert_cmpfloat (sd_distribution_cdf (normal, 10.0) - sd_distribution_cdf (normal, 9.0),
+                     ==, 0.0);
+  g_assert_cmpfloat_with_epsilon (sd_distribution_probability (normal, 9.0, 10.0) / tail,
+                                  1.0, 1e-12);
+  g_assert_cmpfloat (sd_distribution_probability (normal, 0.5, 0.5), ==, 0.0);
+  g_assert_cmpfloat (sd_distribution_probability (normal, -INFINITY, INFINITY), ==, 1.0);
+
+  g_assert_cmpfloat_with_epsilon (sd_distribution_probability (binomial, 3.0, 5.0),
+                                  (120.0 + 210.0 + 252.0) / 1024.0, 1e-15);
+  g_assert_cmpfloat_with_epsilon (sd_distribution_probability (binomial, 2.5, 5.5),
+                                  (120.0 + 210.0 + 252.0) / 1024.0, 1e-15);
+  g_assert_cmpfloat_with_epsilon (sd_distribution_probability (binomial, 4.0, 4.0),
+                                  210.0 / 1024.0, 1e-15);
+  g_assert_cmpfloat (sd_distribution_probability (binomial, 3.2, 3.8), ==, 0.0);
+  g_assert_cmpfloat_with_epsilon (sd_distribution_probability (binomial, 8.0, 20.0),
+                                  (45.0 + 10.0 + 1.0) / 1024.0, 1e-15);
+}
+
 static void
 test_families (void)
 {
@@ -1528,6 +1562,7 @@ main (int   argc,
   g_test_add_func ("/core/distribution/degenerate", test_degenerate);
   g_test_add_func ("/core/distribution/identities", test_identities);
   g_test_add_func ("/core/distribution/quantile/ends", test_quantile_ends);
+  g_test_add_func ("/core/distribution/probability", test_probability);
   g_test_add_func ("/core/distribution/support", test_support);
   g_test_add_func ("/core/distribution/default-range", test_default_range);
   g_test_add_func ("/core/distribution/invalid", test_invalid_parameters);

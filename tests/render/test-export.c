@@ -1,4 +1,4 @@
-/* test-export.c: `saddle --export` as PNG, SVG, PDF and CSV
+/* test-export.c: `saddle --export` as PNG, SVG, PDF, CSV and JSON
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,9 +8,13 @@
 #include <string.h>
 
 #include <cairo.h>
+#include <json-glib/json-glib.h>
 
 #include "core-error.h"
+#include "distribution-figure.h"
 #include "export.h"
+#include "overlay.h"
+#include "scene-surface.h"
 
 static char *tmp_dir;
 
@@ -42,6 +46,7 @@ test_formats (void)
   static const struct { const char *path; SdExportFormat format; } known[] = {
     { "a.png", SD_EXPORT_PNG }, { "dir.v2/a.SVG", SD_EXPORT_SVG },
     { "a.b.Pdf", SD_EXPORT_PDF }, { "a.csv", SD_EXPORT_CSV },
+    { "notes/a.json", SD_EXPORT_JSON }, { "A.JSON", SD_EXPORT_JSON },
   };
   g_autoptr(GError) error = NULL;
   SdExportFormat format;
@@ -55,13 +60,18 @@ test_formats (void)
 
   g_assert_false (sd_export_format_from_path ("figure.jpeg", &format, &error));
   g_assert_cmpstr (error->message, ==,
-                   "figure.jpeg: unsupported extension '.jpeg'; use one of .png, .svg, .pdf, .csv");
+                   "figure.jpeg: unsupported extension '.jpeg'; "
+                   "use one of .png, .svg, .pdf, .csv, .json");
   g_clear_error (&error);
 
   g_assert_false (sd_export_format_from_path ("plots.d/figure", &format, &error));
   g_assert_cmpstr (error->message, ==,
                    "plots.d/figure: no file extension to tell the format; "
-                   "use one of .png, .svg, .pdf, .csv");
+                   "use one of .png, .svg, .pdf, .csv, .json");
+  g_clear_error (&error);
+
+  g_assert_false (sd_export_format_from_path ("numbers.jsonl", &format, &error));
+  g_assert_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID);
 }
 
 static guint32
@@ -270,6 +280,149 @@ test_atomic (void)
   g_assert_no_errno (g_remove (kept));
 }
 
+/* A .json file holds exactly sd_scene_to_json()'s text. */
+static void
+test_json (void)
+{
+  g_autoptr(SdScene) scene = load_text (SURFACE_SCENE);
+  g_autofree char *path = tmp_path ("numbers.json");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *contents = NULL;
+  gsize length, expected_length;
+
+  g_assert_true (sd_export_scene (scene, path, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  expected = sd_scene_to_json (scene, NULL, &expected_length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (contents, length, expected, expected_length);
+  g_assert_no_errno (g_remove (path));
+}
+
+static JsonObject *
+parse_json (const SdScene *scene)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = sd_scene_to_json (scene, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
+  g_assert_no_error (error);
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+static double
+pair_at (JsonObject *object,
+         const char *key,
+         guint       index)
+{
+  return json_array_get_double_element (json_object_get_array_member (object, key), index);
+}
+
+/* The JSON describes the figure: the interval's probability, the
+ * moments the figure marks and its histogram's bars are the figure's own
+ * numbers, to the last bit. */
+static void
+test_json_matches_distribution_figure (void)
+{
+  g_autoptr(SdScene) scene = load_text ("[Scene]\nversion=1\nkind=distribution\n"
+                                        "[Distribution Waits]\nfamily=gamma\nshape=2\n"
+                                        "scale=1.5\nx-range=0;12\nsamples=3000\nseed=11\n"
+                                        "bins=24\ninterval=1;4\n"
+                                        "layers=pdf;histogram;interval;moments\n"
+                                        "[Distribution Counts]\nfamily=binomial\nn=12\np=0.3\n"
+                                        "x-range=0;12\nsamples=500\nseed=2\ninterval=2;5\n");
+  g_autoptr(JsonObject) json = parse_json (scene);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdDistributionFigure) figure = sd_distribution_figure_new (scene, NULL, &error);
+  JsonArray *distributions = json_object_get_array_member (json, "distributions");
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (figure->curves->len, ==, 2);
+  for (guint i = 0; i < figure->curves->len; i++)
+    {
+      const SdDistributionCurve *curve = g_ptr_array_index (figure->curves, i);
+      JsonObject *d = json_array_get_object_element (distributions, i);
+      JsonObject *moments = json_object_get_object_member (d, "moments");
+      JsonObject *samples = json_object_get_object_member (d, "samples");
+      JsonObject *histogram = json_object_get_object_member (d, "histogram");
+      JsonArray *counts = json_object_get_array_member (histogram, "counts");
+      JsonArray *edges = json_object_get_array_member (histogram, "edges");
+      guint n_bins = sd_histogram_get_n_bins (curve->histogram);
+
+      g_assert_cmpfloat (json_object_get_double_member (
+                           json_object_get_object_member (d, "interval"), "probability"),
+                         ==, curve->probability);
+      g_assert_cmpfloat (json_object_get_double_member (moments, "mean"), ==, curve->mean);
+      g_assert_cmpfloat (json_object_get_double_member (moments, "standard_deviation"), ==,
+                         curve->sd);
+      g_assert_cmpint (json_object_get_int_member (samples, "count"), ==, curve->n_samples);
+
+      g_assert_cmpuint (json_array_get_length (counts), ==, n_bins);
+      for (guint b = 0; b < n_bins; b++)
+        {
+          double lower, upper;
+
+          sd_histogram_get_bin (curve->histogram, b, &lower, &upper);
+          g_assert_cmpint (json_array_get_int_element (counts, b), ==,
+                           sd_histogram_get_count (curve->histogram, b));
+          g_assert_cmpfloat (json_array_get_double_element (edges, b), ==, lower);
+          g_assert_cmpfloat (json_array_get_double_element (edges, b + 1), ==, upper);
+        }
+      g_assert_cmpint (json_object_get_int_member (histogram, "outside"), ==,
+                       sd_histogram_get_n_outside (curve->histogram));
+    }
+}
+
+/* The JSON's Explain quantities are what the overlays draw at the
+ * scene's step. */
+static void
+test_json_matches_overlay (void)
+{
+  g_autoptr(SdScene) scene = load_text ("[Scene]\nversion=1\nkind=surface\nstep=20\n"
+                                        "[Surface]\nfunction=rosenbrock\n"
+                                        "[Run Ball]\noptimizer=momentum\nlearning-rate=0.001\n"
+                                        "start=-1;1\nsteps=60\nexplain=gradient;step;velocity\n");
+  g_autoptr(JsonObject) json = parse_json (scene);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdSurface) surface = sd_scene_create_surface (scene, &error);
+  const SdSceneRun *run = g_ptr_array_index (sd_scene_get_surface (scene)->runs, 0);
+  g_autoptr(SdTrajectory) trajectory = NULL;
+  JsonObject *explain, *curvature;
+  SdOverlayData data;
+
+  g_assert_no_error (error);
+  trajectory = sd_trajectory_compute (surface, &run->params, run->start, run->steps, NULL,
+                                      &error);
+  g_assert_no_error (error);
+  g_assert_true (sd_overlay_data_init (&data, surface, trajectory, scene->step));
+
+  explain = json_object_get_object_member (
+    json_array_get_object_element (json_object_get_array_member (json, "runs"), 0), "explain");
+  curvature = json_object_get_object_member (explain, "curvature");
+  g_assert_cmpint (json_object_get_int_member (explain, "step"), ==, 20);
+  for (guint k = 0; k < 2; k++)
+    {
+      double arrow[2];
+
+      g_assert_cmpfloat (pair_at (explain, "position", k), ==, data.position[k]);
+      g_assert_true (sd_overlay_get_displacement (&data, SD_EXPLAIN_GRADIENT, arrow));
+      g_assert_cmpfloat (pair_at (explain, "gradient_step", k), ==, arrow[k]);
+      g_assert_true (sd_overlay_get_displacement (&data, SD_EXPLAIN_STEP, arrow));
+      g_assert_cmpfloat (pair_at (explain, "step_taken", k), ==, arrow[k]);
+      g_assert_true (sd_overlay_get_displacement (&data, SD_EXPLAIN_VELOCITY, arrow));
+      g_assert_cmpfloat (pair_at (explain, "velocity_step", k), ==, arrow[k]);
+    }
+  g_assert_cmpfloat (json_object_get_double_member (curvature, "lambda_min"), ==,
+                     data.curvature.lambda[0]);
+  g_assert_cmpfloat (json_object_get_double_member (curvature, "lambda_max"), ==,
+                     data.curvature.lambda[1]);
+  g_assert_cmpfloat (json_object_get_double_member (curvature, "stability_bound"), ==,
+                     data.curvature.stability_bound);
+}
+
 /* Every example scene exports in every format without a warning, so the
  * shipped scenes and the lecture figures never rot. */
 static void
@@ -277,7 +430,7 @@ test_example_scenes (void)
 {
   g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "..", "data", "scenes", NULL);
   g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  static const char * const extensions[] = { ".png", ".svg", ".pdf", ".csv" };
+  static const char * const extensions[] = { ".png", ".svg", ".pdf", ".csv", ".json" };
   const char *name;
   guint n_scenes = 0;
 
@@ -330,6 +483,10 @@ main (int   argc,
   g_test_add_func ("/render/export/svg", test_svg);
   g_test_add_func ("/render/export/pdf", test_pdf);
   g_test_add_func ("/render/export/atomic", test_atomic);
+  g_test_add_func ("/render/export/json", test_json);
+  g_test_add_func ("/render/export/json/distribution-figure",
+                   test_json_matches_distribution_figure);
+  g_test_add_func ("/render/export/json/overlay", test_json_matches_overlay);
   g_test_add_func ("/render/export/example-scenes", test_example_scenes);
 
   status = g_test_run ();

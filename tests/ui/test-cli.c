@@ -4,8 +4,11 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 typedef struct {
   char *out;
@@ -65,6 +68,7 @@ test_help (void)
   g_assert_true (g_spawn_check_wait_status (result.status, NULL));
   g_assert_nonnull (strstr (result.out, "--version"));
   g_assert_nonnull (strstr (result.out, "Show the version and exit"));
+  g_assert_nonnull (strstr (result.out, "(.png, .svg, .pdf, .csv or .json)"));
   result_clear (&result);
 }
 
@@ -142,6 +146,88 @@ test_export_csv (void)
   remove_dir (dir);
 }
 
+#define SURFACE_SCENE \
+  "[Scene]\nversion=1\nkind=surface\n[Surface]\nfunction=custom\nexpression=0.5*x^2 + 5*y^2\n" \
+  "[Run GD]\noptimizer=sgd\nlearning-rate=0.05\nstart=1;1\nsteps=4\n"
+#define DISTRIBUTION_SCENE \
+  "[Scene]\nversion=1\nkind=distribution\n[Distribution Prior]\nfamily=normal\nsd=2\n" \
+  "interval=-2;2\n[Distribution Cauchy]\nfamily=cauchy\n"
+
+/* `saddle --export OUT.json SCENE` for @text, read back with json-glib. */
+static JsonObject *
+export_json (const char *text)
+{
+  g_autofree char *dir = g_dir_make_tmp ("saddle-cli-XXXXXX", NULL);
+  g_autofree char *scene = write_scene (dir, "scene.saddle", text);
+  g_autofree char *out = g_build_filename (dir, "numbers.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  Result result = { 0 };
+  JsonObject *root;
+
+  run_saddle ((const char *[]) { "--export", out, scene, NULL }, &result);
+  g_assert_true (g_spawn_check_wait_status (result.status, NULL));
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_cmpstr (result.out, ==, "");
+  result_clear (&result);
+
+  g_assert_true (json_parser_load_from_file (parser, out, &error));
+  g_assert_no_error (error);
+  root = json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+  remove_dir (dir);
+  return root;
+}
+
+static double
+nth (JsonObject *object,
+     const char *key,
+     guint       index)
+{
+  return json_array_get_double_element (json_object_get_array_member (object, key), index);
+}
+
+/* One scene of each kind, checked against closed forms: [[2, 1], [1, 2]]
+ * has determinant 3 and eigenvalues 3 and 1; f = 0.5x² + 5y² has Hessian
+ * eigenvalues 1 and 10 and stability bound 2/10; N(0, 2²) has
+ * P(−2 ≤ X ≤ 2) = erf(1/√2), and a Cauchy no mean. */
+static void
+test_export_json (void)
+{
+  g_autoptr(JsonObject) map = export_json (TRANSFORM_SCENE);
+  g_autoptr(JsonObject) surface = export_json (SURFACE_SCENE);
+  g_autoptr(JsonObject) distributions = export_json (DISTRIBUTION_SCENE);
+  JsonObject *transform = json_object_get_object_member (map, "transform");
+  JsonObject *run, *curvature, *prior, *cauchy;
+  JsonArray *list;
+
+  g_assert_cmpstr (json_object_get_string_member (map, "kind"), ==, "transform");
+  g_assert_cmpfloat (json_object_get_double_member (transform, "determinant"), ==, 3.0);
+  list = json_object_get_array_member (transform, "eigenvalues");
+  g_assert_cmpfloat (json_object_get_double_member (json_array_get_object_element (list, 0), "re"),
+                     ==, 3.0);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (
+                                    json_array_get_object_element (list, 1), "re"), 1.0, 1e-15);
+
+  g_assert_cmpstr (json_object_get_string_member (surface, "kind"), ==, "surface");
+  run = json_array_get_object_element (json_object_get_array_member (surface, "runs"), 0);
+  g_assert_cmpfloat (nth (json_object_get_object_member (run, "trajectory"), "y", 4), ==, 0.0625);
+  curvature = json_object_get_object_member (json_object_get_object_member (run, "explain"),
+                                             "curvature");
+  g_assert_cmpfloat (json_object_get_double_member (curvature, "lambda_min"), ==, 1.0);
+  g_assert_cmpfloat (json_object_get_double_member (curvature, "lambda_max"), ==, 10.0);
+  g_assert_cmpfloat (json_object_get_double_member (curvature, "stability_bound"), ==, 0.2);
+
+  g_assert_cmpstr (json_object_get_string_member (distributions, "kind"), ==, "distribution");
+  list = json_object_get_array_member (distributions, "distributions");
+  prior = json_array_get_object_element (list, 0);
+  cauchy = json_array_get_object_element (list, 1);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (
+                                    json_object_get_object_member (prior, "interval"),
+                                    "probability"), erf (1 / G_SQRT2), 1e-15);
+  g_assert_true (json_object_get_null_member (json_object_get_object_member (cauchy, "moments"),
+                                              "mean"));
+}
+
 /* A failed export names the problem, exits non-zero, and neither creates
  * the output nor touches one that exists. */
 static void
@@ -156,6 +242,8 @@ test_export_failures (void)
   g_autofree char *kept = write_scene (dir, "kept.csv", "precious\n");
   g_autofree char *fresh = g_build_filename (dir, "fresh.csv", NULL);
   g_autofree char *image = g_build_filename (dir, "figure.gif", NULL);
+  g_autofree char *numbers = g_build_filename (dir, "numbers.json", NULL);
+  g_autofree char *yaml = g_build_filename (dir, "numbers.yaml", NULL);
   g_autofree char *missing = g_build_filename (dir, "missing.saddle", NULL);
   g_autofree char *nowhere = g_build_filename (dir, "no-such-folder", "figure.png", NULL);
   g_autofree char *contents = NULL;
@@ -174,7 +262,14 @@ test_export_failures (void)
     { { "--export", fresh, missing, NULL },
       g_strdup_printf ("saddle: %s: No such file or directory\n", missing) },
     { { "--export", image, good, NULL },
-      g_strdup_printf ("saddle: %s: unsupported extension '.gif'; use one of .png, .svg, .pdf, .csv\n", image) },
+      g_strdup_printf ("saddle: %s: unsupported extension '.gif'; "
+                       "use one of .png, .svg, .pdf, .csv, .json\n", image) },
+    { { "--export", yaml, good, NULL },
+      g_strdup_printf ("saddle: %s: unsupported extension '.yaml'; "
+                       "use one of .png, .svg, .pdf, .csv, .json\n", yaml) },
+    { { "--export", numbers, bad, NULL },
+      g_strdup_printf ("saddle: %s: [Run Adam] learning-rate: must be a positive finite number, "
+                       "got 'nan'\n", bad) },
     { { "--export", fresh, NULL },
       g_strdup ("saddle: --export needs a scene file: saddle --export OUT SCENE.saddle\n") },
     { { "--export", fresh, good, good },
@@ -195,6 +290,8 @@ test_export_failures (void)
 
   g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (image, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (numbers, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (yaml, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_get_contents (kept, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "precious\n");
   g_assert_cmpuint (count_files (dir), ==, 3);
@@ -318,6 +415,7 @@ main (int   argc,
   g_test_add_func ("/cli/unknown-option", test_unknown_option);
   g_test_add_func ("/cli/open/failures", test_open_failures);
   g_test_add_func ("/cli/export/csv", test_export_csv);
+  g_test_add_func ("/cli/export/json", test_export_json);
   g_test_add_func ("/cli/export/failures", test_export_failures);
   g_test_add_func ("/cli/export/figure-options", test_export_figure_options);
 

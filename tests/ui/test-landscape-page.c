@@ -825,6 +825,20 @@ test_open_scene (UiTestWindow  *fixture,
                    ==, SD_OPTIMIZER_NESTEROV);
 }
 
+typedef struct
+{
+  SdFigureView *view;
+  double        scale;
+} DrawnScale;
+
+static gboolean
+is_drawn_at (gpointer data)
+{
+  DrawnScale *drawn = data;
+
+  return sd_figure_view_get_drawn_options (drawn->view)->scale == drawn->scale;
+}
+
 /* The map draws its text and lines at @scale: the frame on screen was
  * drawn so, and its axis labels are that much larger. */
 static void
@@ -839,9 +853,8 @@ assert_canvas_scale (SdLandscapePage *page,
   cairo_surface_t *image;
   cairo_t *cr;
 
-  ui_test_spin ();
   g_assert_cmpfloat (sd_figure_view_get_figure_scale (canvas), ==, scale);
-  g_assert_cmpfloat (sd_figure_view_get_drawn_options (canvas)->scale, ==, scale);
+  g_assert_true (ui_test_wait_for (is_drawn_at, &(DrawnScale) { canvas, scale }));
 
   /* What the canvas would export, drawn at its size, uses the larger type. */
   sd_figure_view_get_options (canvas, 800, 600, &options);
@@ -949,36 +962,24 @@ main (int   argc,
   g_application_hold (G_APPLICATION (app));
   ui_test_use_application (app);
 
-  g_test_add ("/ui/landscape/playback/object", UiTestWindow, NULL, ui_test_window_setup, test_playback_object,
-              ui_test_window_teardown);
-  g_test_add ("/ui/landscape/playback/controls", UiTestWindow, NULL, ui_test_window_setup, test_playback,
-              ui_test_window_teardown);
-  g_test_add ("/ui/landscape/playback/ticks", UiTestWindow, NULL, ui_test_window_setup, test_play_ticks,
-              ui_test_window_teardown);
-  g_test_add ("/ui/landscape/playback/keys", UiTestWindow, NULL, ui_test_window_setup, test_keys,
-              ui_test_window_teardown);
-  g_test_add ("/ui/landscape/surface/controls", UiTestWindow, NULL, ui_test_window_setup, test_surface,
-              ui_test_window_teardown);
-  g_test_add ("/ui/landscape/surface/expression", UiTestWindow, NULL, ui_test_window_setup, test_expression,
-              ui_test_window_teardown);
-  g_test_add ("/ui/landscape/runs/add-duplicate-remove", UiTestWindow, NULL, ui_test_window_setup, test_runs,
-              ui_test_window_teardown);
-  g_test_add ("/ui/landscape/runs/optimizer", UiTestWindow, NULL, ui_test_window_setup, test_optimizer,
-              ui_test_window_teardown);
-  g_test_add ("/ui/landscape/runs/learning-rate", UiTestWindow, NULL, ui_test_window_setup, test_learning_rate,
-              ui_test_window_teardown);
-  g_test_add ("/ui/landscape/runs/start", UiTestWindow, NULL, ui_test_window_setup, test_start,
-              ui_test_window_teardown);
-  g_test_add ("/ui/landscape/runs/pending", UiTestWindow, NULL, ui_test_window_setup, test_pending_runs,
-              ui_test_window_teardown);
-  g_test_add ("/ui/landscape/canvas/busy-spinner", UiTestWindow, NULL, ui_test_window_setup, test_busy_spinner,
-              ui_test_window_teardown);
-  g_test_add ("/ui/landscape/scene/default-race", UiTestWindow, NULL, ui_test_window_setup, test_default_race,
-              ui_test_window_teardown);
-  g_test_add ("/ui/landscape/scene/open", UiTestWindow, NULL, ui_test_window_setup, test_open_scene,
-              ui_test_window_teardown);
-  g_test_add ("/ui/landscape/window/presentation", UiTestWindow, NULL, ui_test_window_setup, test_presentation,
-              ui_test_window_teardown);
+#define ADD(path, func) \
+  g_test_add (path, UiTestWindow, NULL, ui_test_window_setup, func, ui_test_window_teardown)
+
+  ADD ("/ui/landscape/playback/object", test_playback_object);
+  ADD ("/ui/landscape/playback/controls", test_playback);
+  ADD ("/ui/landscape/playback/ticks", test_play_ticks);
+  ADD ("/ui/landscape/playback/keys", test_keys);
+  ADD ("/ui/landscape/surface/controls", test_surface);
+  ADD ("/ui/landscape/surface/expression", test_expression);
+  ADD ("/ui/landscape/runs/add-duplicate-remove", test_runs);
+  ADD ("/ui/landscape/runs/optimizer", test_optimizer);
+  ADD ("/ui/landscape/runs/learning-rate", test_learning_rate);
+  ADD ("/ui/landscape/runs/start", test_start);
+  ADD ("/ui/landscape/runs/pending", test_pending_runs);
+  ADD ("/ui/landscape/canvas/busy-spinner", test_busy_spinner);
+  ADD ("/ui/landscape/scene/default-race", test_default_race);
+  ADD ("/ui/landscape/scene/open", test_open_scene);
+  ADD ("/ui/landscape/window/presentation", test_presentation);
 
   status = g_test_run ();
 

@@ -412,16 +412,14 @@ main (int   argc,
   g_application_hold (G_APPLICATION (app));
   ui_test_use_application (app);
 
-  g_test_add ("/ui/overlays/sensitivity", UiTestWindow, NULL, ui_test_window_setup, test_sensitivity,
-              ui_test_window_teardown);
-  g_test_add ("/ui/overlays/curvature-readout", UiTestWindow, NULL, ui_test_window_setup, test_curvature_readout,
-              ui_test_window_teardown);
-  g_test_add ("/ui/overlays/follows-iteration", UiTestWindow, NULL, ui_test_window_setup, test_follows_iteration,
-              ui_test_window_teardown);
-  g_test_add ("/ui/overlays/scene", UiTestWindow, NULL, ui_test_window_setup, test_scene_explain,
-              ui_test_window_teardown);
-  g_test_add ("/ui/overlays/arrows-readout", UiTestWindow, NULL, ui_test_window_setup, test_arrows_readout,
-              ui_test_window_teardown);
+#define ADD(path, func) \
+  g_test_add (path, UiTestWindow, NULL, ui_test_window_setup, func, ui_test_window_teardown)
+
+  ADD ("/ui/overlays/sensitivity", test_sensitivity);
+  ADD ("/ui/overlays/curvature-readout", test_curvature_readout);
+  ADD ("/ui/overlays/follows-iteration", test_follows_iteration);
+  ADD ("/ui/overlays/scene", test_scene_explain);
+  ADD ("/ui/overlays/arrows-readout", test_arrows_readout);
 
   status = g_test_run ();
 

@@ -544,6 +544,45 @@ test_export_csv (UiTestWindow  *fixture,
   g_assert_cmpstr (csv, ==, expected);
 }
 
+/* JSON, like CSV, has no figure; the dialog writes what `saddle --export
+ * numbers.json` writes. */
+static void
+test_export_json (UiTestWindow  *fixture,
+                  gconstpointer  user_data)
+{
+  SdWindow *window = get_window ();
+  g_autofree char *path = write_scene ("lesson.saddle", LESSON_SCENE);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) written = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdScene) scene = NULL;
+  g_autofree char *written_path = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *expected = NULL;
+  SdExportDialog *dialog;
+  SdExportFormat format;
+
+  g_assert_true (sd_window_open_file (window, file));
+  dialog = open_export_dialog (window);
+
+  adw_combo_row_set_selected (dialog_child (dialog, "format_row"), 4);
+  sd_export_dialog_get_options (dialog, &format, NULL);
+  g_assert_cmpint (format, ==, SD_EXPORT_JSON);
+  g_assert_false (gtk_widget_get_sensitive (dialog_child (dialog, "figure_group")));
+
+  /* A name without the extension gets it. */
+  written = export_with_dialog (dialog, "numbers");
+  written_path = g_file_get_path (written);
+  g_assert_true (g_str_has_suffix (written_path, "/numbers.json"));
+  g_assert_true (g_file_get_contents (written_path, &json, NULL, NULL));
+
+  scene = sd_scene_load_file (path, &error);
+  g_assert_no_error (error);
+  expected = sd_scene_to_json (scene, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json, ==, expected);
+}
+
 /* A figure that cannot be written says why over the dialog, which stays
  * open for another try. */
 static void
@@ -800,32 +839,23 @@ main (int   argc,
   g_application_hold (G_APPLICATION (app));
   ui_test_use_application (app);
 
-  g_test_add ("/ui/scene-io/actions-enabled", UiTestWindow, NULL, ui_test_window_setup, test_actions_enabled,
-              ui_test_window_teardown);
-  g_test_add ("/ui/scene-io/open", UiTestWindow, NULL, ui_test_window_setup, test_open,
-              ui_test_window_teardown);
-  g_test_add ("/ui/scene-io/open-invalid", UiTestWindow, NULL, ui_test_window_setup, test_open_invalid,
-              ui_test_window_teardown);
-  g_test_add ("/ui/scene-io/save-as", UiTestWindow, NULL, ui_test_window_setup, test_save_as,
-              ui_test_window_teardown);
-  g_test_add ("/ui/scene-io/timeline-step", UiTestWindow, NULL, ui_test_window_setup, test_timeline_step,
-              ui_test_window_teardown);
-  g_test_add ("/ui/scene-io/preferred-color-map", UiTestWindow, NULL, ui_test_window_setup, test_preferred_color_map,
-              ui_test_window_teardown);
-  g_test_add ("/ui/scene-io/application-open", UiTestWindow, NULL, ui_test_window_setup, test_application_open,
-              ui_test_window_teardown);
-  g_test_add ("/ui/scene-io/close-modified", UiTestWindow, NULL, ui_test_window_setup, test_close_modified,
-              ui_test_window_teardown);
-  g_test_add ("/ui/scene-io/file-choosers", UiTestWindow, NULL, ui_test_window_setup, test_file_choosers,
-              ui_test_window_teardown);
-  g_test_add ("/ui/scene-io/export/png", UiTestWindow, NULL, ui_test_window_setup, test_export_png,
-              ui_test_window_teardown);
-  g_test_add ("/ui/scene-io/export/csv", UiTestWindow, NULL, ui_test_window_setup, test_export_csv,
-              ui_test_window_teardown);
-  g_test_add ("/ui/scene-io/export/error", UiTestWindow, NULL, ui_test_window_setup, test_export_error,
-              ui_test_window_teardown);
-  g_test_add ("/ui/scene-io/export/options", UiTestWindow, NULL, ui_test_window_setup, test_export_options,
-              ui_test_window_teardown);
+#define ADD(path, func) \
+  g_test_add (path, UiTestWindow, NULL, ui_test_window_setup, func, ui_test_window_teardown)
+
+  ADD ("/ui/scene-io/actions-enabled", test_actions_enabled);
+  ADD ("/ui/scene-io/open", test_open);
+  ADD ("/ui/scene-io/open-invalid", test_open_invalid);
+  ADD ("/ui/scene-io/save-as", test_save_as);
+  ADD ("/ui/scene-io/timeline-step", test_timeline_step);
+  ADD ("/ui/scene-io/preferred-color-map", test_preferred_color_map);
+  ADD ("/ui/scene-io/application-open", test_application_open);
+  ADD ("/ui/scene-io/close-modified", test_close_modified);
+  ADD ("/ui/scene-io/file-choosers", test_file_choosers);
+  ADD ("/ui/scene-io/export/png", test_export_png);
+  ADD ("/ui/scene-io/export/csv", test_export_csv);
+  ADD ("/ui/scene-io/export/json", test_export_json);
+  ADD ("/ui/scene-io/export/error", test_export_error);
+  ADD ("/ui/scene-io/export/options", test_export_options);
 
   status = g_test_run ();
 

@@ -482,24 +482,18 @@ main (int   argc,
   g_application_hold (G_APPLICATION (app));
   ui_test_use_application (app);
 
-  g_test_add ("/ui/window/pages", UiTestWindow, NULL, ui_test_window_setup, test_pages,
-              ui_test_window_teardown);
-  g_test_add ("/ui/window/show-page-shortcuts", UiTestWindow, NULL, ui_test_window_setup, test_show_page_shortcuts,
-              ui_test_window_teardown);
-  g_test_add ("/ui/window/page-frame", UiTestWindow, NULL, ui_test_window_setup, test_sidebar_frame,
-              ui_test_window_teardown);
-  g_test_add ("/ui/window/primary-menu", UiTestWindow, NULL, ui_test_window_setup, test_primary_menu,
-              ui_test_window_teardown);
-  g_test_add ("/ui/window/presentation-mode", UiTestWindow, NULL, ui_test_window_setup, test_presentation_mode,
-              ui_test_window_teardown);
-  g_test_add ("/ui/dialogs/preferences", UiTestWindow, NULL, ui_test_window_setup, test_preferences,
-              ui_test_window_teardown);
-  g_test_add ("/ui/dialogs/about", UiTestWindow, NULL, ui_test_window_setup, test_about,
-              ui_test_window_teardown);
-  g_test_add ("/ui/dialogs/shortcuts", UiTestWindow, NULL, ui_test_window_setup, test_shortcuts_window,
-              ui_test_window_teardown);
-  g_test_add ("/ui/window/size-restored", UiTestWindow, NULL, ui_test_window_setup, test_window_size_restored,
-              ui_test_window_teardown);
+#define ADD(path, func) \
+  g_test_add (path, UiTestWindow, NULL, ui_test_window_setup, func, ui_test_window_teardown)
+
+  ADD ("/ui/window/pages", test_pages);
+  ADD ("/ui/window/show-page-shortcuts", test_show_page_shortcuts);
+  ADD ("/ui/window/page-frame", test_sidebar_frame);
+  ADD ("/ui/window/primary-menu", test_primary_menu);
+  ADD ("/ui/window/presentation-mode", test_presentation_mode);
+  ADD ("/ui/dialogs/preferences", test_preferences);
+  ADD ("/ui/dialogs/about", test_about);
+  ADD ("/ui/dialogs/shortcuts", test_shortcuts_window);
+  ADD ("/ui/window/size-restored", test_window_size_restored);
 
   status = g_test_run ();
 

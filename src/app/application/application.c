@@ -28,7 +28,7 @@ static const GOptionEntry option_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
   { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the scene to OUT without opening a window; the format follows OUT’s extension "
-       "(.png, .svg, .pdf or .csv)"),
+       "(.png, .svg, .pdf, .csv or .json)"),
     N_("OUT") },
   { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export: the figure’s size in points (default 800x600)"), N_("WxH") },

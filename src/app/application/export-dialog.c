@@ -53,6 +53,7 @@ static const struct {
   { SD_EXPORT_SVG, "svg", "image/svg+xml" },
   { SD_EXPORT_PDF, "pdf", "application/pdf" },
   { SD_EXPORT_CSV, "csv", "text/csv" },
+  { SD_EXPORT_JSON, "json", "application/json" },
 };
 
 static guint
@@ -63,13 +64,14 @@ get_format_index (SdExportDialog *self)
   return index < G_N_ELEMENTS (formats) ? index : 0;
 }
 
-/* CSV holds numbers only, and only PNG has pixels to scale. */
+/* CSV and JSON hold numbers only, and only PNG has pixels to scale. */
 static void
 on_format_changed (SdExportDialog *self)
 {
   SdExportFormat format = formats[get_format_index (self)].format;
 
-  gtk_widget_set_sensitive (self->figure_group, format != SD_EXPORT_CSV);
+  gtk_widget_set_sensitive (self->figure_group,
+                            format != SD_EXPORT_CSV && format != SD_EXPORT_JSON);
   gtk_widget_set_sensitive (self->scale_row, format == SD_EXPORT_PNG);
 }
 

@@ -9,9 +9,12 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <gsl/gsl_statistics_double.h>
 
+#include "bivariate.h"
 #include "core-error.h"
 #include "distribution.h"
+#include "histogram.h"
 #include "numfmt.h"
 #include "scene-distribution.h"
 #include "scene-private.h"
@@ -367,21 +370,35 @@ save_distribution (GKeyFile                  *keyfile,
 
 /* CSV */
 
-static void
-append_density_row (GString              *csv,
-                    const char           *name,
-                    const SdDistribution *distribution,
-                    double                x)
+/* Where a curve is evaluated: a continuous family at @points evenly
+ * spaced x with both ends included, a discrete one at every integer of
+ * the range, where its mass is. */
+static GArray *
+curve_points (const SdDistribution *distribution,
+              const double          range[2],
+              guint                 points)
 {
-  _sd_csv_append_text (csv, name);
-  _sd_csv_append_number (csv, x);
-  _sd_csv_append_number (csv, sd_distribution_pdf (distribution, x));
-  _sd_csv_append_number (csv, sd_distribution_cdf (distribution, x));
-  g_string_append_c (csv, '\n');
+  GArray *xs = g_array_new (FALSE, FALSE, sizeof (double));
+
+  if (sd_distribution_is_discrete (distribution))
+    {
+      for (double k = ceil (range[0]); k <= floor (range[1]); k++)
+        g_array_append_val (xs, k);
+      return xs;
+    }
+
+  g_array_set_size (xs, points);
+  for (guint i = 0; i < points; i++)
+    {
+      /* The last point is the end of the range exactly, not a sum that
+       * rounding left just short of it. */
+      g_array_index (xs, double, i) = i + 1 == points
+                                      ? range[1]
+                                      : range[0] + (range[1] - range[0]) * i / (points - 1);
+    }
+  return xs;
 }
 
-/* Continuous families at evenly spaced x with both ends included; discrete
- * ones at every integer of the range, where their mass is. */
 static void
 append_distribution (GString              *csv,
                      const char           *name,
@@ -389,43 +406,47 @@ append_distribution (GString              *csv,
                      const double          range[2],
                      guint                 points)
 {
-  if (sd_distribution_is_discrete (distribution))
-    {
-      for (double k = ceil (range[0]); k <= floor (range[1]); k++)
-        append_density_row (csv, name, distribution, k);
-      return;
-    }
+  g_autoptr(GArray) xs = curve_points (distribution, range, points);
 
-  for (guint i = 0; i < points; i++)
+  for (guint i = 0; i < xs->len; i++)
     {
-      /* The last point is the end of the range exactly, not a sum that
-       * rounding left just short of it. */
-      double x = i + 1 == points
-                 ? range[1]
-                 : range[0] + (range[1] - range[0]) * i / (points - 1);
+      double x = g_array_index (xs, double, i);
 
-      append_density_row (csv, name, distribution, x);
+      _sd_csv_append_text (csv, name);
+      _sd_csv_append_number (csv, x);
+      _sd_csv_append_number (csv, sd_distribution_pdf (distribution, x));
+      _sd_csv_append_number (csv, sd_distribution_cdf (distribution, x));
+      g_string_append_c (csv, '\n');
     }
 }
 
-/* A bivariate normal does not fit one x column; its two marginals, which
- * are normal with the diagonal variances, do. */
+/* A bivariate normal's marginal along @axis (0 for x, 1 for y): normal,
+ * with the diagonal variance. */
+static SdDistribution *
+marginal_new (const SdSceneDistribution  *scene_distribution,
+              guint                       axis,
+              GError                    **error)
+{
+  const double *v = scene_distribution->values;
+  const double parameters[2][2] = { { v[0], sqrt (v[2]) }, { v[1], sqrt (v[4]) } };
+
+  return sd_distribution_new (SD_FAMILY_NORMAL, parameters[axis], 2, error);
+}
+
+/* A bivariate normal does not fit one x column; its two marginals do. */
 static gboolean
 append_bivariate (GString                    *csv,
                   const SdSceneDistribution  *scene_distribution,
                   GError                    **error)
 {
-  const double *v = scene_distribution->values;
-  const double marginals[2][2] = { { v[0], sqrt (v[2]) }, { v[1], sqrt (v[4]) } };
   const double *ranges[2] = { scene_distribution->x_range, scene_distribution->y_range };
   static const char * const suffixes[2] = { ":x", ":y" };
 
   for (guint axis = 0; axis < 2; axis++)
     {
-      g_autoptr(SdDistribution) marginal = NULL;
+      g_autoptr(SdDistribution) marginal = marginal_new (scene_distribution, axis, error);
       g_autofree char *name = g_strconcat (scene_distribution->name, suffixes[axis], NULL);
 
-      marginal = sd_distribution_new (SD_FAMILY_NORMAL, marginals[axis], 2, error);
       if (marginal == NULL)
         return FALSE;
 
@@ -481,6 +502,402 @@ to_csv (const SdScene  *scene,
   return TRUE;
 }
 
+/* JSON */
+
+/* The quantiles every univariate distribution reports: the quartiles
+ * and the ends of the central 90 %. */
+static const double quantile_levels[] = { 0.05, 0.25, 0.5, 0.75, 0.95 };
+
+/* What the figure draws of a distribution: its draws only with the
+ * histogram layer, its interval only with the interval layer. */
+static gboolean
+shows_samples (const SdSceneDistribution *d)
+{
+  return (d->layers & SD_LAYER_HISTOGRAM) && d->samples > 0;
+}
+
+static gboolean
+shows_interval (const SdSceneDistribution *d)
+{
+  return (d->layers & SD_LAYER_INTERVAL) && d->has_interval;
+}
+
+/* The curve as the CSV has it: x, pdf (the mass for a discrete family) and
+ * cdf, one array each. */
+static void
+set_curve (JsonBuilder          *builder,
+           const char           *key,
+           const SdDistribution *distribution,
+           const double          range[2],
+           guint                 points)
+{
+  g_autoptr(GArray) xs = curve_points (distribution, range, points);
+  g_autofree double *values = g_new (double, MAX (xs->len, 1));
+
+  json_builder_set_member_name (builder, key);
+  json_builder_begin_object (builder);
+  _sd_json_set_numbers (builder, "x", (const double *) xs->data, xs->len);
+  for (guint i = 0; i < xs->len; i++)
+    values[i] = sd_distribution_pdf (distribution, g_array_index (xs, double, i));
+  _sd_json_set_numbers (builder, "pdf", values, xs->len);
+  for (guint i = 0; i < xs->len; i++)
+    values[i] = sd_distribution_cdf (distribution, g_array_index (xs, double, i));
+  _sd_json_set_numbers (builder, "cdf", values, xs->len);
+  json_builder_end_object (builder);
+}
+
+static void
+set_parameters (JsonBuilder          *builder,
+                const SdDistribution *distribution)
+{
+  SdFamily family = sd_distribution_get_family (distribution);
+  const char * const *names = sd_family_get_parameter_names (family);
+
+  json_builder_set_member_name (builder, "parameters");
+  json_builder_begin_object (builder);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      _sd_json_set_key (builder, names[i]);
+      _sd_json_add_number (builder, sd_distribution_get_parameter (distribution, i));
+    }
+  json_builder_end_object (builder);
+}
+
+/* Moments that do not exist or are infinite (a Cauchy's mean, Student's
+ * t's variance with 2 degrees of freedom) come out as null. */
+static void
+set_moments (JsonBuilder          *builder,
+             const SdDistribution *distribution)
+{
+  double mean, variance, skewness, kurtosis;
+
+  sd_distribution_get_moments (distribution, &mean, &variance, &skewness, &kurtosis);
+  json_builder_set_member_name (builder, "moments");
+  json_builder_begin_object (builder);
+  _sd_json_set_number (builder, "mean", mean);
+  _sd_json_set_number (builder, "variance", variance);
+  _sd_json_set_number (builder, "standard_deviation", variance >= 0.0 ? sqrt (variance) : NAN);
+  _sd_json_set_number (builder, "skewness", skewness);
+  _sd_json_set_number (builder, "excess_kurtosis", kurtosis);
+  json_builder_end_object (builder);
+}
+
+static void
+set_quantiles (JsonBuilder          *builder,
+               const SdDistribution *distribution)
+{
+  double x[G_N_ELEMENTS (quantile_levels)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (quantile_levels); i++)
+    x[i] = sd_distribution_quantile (distribution, quantile_levels[i]);
+
+  json_builder_set_member_name (builder, "quantiles");
+  json_builder_begin_object (builder);
+  _sd_json_set_numbers (builder, "p", quantile_levels, G_N_ELEMENTS (quantile_levels));
+  _sd_json_set_numbers (builder, "x", x, G_N_ELEMENTS (quantile_levels));
+  json_builder_end_object (builder);
+}
+
+static void
+set_interval (JsonBuilder               *builder,
+              const SdSceneDistribution *d,
+              const SdDistribution      *distribution)
+{
+  if (!shows_interval (d))
+    {
+      _sd_json_set_null (builder, "interval");
+      return;
+    }
+
+  json_builder_set_member_name (builder, "interval");
+  json_builder_begin_object (builder);
+  _sd_json_set_number (builder, "a", d->interval[0]);
+  _sd_json_set_number (builder, "b", d->interval[1]);
+  _sd_json_set_number (builder, "probability",
+                       sd_distribution_probability (distribution, d->interval[0],
+                                                    d->interval[1]));
+  json_builder_end_object (builder);
+}
+
+/* Divides by count − 1, as numpy.var (ddof=1): undefined for one draw. */
+static double
+sample_variance (const double *x,
+                 gsize         n,
+                 double        mean)
+{
+  return n >= 2 ? gsl_stats_variance_m (x, 1, n, mean) : NAN;
+}
+
+/* The histogram's bins as the figure counts them; its bars are each
+ * count / (samples × bin width) high. */
+static gboolean
+set_histogram (JsonBuilder               *builder,
+               const SdSceneDistribution *d,
+               const SdDistribution      *distribution,
+               const double              *draws,
+               GError                   **error)
+{
+  g_autoptr(SdHistogram) histogram = NULL;
+  g_autofree double *edges = NULL;
+  guint n_bins;
+
+  histogram = sd_histogram_new_for_distribution (distribution, d->x_range[0], d->x_range[1],
+                                                 d->bins, error);
+  if (histogram == NULL)
+    return FALSE;
+  sd_histogram_add (histogram, draws, d->samples);
+
+  n_bins = sd_histogram_get_n_bins (histogram);
+  edges = g_new (double, n_bins + 1);
+  for (guint i = 0; i < n_bins; i++)
+    sd_histogram_get_bin (histogram, i, &edges[i], &edges[i + 1]);
+
+  json_builder_set_member_name (builder, "histogram");
+  json_builder_begin_object (builder);
+  _sd_json_set_numbers (builder, "edges", edges, n_bins + 1);
+  json_builder_set_member_name (builder, "counts");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n_bins; i++)
+    json_builder_add_int_value (builder, sd_histogram_get_count (histogram, i));
+  json_builder_end_array (builder);
+  _sd_json_set_int (builder, "outside", sd_histogram_get_n_outside (histogram));
+  json_builder_end_object (builder);
+
+  return TRUE;
+}
+
+/* The scene's seeded draws, drawn as the figure draws them, so that the
+ * statistics describe the histogram on screen. */
+static gboolean
+set_samples (JsonBuilder               *builder,
+             const SdSceneDistribution *d,
+             const SdDistribution      *distribution,
+             GCancellable              *cancellable,
+             GError                   **error)
+{
+  g_autofree double *draws = NULL;
+  double mean;
+
+  if (!shows_samples (d))
+    {
+      _sd_json_set_null (builder, "samples");
+      _sd_json_set_null (builder, "histogram");
+      return TRUE;
+    }
+
+  draws = g_new (double, d->samples);
+  sd_distribution_sample (distribution, d->seed, draws, d->samples);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  mean = gsl_stats_mean (draws, 1, d->samples);
+  json_builder_set_member_name (builder, "samples");
+  json_builder_begin_object (builder);
+  _sd_json_set_int (builder, "count", d->samples);
+  _sd_json_set_int (builder, "seed", d->seed);
+  _sd_json_set_number (builder, "mean", mean);
+  _sd_json_set_number (builder, "variance", sample_variance (draws, d->samples, mean));
+  json_builder_end_object (builder);
+
+  return set_histogram (builder, d, distribution, draws, error);
+}
+
+static gboolean
+add_univariate (JsonBuilder                *builder,
+                const SdSceneDistribution  *d,
+                SdFamily                    family,
+                GCancellable               *cancellable,
+                GError                    **error)
+{
+  g_autoptr(SdDistribution) distribution = NULL;
+
+  distribution = sd_distribution_new (family, d->values, d->n_values, error);
+  if (distribution == NULL)
+    return FALSE;
+
+  set_parameters (builder, distribution);
+  _sd_json_set_pair (builder, "x_range", d->x_range);
+  set_moments (builder, distribution);
+  set_quantiles (builder, distribution);
+  set_interval (builder, d, distribution);
+  if (!set_samples (builder, d, distribution, cancellable, error))
+    return FALSE;
+  set_curve (builder, "curve", distribution, d->x_range, d->points);
+
+  return TRUE;
+}
+
+static void
+set_covariance (JsonBuilder *builder,
+                const char  *key,
+                double       sxx,
+                double       sxy,
+                double       syy)
+{
+  const double entries[4] = { sxx, sxy, sxy, syy };
+
+  _sd_json_set_matrix (builder, key, entries);
+}
+
+/* The eigen-decomposition of the covariance: the variances along the
+ * principal axes, largest first, and the axes' unit directions. */
+static void
+set_principal_axes (JsonBuilder             *builder,
+                    const SdBivariateNormal *bivariate)
+{
+  SdPrincipalAxes axes;
+
+  sd_bivariate_normal_get_principal_axes (bivariate, &axes);
+  json_builder_set_member_name (builder, "principal_axes");
+  json_builder_begin_object (builder);
+  _sd_json_set_pair (builder, "variances", axes.variance);
+  json_builder_set_member_name (builder, "axes");
+  json_builder_begin_array (builder);
+  _sd_json_add_numbers (builder, axes.axis[0], 2);
+  _sd_json_add_numbers (builder, axes.axis[1], 2);
+  json_builder_end_array (builder);
+  _sd_json_set_number (builder, "angle", axes.angle);
+  json_builder_end_object (builder);
+}
+
+/* The first of these draws are the dots of the scatter, which shows only
+ * as many as stay readable. */
+static gboolean
+set_bivariate_samples (JsonBuilder               *builder,
+                       const SdSceneDistribution *d,
+                       const SdBivariateNormal   *bivariate,
+                       GCancellable              *cancellable,
+                       GError                   **error)
+{
+  g_autofree double *x = NULL, *y = NULL;
+  double mean[2], sxy;
+
+  if (!shows_samples (d))
+    {
+      _sd_json_set_null (builder, "samples");
+      return TRUE;
+    }
+
+  x = g_new (double, d->samples);
+  y = g_new (double, d->samples);
+  sd_bivariate_normal_sample (bivariate, d->seed, x, y, d->samples);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  mean[0] = gsl_stats_mean (x, 1, d->samples);
+  mean[1] = gsl_stats_mean (y, 1, d->samples);
+  sxy = d->samples >= 2 ? gsl_stats_covariance_m (x, 1, y, 1, d->samples, mean[0], mean[1])
+                        : NAN;
+
+  json_builder_set_member_name (builder, "samples");
+  json_builder_begin_object (builder);
+  _sd_json_set_int (builder, "count", d->samples);
+  _sd_json_set_int (builder, "seed", d->seed);
+  _sd_json_set_pair (builder, "mean", mean);
+  set_covariance (builder, "covariance", sample_variance (x, d->samples, mean[0]), sxy,
+                  sample_variance (y, d->samples, mean[1]));
+  json_builder_end_object (builder);
+
+  return TRUE;
+}
+
+static gboolean
+add_bivariate (JsonBuilder                *builder,
+               const SdSceneDistribution  *d,
+               GCancellable               *cancellable,
+               GError                    **error)
+{
+  g_autoptr(SdBivariateNormal) bivariate = NULL;
+  const double *v = d->values;
+  const double *ranges[2] = { d->x_range, d->y_range };
+  static const char * const axes[2] = { "x", "y" };
+  double ellipse_mass[3];
+
+  bivariate = sd_bivariate_normal_new (v, v + 2, error);
+  if (bivariate == NULL)
+    return FALSE;
+
+  json_builder_set_member_name (builder, "parameters");
+  json_builder_begin_object (builder);
+  _sd_json_set_pair (builder, "mean", v);
+  set_covariance (builder, "covariance", v[2], v[3], v[4]);
+  json_builder_end_object (builder);
+  _sd_json_set_pair (builder, "x_range", d->x_range);
+  _sd_json_set_pair (builder, "y_range", d->y_range);
+
+  json_builder_set_member_name (builder, "moments");
+  json_builder_begin_object (builder);
+  _sd_json_set_pair (builder, "mean", v);
+  set_covariance (builder, "covariance", v[2], v[3], v[4]);
+  _sd_json_set_number (builder, "correlation", sd_bivariate_normal_get_correlation (bivariate));
+  json_builder_end_object (builder);
+  set_principal_axes (builder, bivariate);
+
+  for (guint k = 1; k <= 3; k++)
+    ellipse_mass[k - 1] = sd_bivariate_normal_ellipse_mass (k);
+  _sd_json_set_numbers (builder, "ellipse_mass", ellipse_mass, 3);
+
+  if (!set_bivariate_samples (builder, d, bivariate, cancellable, error))
+    return FALSE;
+
+  json_builder_set_member_name (builder, "marginals");
+  json_builder_begin_object (builder);
+  for (guint axis = 0; axis < 2; axis++)
+    {
+      g_autoptr(SdDistribution) marginal = marginal_new (d, axis, error);
+
+      if (marginal == NULL)
+        return FALSE;
+      set_curve (builder, axes[axis], marginal, ranges[axis], d->points);
+    }
+  json_builder_end_object (builder);
+
+  return TRUE;
+}
+
+static gboolean
+add_distribution (JsonBuilder                *builder,
+                  const SdSceneDistribution  *d,
+                  GCancellable               *cancellable,
+                  GError                    **error)
+{
+  SdFamily family;
+  gboolean ok;
+
+  if (!sd_family_from_name (d->family, &family, error))
+    return FALSE;
+
+  json_builder_begin_object (builder);
+  _sd_json_set_string (builder, "name", d->name);
+  _sd_json_set_string (builder, "family", d->family);
+  ok = family == SD_FAMILY_BIVARIATE_NORMAL
+       ? add_bivariate (builder, d, cancellable, error)
+       : add_univariate (builder, d, family, cancellable, error);
+  json_builder_end_object (builder);
+
+  if (!ok)
+    g_prefix_error (error, "[Distribution %s] ", d->name);
+  return ok;
+}
+
+static gboolean
+to_json (const SdScene  *scene,
+         JsonBuilder    *builder,
+         GCancellable   *cancellable,
+         GError        **error)
+{
+  const GPtrArray *distributions = sd_scene_get_distributions (scene)->distributions;
+
+  json_builder_set_member_name (builder, "distributions");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < distributions->len; i++)
+    if (!add_distribution (builder, g_ptr_array_index (distributions, i), cancellable, error))
+      return FALSE;
+  json_builder_end_array (builder);
+
+  return TRUE;
+}
+
 
 const SdSceneSection sd_scene_distribution_section = {
   .name = "distribution",
@@ -491,4 +908,5 @@ const SdSceneSection sd_scene_distribution_section = {
   .load = load,
   .save = save,
   .to_csv = to_csv,
+  .to_json = to_json,
 };

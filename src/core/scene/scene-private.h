@@ -5,6 +5,8 @@
  */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "scene.h"
 
 G_BEGIN_DECLS
@@ -45,6 +47,8 @@ typedef gboolean (*SdSceneGroupReader) (SdSceneReader  *r,
  * @load: reads the kind's groups into the reader's scene
  * @save: writes the kind's groups
  * @to_csv: appends every number the scene shows, as CSV with a header line
+ * @to_json: adds every number the scene shows as members of the open
+ *   top-level object, the keys of docs/json-export.md
  *
  * One kind of scene: the table in scene-kinds.c lists them.
  */
@@ -64,6 +68,10 @@ typedef struct
                                GString        *csv,
                                GCancellable   *cancellable,
                                GError        **error);
+  gboolean          (*to_json) (const SdScene  *scene,
+                                JsonBuilder    *builder,
+                                GCancellable   *cancellable,
+                                GError        **error);
 } SdSceneSection;
 
 /* scene-kinds.c */
@@ -187,5 +195,38 @@ void     _sd_csv_append_text      (GString        *csv,
 void     _sd_csv_append_quantity  (GString        *csv,
                                    const char     *name,
                                    double          value);
+
+/* scene-json.c */
+void     _sd_json_add_number      (JsonBuilder    *builder,
+                                   double          value);
+void     _sd_json_add_numbers     (JsonBuilder    *builder,
+                                   const double   *values,
+                                   gsize           n);
+void     _sd_json_set_key         (JsonBuilder    *builder,
+                                   const char     *name);
+void     _sd_json_set_number      (JsonBuilder    *builder,
+                                   const char     *key,
+                                   double          value);
+void     _sd_json_set_int         (JsonBuilder    *builder,
+                                   const char     *key,
+                                   gint64          value);
+void     _sd_json_set_boolean     (JsonBuilder    *builder,
+                                   const char     *key,
+                                   gboolean        value);
+void     _sd_json_set_string      (JsonBuilder    *builder,
+                                   const char     *key,
+                                   const char     *value);
+void     _sd_json_set_null        (JsonBuilder    *builder,
+                                   const char     *key);
+void     _sd_json_set_numbers     (JsonBuilder    *builder,
+                                   const char     *key,
+                                   const double   *values,
+                                   gsize           n);
+void     _sd_json_set_pair        (JsonBuilder    *builder,
+                                   const char     *key,
+                                   const double    pair[2]);
+void     _sd_json_set_matrix      (JsonBuilder    *builder,
+                                   const char     *key,
+                                   const double    entries[4]);
 
 G_END_DECLS

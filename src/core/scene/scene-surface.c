@@ -5,11 +5,13 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
 
 #include "core-error.h"
+#include "explain.h"
 #include "scene-private.h"
 #include "scene-surface.h"
 #include "trajectory.h"
@@ -55,9 +57,9 @@ sd_scene_explain_supported (SdOptimizerKind kind)
 {
   SdExplainFlags flags = SD_EXPLAIN_GRADIENT | SD_EXPLAIN_STEP | SD_EXPLAIN_CURVATURE;
 
-  if (kind == SD_OPTIMIZER_MOMENTUM || kind == SD_OPTIMIZER_NESTEROV)
+  if (sd_explain_kind_has_velocity (kind))
     flags |= SD_EXPLAIN_VELOCITY;
-  if (kind == SD_OPTIMIZER_ADAM || kind == SD_OPTIMIZER_ADAMW)
+  if (sd_explain_kind_has_adam_steps (kind))
     flags |= SD_EXPLAIN_ADAM_STEP;
   return flags;
 }
@@ -675,6 +677,272 @@ to_csv (const SdScene  *scene,
   return TRUE;
 }
 
+/* JSON */
+
+/* Counts (dataset sizes, minibatch sizes, seeds) are written as whole
+ * numbers, the rest as doubles. */
+static gboolean
+is_count_key (const char *key)
+{
+  return g_str_equal (key, "dataset-size") || g_str_equal (key, "batch-size")
+         || g_str_equal (key, "seed");
+}
+
+static void
+add_named_value (JsonBuilder *builder,
+                 const char  *key,
+                 double       value)
+{
+  _sd_json_set_key (builder, key);
+  if (is_count_key (key))
+    json_builder_add_int_value (builder, (gint64) value);
+  else
+    _sd_json_add_number (builder, value);
+}
+
+static void
+set_surface (JsonBuilder   *builder,
+             const SdScene *scene)
+{
+  const SdSceneSurface *surface = sd_scene_get_surface (scene);
+  const char * const *keys = sd_surface_builtin_get_keys (surface->function);
+  gboolean custom = g_str_equal (surface->function, "custom");
+
+  json_builder_set_member_name (builder, "surface");
+  json_builder_begin_object (builder);
+  _sd_json_set_string (builder, "function", surface->function);
+  _sd_json_set_string (builder, "expression", custom ? surface->expression : NULL);
+  _sd_json_set_pair (builder, "x_range", surface->x_range);
+  _sd_json_set_pair (builder, "y_range", surface->y_range);
+
+  json_builder_set_member_name (builder, "parameters");
+  json_builder_begin_object (builder);
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      double value;
+
+      if (sd_surface_params_get (&surface->params, keys[i], &value))
+        add_named_value (builder, keys[i], value);
+    }
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+}
+
+/* The hyperparameters the run's optimizer uses, as the scene file saves
+ * them: minibatch keys only on the regression surfaces. */
+static void
+set_hyperparameters (JsonBuilder      *builder,
+                     const SdSceneRun *run,
+                     gboolean          stochastic)
+{
+  const char * const *keys = sd_optimizer_kind_get_keys (run->params.kind);
+
+  json_builder_set_member_name (builder, "hyperparameters");
+  json_builder_begin_object (builder);
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      double value;
+
+      if (!stochastic && (g_str_equal (keys[i], "batch-size") || g_str_equal (keys[i], "seed")))
+        continue;
+      if (sd_optimizer_params_get (&run->params, keys[i], &value))
+        add_named_value (builder, keys[i], value);
+    }
+  json_builder_end_object (builder);
+}
+
+static const char *
+status_name (SdOptimizerStatus status)
+{
+  switch (status)
+    {
+    case SD_OPTIMIZER_STATUS_RUNNING:
+      return "completed";
+    case SD_OPTIMIZER_STATUS_DIVERGED:
+      return "diverged";
+    case SD_OPTIMIZER_STATUS_STOPPED:
+      return "stopped";
+    case SD_OPTIMIZER_STATUS_CONVERGED:
+      return "converged";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* The CSV's columns, one array each, so that a reader gets whole columns
+ * (numpy.array (run["trajectory"]["x"])). */
+static void
+set_trajectory (JsonBuilder        *builder,
+                const SdTrajectory *trajectory)
+{
+  static const struct {
+    const char *key;
+    gsize       offset;
+  } columns[] = {
+    { "x", G_STRUCT_OFFSET (SdOptimizerState, position) },
+    { "y", G_STRUCT_OFFSET (SdOptimizerState, position) + sizeof (double) },
+    { "loss", G_STRUCT_OFFSET (SdOptimizerState, loss) },
+    { "grad_x", G_STRUCT_OFFSET (SdOptimizerState, gradient) },
+    { "grad_y", G_STRUCT_OFFSET (SdOptimizerState, gradient) + sizeof (double) },
+  };
+  const SdOptimizerState *points;
+  g_autofree double *column = NULL;
+  guint n_points;
+
+  points = sd_trajectory_get_points (trajectory, &n_points);
+  column = g_new (double, MAX (n_points, 1));
+
+  json_builder_set_member_name (builder, "trajectory");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "step");
+  json_builder_begin_array (builder);
+  for (guint k = 0; k < n_points; k++)
+    json_builder_add_int_value (builder, k);
+  json_builder_end_array (builder);
+
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    {
+      for (guint k = 0; k < n_points; k++)
+        column[k] = G_STRUCT_MEMBER (double, &points[k], columns[c].offset);
+      _sd_json_set_numbers (builder, columns[c].key, column, n_points);
+    }
+  json_builder_end_object (builder);
+}
+
+static void
+set_curvature (JsonBuilder       *builder,
+               const SdCurvature *c)
+{
+  /* max |λ| / min |λ| of the zero Hessian is 0/0: undefined, as NumPy's
+   * cond gives nan, though the readout calls every direction alike. */
+  gboolean zero = c->lambda[0] == 0.0 && c->lambda[1] == 0.0;
+
+  json_builder_set_member_name (builder, "curvature");
+  json_builder_begin_object (builder);
+  _sd_json_set_number (builder, "lambda_min", c->lambda[0]);
+  _sd_json_set_number (builder, "lambda_max", c->lambda[1]);
+  _sd_json_set_pair (builder, "eigenvector_min", c->vectors[0]);
+  _sd_json_set_pair (builder, "eigenvector_max", c->vectors[1]);
+  _sd_json_set_number (builder, "condition_number", zero ? NAN : c->condition);
+  _sd_json_set_number (builder, "stability_bound", c->stability_bound);
+  _sd_json_set_boolean (builder, "convex", c->convex);
+  json_builder_end_object (builder);
+}
+
+/* A pair that only some optimizers have, null for the others. */
+static void
+set_pair_if (JsonBuilder  *builder,
+             const char   *key,
+             gboolean      has,
+             const double  pair[2])
+{
+  if (has)
+    _sd_json_set_pair (builder, key, pair);
+  else
+    _sd_json_set_null (builder, key);
+}
+
+static void
+set_explain (JsonBuilder     *builder,
+             const SdExplain *e)
+{
+  json_builder_set_member_name (builder, "explain");
+  json_builder_begin_object (builder);
+  _sd_json_set_int (builder, "step", e->index);
+  _sd_json_set_pair (builder, "position", e->position);
+  _sd_json_set_number (builder, "loss", e->loss);
+  _sd_json_set_pair (builder, "gradient", e->gradient);
+  _sd_json_set_number (builder, "learning_rate", e->learning_rate);
+  _sd_json_set_pair (builder, "gradient_step", e->gradient_step);
+  set_pair_if (builder, "step_taken", e->has_step, e->step);
+  set_pair_if (builder, "velocity", e->has_velocity, e->velocity);
+  set_pair_if (builder, "velocity_step", e->has_velocity, e->velocity_step);
+  set_pair_if (builder, "adam_effective_learning_rate", e->has_adam_steps,
+               e->effective_learning_rate);
+  set_pair_if (builder, "adam_step_sizes", e->has_adam_steps, e->adam_step_sizes);
+  _sd_json_set_matrix (builder, "hessian", e->hessian);
+  if (e->has_curvature)
+    set_curvature (builder, &e->curvature);
+  else
+    _sd_json_set_null (builder, "curvature");
+  json_builder_end_object (builder);
+}
+
+/* The iterate figures stop at: the scene's step, or the run's last. */
+static guint
+shown_iterate (const SdScene      *scene,
+               const SdTrajectory *trajectory)
+{
+  guint last = sd_trajectory_get_n_points (trajectory) - 1;
+
+  return scene->has_step ? MIN (scene->step, last) : last;
+}
+
+static gboolean
+add_run (JsonBuilder       *builder,
+         const SdScene     *scene,
+         SdSurface         *surface,
+         const SdSceneRun  *run,
+         GCancellable      *cancellable,
+         GError           **error)
+{
+  g_autoptr(SdTrajectory) trajectory = NULL;
+  SdExplain explain;
+  guint diverged;
+
+  trajectory = sd_trajectory_compute (surface, &run->params, run->start, run->steps,
+                                      cancellable, error);
+  if (trajectory == NULL)
+    {
+      g_prefix_error (error, "[Run %s] ", run->name);
+      return FALSE;
+    }
+
+  json_builder_begin_object (builder);
+  _sd_json_set_string (builder, "name", run->name);
+  _sd_json_set_string (builder, "optimizer", sd_optimizer_kind_to_name (run->params.kind));
+  set_hyperparameters (builder, run, sd_surface_is_stochastic (surface));
+  _sd_json_set_pair (builder, "start", run->start);
+  _sd_json_set_int (builder, "steps", run->steps);
+  _sd_json_set_boolean (builder, "visible", run->visible);
+  _sd_json_set_string (builder, "status", status_name (sd_trajectory_get_status (trajectory)));
+  if (sd_trajectory_get_diverged (trajectory, &diverged))
+    _sd_json_set_int (builder, "diverged_at", diverged);
+  else
+    _sd_json_set_null (builder, "diverged_at");
+  set_trajectory (builder, trajectory);
+  if (sd_explain_compute (&explain, surface, trajectory, shown_iterate (scene, trajectory)))
+    set_explain (builder, &explain);
+  else
+    _sd_json_set_null (builder, "explain");
+  json_builder_end_object (builder);
+
+  return TRUE;
+}
+
+static gboolean
+to_json (const SdScene  *scene,
+         JsonBuilder    *builder,
+         GCancellable   *cancellable,
+         GError        **error)
+{
+  g_autoptr(SdSurface) surface = sd_scene_create_surface (scene, error);
+  const GPtrArray *runs = sd_scene_get_surface (scene)->runs;
+
+  if (surface == NULL)
+    return FALSE;
+
+  set_surface (builder, scene);
+  json_builder_set_member_name (builder, "runs");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < runs->len; i++)
+    if (!add_run (builder, scene, surface, g_ptr_array_index (runs, i), cancellable, error))
+      return FALSE;
+  json_builder_end_array (builder);
+
+  return TRUE;
+}
+
 
 const SdSceneSection sd_scene_surface_section = {
   .name = "surface",
@@ -685,4 +953,5 @@ const SdSceneSection sd_scene_surface_section = {
   .load = load,
   .save = save,
   .to_csv = to_csv,
+  .to_json = to_json,
 };

@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "core-error.h"
@@ -151,6 +153,132 @@ to_csv (const SdScene  *scene,
   return TRUE;
 }
 
+/* JSON */
+
+static void
+set_mat2 (JsonBuilder  *builder,
+          const char   *key,
+          const SdMat2 *m)
+{
+  const double entries[4] = { m->a, m->b, m->c, m->d };
+
+  _sd_json_set_matrix (builder, key, entries);
+}
+
+/* The eigenvalues as {re, im} pairs, and their unit eigenvectors where
+ * they are real: two, one for a defective map (a shear), none for a
+ * complex pair, as in the CSV. */
+static void
+set_eigen (JsonBuilder            *builder,
+           const SdLinmapAnalysis *a)
+{
+  json_builder_set_member_name (builder, "eigenvalues");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < 2; i++)
+    {
+      json_builder_begin_object (builder);
+      _sd_json_set_number (builder, "re", a->eigenvalues_re[i]);
+      _sd_json_set_number (builder, "im", a->eigenvalues_im[i]);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "eigenvectors");
+  json_builder_begin_array (builder);
+  for (guint i = 0; !a->complex_eigenvalues && i < a->n_eigenvectors && i < 2; i++)
+    _sd_json_add_numbers (builder, a->eigenvectors[i], 2);
+  json_builder_end_array (builder);
+}
+
+/* The orbit v, Mv, M²v, … the figure draws, under the map M it shows at
+ * t; points past an overflow are null. */
+static void
+set_orbit (JsonBuilder            *builder,
+           const SdSceneTransform *transform,
+           const SdMat2           *shown)
+{
+  g_autofree double *points = NULL;
+
+  if (!transform->has_vector)
+    {
+      _sd_json_set_null (builder, "vector");
+      _sd_json_set_null (builder, "orbit");
+      return;
+    }
+
+  points = g_new0 (double, 2 * (transform->orbit + 1));
+  for (guint k = 0; k <= transform->orbit; k++)
+    points[2 * k] = points[2 * k + 1] = NAN;
+  /* An orbit that overflows fills in its finite points and fails. */
+  sd_linmap_orbit (shown, transform->vector, transform->orbit, points, NULL);
+
+  _sd_json_set_pair (builder, "vector", transform->vector);
+  json_builder_set_member_name (builder, "orbit");
+  json_builder_begin_array (builder);
+  for (guint k = 0; k <= transform->orbit; k++)
+    _sd_json_add_numbers (builder, points + 2 * k, 2);
+  json_builder_end_array (builder);
+}
+
+/* Everything the CSV says about a map, and the map itself. */
+static gboolean
+set_analysis (JsonBuilder   *builder,
+              const SdMat2  *m,
+              GError       **error)
+{
+  SdLinmapAnalysis a;
+
+  if (!sd_linmap_analyze (m, &a, error))
+    return FALSE;
+
+  set_mat2 (builder, "matrix", m);
+  _sd_json_set_string (builder, "map_kind", sd_linmap_kind_get_name (a.kind));
+  _sd_json_set_number (builder, "determinant", a.determinant);
+  _sd_json_set_number (builder, "trace", a.trace);
+  set_eigen (builder, &a);
+  _sd_json_set_pair (builder, "singular_values", a.singular_values);
+  _sd_json_set_number (builder, "condition_number", a.condition_number);
+  return TRUE;
+}
+
+/* The quantities of A, as the CSV has them, and under "shown" those of
+ * the map M = (1 − t)I + tA the figure draws, which is A at t = 1. */
+static gboolean
+to_json (const SdScene  *scene,
+         JsonBuilder    *builder,
+         GCancellable   *cancellable,
+         GError        **error)
+{
+  const SdSceneTransform *transform = sd_scene_get_transform (scene);
+  SdMat2 shown;
+
+  if (!isfinite (transform->t))
+    {
+      g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
+                   /* Translators: %s is t, the key of the scene file that
+                    * says how far the map has gone; keep it as it is */
+                   _("%s: must be a finite number"), "t");
+      return FALSE;
+    }
+
+  json_builder_set_member_name (builder, "transform");
+  json_builder_begin_object (builder);
+  _sd_json_set_number (builder, "t", transform->t);
+  if (!set_analysis (builder, &transform->matrix, error))
+    return FALSE;
+
+  sd_mat2_interpolate (&transform->matrix, transform->t, &shown);
+  json_builder_set_member_name (builder, "shown");
+  json_builder_begin_object (builder);
+  if (!set_analysis (builder, &shown, error))
+    return FALSE;
+  json_builder_end_object (builder);
+
+  set_orbit (builder, transform, &shown);
+  json_builder_end_object (builder);
+
+  return TRUE;
+}
 
 const SdSceneSection sd_scene_transform_section = {
   .name = "transform",
@@ -161,4 +289,5 @@ const SdSceneSection sd_scene_transform_section = {
   .load = load,
   .save = save,
   .to_csv = to_csv,
+  .to_json = to_json,
 };

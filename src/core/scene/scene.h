@@ -17,6 +17,9 @@ G_BEGIN_DECLS
 
 /* The scene file format version this Saddle reads and writes. */
 #define SD_SCENE_VERSION 1
+/* The version of the JSON export's keys (docs/json-export.md), raised when
+ * a key changes meaning or goes away, not when one is added. */
+#define SD_SCENE_JSON_VERSION 1
 
 /**
  * SdScene:
@@ -53,6 +56,10 @@ gboolean    sd_scene_save_file        (const SdScene *self,
                                        const char    *path,
                                        GError       **error);
 char       *sd_scene_to_csv           (const SdScene *self,
+                                       GCancellable  *cancellable,
+                                       gsize         *length,
+                                       GError       **error);
+char       *sd_scene_to_json          (const SdScene *self,
                                        GCancellable  *cancellable,
                                        gsize         *length,
                                        GError       **error);

@@ -723,6 +723,44 @@ sd_distribution_sf (const SdDistribution *distribution,
 }
 
 /**
+ * sd_distribution_probability:
+ * @distribution: a distribution
+ * @a: the interval's lower end
+ * @b: its upper end, not below @a
+ *
+ * P(@a ≤ X ≤ @b): F(@b) − F(@a) for a continuous family; for a discrete
+ * one F(⌊@b⌋) − F(⌈@a⌉ − 1), the mass at @a included. In the upper tail
+ * the difference is taken of survival functions, which keep the digits
+ * that 1 − F rounds away.
+ *
+ * Returns: the probability, in [0, 1]
+ */
+double
+sd_distribution_probability (const SdDistribution *distribution,
+                             double                a,
+                             double                b)
+{
+  double p;
+
+  g_return_val_if_fail (distribution != NULL, NAN);
+
+  if (families[distribution->family].discrete)
+    {
+      a = ceil (a) - 1.0;
+      b = floor (b);
+      if (b <= a)
+        return 0.0;
+    }
+
+  if (sd_distribution_cdf (distribution, a) > 0.5)
+    p = sd_distribution_sf (distribution, a) - sd_distribution_sf (distribution, b);
+  else
+    p = sd_distribution_cdf (distribution, b) - sd_distribution_cdf (distribution, a);
+
+  return CLAMP (p, 0.0, 1.0);
+}
+
+/**
  * sd_distribution_quantile:
  * @distribution: a distribution
  * @p: a probability

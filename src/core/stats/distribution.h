@@ -126,6 +126,9 @@ double          sd_distribution_sf                (const SdDistribution  *distri
                                                    double                 x);
 double          sd_distribution_quantile          (const SdDistribution  *distribution,
                                                    double                 p);
+double          sd_distribution_probability       (const SdDistribution  *distribution,
+                                                   double                 a,
+                                                   double                 b);
 void            sd_distribution_get_moments       (const SdDistribution  *distribution,
                                                    double                *mean,
                                                    double                *variance,

@@ -23,6 +23,7 @@ static const struct {
   { ".svg", SD_EXPORT_SVG },
   { ".pdf", SD_EXPORT_PDF },
   { ".csv", SD_EXPORT_CSV },
+  { ".json", SD_EXPORT_JSON },
 };
 
 /**
@@ -134,6 +135,7 @@ render_figure (const SdScene          *scene,
       break;
 
     case SD_EXPORT_CSV:
+    case SD_EXPORT_JSON:
     default:
       g_assert_not_reached ();
     }
@@ -182,14 +184,14 @@ sd_export_format_from_path (const char      *path,
     g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
                  /* Translators: the first %s is the file name the user gave,
                   * the second the extensions Saddle writes, such as
-                  * ".png, .svg, .pdf, .csv"; keep them as they are */
+                  * ".png, .svg, .pdf, .csv, .json"; keep them as they are */
                  _("%s: no file extension to tell the format; use one of %s"),
                  path, known->str);
   else
     g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
                  /* Translators: the first %s is the file name the user gave,
                   * the second its extension, such as .jpg, the third the
-                  * extensions Saddle writes, such as ".png, .svg, .pdf, .csv";
+                  * extensions Saddle writes, such as ".png, .svg, .pdf, .csv, .json";
                   * keep the extensions as they are */
                  _("%s: unsupported extension '%s'; use one of %s"),
                  path, dot, known->str);
@@ -216,7 +218,7 @@ sd_export_scene (const SdScene          *scene,
                  GError                **error)
 {
   g_autoptr(GByteArray) figure = NULL;
-  g_autofree char *csv = NULL;
+  g_autofree char *numbers = NULL;
   SdExportOptions defaults;
   SdExportFormat format;
   gsize length = 0;
@@ -233,10 +235,11 @@ sd_export_scene (const SdScene          *scene,
   if (!sd_export_format_from_path (path, &format, error))
     return FALSE;
 
-  if (format == SD_EXPORT_CSV)
+  if (format == SD_EXPORT_CSV || format == SD_EXPORT_JSON)
     {
-      csv = sd_scene_to_csv (scene, cancellable, &length, error);
-      return csv != NULL && sd_write_file_atomically (path, csv, length, error);
+      numbers = format == SD_EXPORT_CSV ? sd_scene_to_csv (scene, cancellable, &length, error)
+                                        : sd_scene_to_json (scene, cancellable, &length, error);
+      return numbers != NULL && sd_write_file_atomically (path, numbers, length, error);
     }
 
   figure = render_figure (scene, format, options, cancellable, error);

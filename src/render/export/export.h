@@ -1,4 +1,4 @@
-/* export.h: writing a scene as a file: CSV numbers or a figure
+/* export.h: writing a scene as a file: CSV or JSON numbers, or a figure
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,6 +22,7 @@ typedef enum
   SD_EXPORT_PNG,
   SD_EXPORT_SVG,
   SD_EXPORT_PDF,
+  SD_EXPORT_JSON,
 } SdExportFormat;
 
 /**
@@ -29,7 +30,7 @@ typedef enum
  * @figure: size (points), theme and transparency of the figure
  * @scale: PNG pixels per point, 1 to 8
  *
- * How `saddle --export` draws a figure. CSV ignores it.
+ * How `saddle --export` draws a figure. CSV and JSON ignore it.
  */
 typedef struct
 {

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "explain.h"
 #include "overlay.h"
 #include "text.h"
 
@@ -726,9 +727,10 @@ sd_overlay_readable_scale (const SdOverlayData *data,
  * @trajectory: the run
  * @index: the iterate to explain, clamped to the run's last
  *
- * Fills @data for an iterate of a run: its gradient, momentum buffer and
- * Adam's step sizes as the optimizer had them, the step it takes from
- * there (zero at the last iterate), and the Hessian's decomposition.
+ * Fills @data for an iterate of a run from sd_explain_compute(): its
+ * gradient, momentum buffer and Adam's step sizes as the optimizer had
+ * them, the step it takes from there (zero at the last iterate), and the
+ * Hessian's decomposition.
  *
  * Returns: %FALSE if the run has no iterate
  */
@@ -738,34 +740,27 @@ sd_overlay_data_init (SdOverlayData      *data,
                       const SdTrajectory *trajectory,
                       guint               index)
 {
-  const SdOptimizerState *state;
-  guint n_points;
-  double hess[4];
+  SdExplain explain;
 
   g_return_val_if_fail (data != NULL, FALSE);
   g_return_val_if_fail (surface != NULL, FALSE);
   g_return_val_if_fail (trajectory != NULL, FALSE);
 
-  n_points = sd_trajectory_get_n_points (trajectory);
-  if (n_points == 0)
+  if (!sd_explain_compute (&explain, surface, trajectory, index))
     return FALSE;
 
-  index = MIN (index, n_points - 1);
-  state = sd_trajectory_get_point (trajectory, index);
   *data = (SdOverlayData) { 0 };
   data->arrow_scale = 1.0;
-  data->learning_rate = sd_trajectory_get_params (trajectory)->learning_rate;
-  memcpy (data->position, state->position, sizeof data->position);
-  memcpy (data->gradient, state->gradient, sizeof data->gradient);
-  memcpy (data->velocity, state->velocity, sizeof data->velocity);
-  memcpy (data->effective_learning_rate, state->effective_learning_rate,
+  data->learning_rate = explain.learning_rate;
+  memcpy (data->position, explain.position, sizeof data->position);
+  memcpy (data->gradient, explain.gradient, sizeof data->gradient);
+  memcpy (data->velocity, explain.velocity, sizeof data->velocity);
+  memcpy (data->effective_learning_rate, explain.effective_learning_rate,
           sizeof data->effective_learning_rate);
-  /* The step taken from here is the next point's delta. */
-  if (index + 1 < n_points)
-    memcpy (data->step, sd_trajectory_get_point (trajectory, index + 1)->delta, sizeof data->step);
-
-  sd_surface_eval (surface, state->position[0], state->position[1], NULL, hess);
-  data->has_curvature = sd_curvature_from_hessian (hess, &data->curvature, NULL);
+  /* Zero at the last iterate, which takes no step: nothing is drawn. */
+  memcpy (data->step, explain.step, sizeof data->step);
+  data->curvature = explain.curvature;
+  data->has_curvature = explain.has_curvature;
   return TRUE;
 }
 

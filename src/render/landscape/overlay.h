@@ -40,7 +40,8 @@ G_BEGIN_DECLS
  *   (or 0, as in a zeroed struct) for their true length (see
  *   sd_overlay_readable_scale())
  *
- * The values an overlay draws, all in data coordinates.
+ * The values an overlay draws, all in data coordinates, as
+ * sd_explain_compute() gives them.
  */
 typedef struct
 {
