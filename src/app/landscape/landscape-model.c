@@ -440,8 +440,14 @@ unique_run_name (SdLandscapeModel *self,
   return name;
 }
 
-static const char *
-optimizer_label (SdOptimizerKind kind)
+/**
+ * sd_optimizer_kind_get_label:
+ * @kind: an optimizer kind
+ *
+ * Returns: (transfer none): the kind's translated name for people
+ */
+const char *
+sd_optimizer_kind_get_label (SdOptimizerKind kind)
 {
   static const char * const labels[SD_N_OPTIMIZER_KINDS] = {
     [SD_OPTIMIZER_SGD] = N_("SGD"),
@@ -456,6 +462,8 @@ optimizer_label (SdOptimizerKind kind)
     [SD_OPTIMIZER_CONJUGATE_GRADIENT] = N_("Conjugate gradient"),
     [SD_OPTIMIZER_NELDER_MEAD] = N_("Nelder–Mead"),
   };
+
+  g_return_val_if_fail (kind < SD_N_OPTIMIZER_KINDS, NULL);
 
   return _(labels[kind]);
 }
@@ -479,7 +487,7 @@ sd_landscape_model_add_run (SdLandscapeModel *self,
   g_return_val_if_fail (SD_IS_LANDSCAPE_MODEL (self), 0);
   g_return_val_if_fail (optimizer < SD_N_OPTIMIZER_KINDS, 0);
 
-  name = unique_run_name (self, optimizer_label (optimizer));
+  name = unique_run_name (self, sd_optimizer_kind_get_label (optimizer));
   run = sd_scene_add_run (edit (self), name, optimizer);
   if (edit_surface (self)->runs->len > 1)
     {

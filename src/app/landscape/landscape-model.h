@@ -36,6 +36,7 @@ typedef enum
 G_DECLARE_FINAL_TYPE (SdLandscapeModel, sd_landscape_model, SD, LANDSCAPE_MODEL, SdSceneDocument)
 
 SdLandscapeModel *sd_landscape_model_new             (void);
+const char       *sd_optimizer_kind_get_label        (SdOptimizerKind    kind);
 const SdScene    *sd_landscape_model_get_scene       (SdLandscapeModel  *self);
 void              sd_landscape_model_set_scene       (SdLandscapeModel  *self,
                                                       SdScene           *scene);

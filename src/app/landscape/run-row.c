@@ -45,34 +45,6 @@ struct _SdRunRow
 G_DEFINE_FINAL_TYPE (SdRunRow, sd_run_row, ADW_TYPE_EXPANDER_ROW)
 
 /**
- * sd_optimizer_kind_get_label:
- * @kind: an optimizer kind
- *
- * Returns: (transfer none): the kind's translated name for people
- */
-const char *
-sd_optimizer_kind_get_label (SdOptimizerKind kind)
-{
-  static const char * const labels[SD_N_OPTIMIZER_KINDS] = {
-    [SD_OPTIMIZER_SGD] = N_("SGD"),
-    [SD_OPTIMIZER_MOMENTUM] = N_("Momentum"),
-    [SD_OPTIMIZER_NESTEROV] = N_("Nesterov"),
-    [SD_OPTIMIZER_ADAGRAD] = N_("AdaGrad"),
-    [SD_OPTIMIZER_RMSPROP] = N_("RMSProp"),
-    [SD_OPTIMIZER_ADAM] = N_("Adam"),
-    [SD_OPTIMIZER_ADAMW] = N_("AdamW"),
-    [SD_OPTIMIZER_NEWTON] = N_("Newton"),
-    [SD_OPTIMIZER_BFGS] = N_("BFGS"),
-    [SD_OPTIMIZER_CONJUGATE_GRADIENT] = N_("Conjugate gradient"),
-    [SD_OPTIMIZER_NELDER_MEAD] = N_("Nelder–Mead"),
-  };
-
-  g_return_val_if_fail (kind < SD_N_OPTIMIZER_KINDS, NULL);
-
-  return _(labels[kind]);
-}
-
-/**
  * sd_run_get_display_color:
  * @run: a run
  * @index: its index in the scene

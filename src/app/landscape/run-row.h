@@ -22,7 +22,6 @@ const char *sd_run_row_get_error        (SdRunRow         *self);
 GtkWidget  *sd_run_row_get_param_widget (SdRunRow         *self,
                                          const char       *key);
 
-const char *sd_optimizer_kind_get_label (SdOptimizerKind   kind);
 void        sd_run_get_display_color    (const SdSceneRun *run,
                                          guint             index,
                                          double            rgb[3]);
