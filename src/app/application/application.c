@@ -139,6 +139,8 @@ on_color_scheme_changed (GSettings     *settings,
                          const char    *key,
                          SdApplication *self)
 {
+  g_assert (SD_IS_APPLICATION (self));
+
   apply_color_scheme (self);
 }
 

@@ -70,6 +70,8 @@ on_format_changed (SdExportDialog *self)
 {
   SdExportFormat format = formats[get_format_index (self)].format;
 
+  g_assert (SD_IS_EXPORT_DIALOG (self));
+
   gtk_widget_set_sensitive (self->figure_group,
                             format != SD_EXPORT_CSV && format != SD_EXPORT_JSON);
   gtk_widget_set_sensitive (self->scale_row, format == SD_EXPORT_PNG);
@@ -199,6 +201,8 @@ on_chooser_response (GtkNativeDialog *chooser,
                      int              response,
                      SdExportDialog  *self)
 {
+  g_assert (SD_IS_EXPORT_DIALOG (self));
+
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -216,6 +220,8 @@ on_export_clicked (SdExportDialog *self)
   GtkFileChooserNative *chooser;
   guint index = get_format_index (self);
   g_autofree char *name = NULL;
+
+  g_assert (SD_IS_EXPORT_DIALOG (self));
 
   chooser = gtk_file_chooser_native_new (_("Export Figure"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));

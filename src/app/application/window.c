@@ -476,6 +476,8 @@ on_figure_exported (SdWindow *self,
   /* Translators: %s is the file name */
   g_autofree char *message = g_strdup_printf (_("Exported “%s”"), display);
 
+  g_assert (SD_IS_WINDOW (self));
+
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 

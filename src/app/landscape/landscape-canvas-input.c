@@ -490,6 +490,8 @@ on_drag_begin (GtkGestureDrag    *gesture,
                double             y,
                SdLandscapeCanvas *self)
 {
+  g_assert (SD_IS_LANDSCAPE_CANVAS (self));
+
   gtk_widget_grab_focus (GTK_WIDGET (self));
   sd_landscape_canvas_drag_begin (self, x, y);
 }
@@ -500,6 +502,8 @@ on_drag_update (GtkGestureDrag    *gesture,
                 double             dy,
                 SdLandscapeCanvas *self)
 {
+  g_assert (SD_IS_LANDSCAPE_CANVAS (self));
+
   sd_landscape_canvas_drag_update (self, dx, dy);
 }
 
@@ -510,6 +514,8 @@ on_drag_cancel (GtkGesture        *gesture,
                 GdkEventSequence  *sequence,
                 SdLandscapeCanvas *self)
 {
+  g_assert (SD_IS_LANDSCAPE_CANVAS (self));
+
   self->drag_mode = SD_DRAG_NONE;
   update_cursor (self);
 }
@@ -520,6 +526,8 @@ on_drag_end (GtkGestureDrag    *gesture,
              double             dy,
              SdLandscapeCanvas *self)
 {
+  g_assert (SD_IS_LANDSCAPE_CANVAS (self));
+
   sd_landscape_canvas_drag_end (self, dx, dy);
 }
 
@@ -531,6 +539,8 @@ on_scroll (GtkEventControllerScroll *controller,
 {
   double notches = dy;
   double px, py;
+
+  g_assert (SD_IS_LANDSCAPE_CANVAS (self));
 
   if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_SURFACE)
     notches = dy / SMOOTH_SCROLL_PIXELS;
@@ -558,6 +568,8 @@ on_pinch_begin (GtkGesture        *gesture,
 {
   double px, py;
 
+  g_assert (SD_IS_LANDSCAPE_CANVAS (self));
+
   if (self->model == NULL)
     return;
 
@@ -583,6 +595,8 @@ on_pinch_scale_changed (GtkGestureZoom    *gesture,
 {
   double zoomed[4];
 
+  g_assert (SD_IS_LANDSCAPE_CANVAS (self));
+
   if (self->model == NULL || !(scale > 0.0))
     return;
 
@@ -596,6 +610,8 @@ on_motion (GtkEventControllerMotion *controller,
            double                    y,
            SdLandscapeCanvas        *self)
 {
+  g_assert (SD_IS_LANDSCAPE_CANVAS (self));
+
   sd_landscape_canvas_hover_at (self, x, y);
 }
 
@@ -603,6 +619,8 @@ static void
 on_leave (GtkEventControllerMotion *controller,
           SdLandscapeCanvas        *self)
 {
+  g_assert (SD_IS_LANDSCAPE_CANVAS (self));
+
   sd_landscape_canvas_hover_end (self);
 }
 

@@ -507,6 +507,8 @@ on_surface_selected (SdLandscapePage *self)
 {
   guint selected = adw_combo_row_get_selected (self->surface_row);
 
+  g_assert (SD_IS_LANDSCAPE_PAGE (self));
+
   if (self->syncing || selected == GTK_INVALID_LIST_POSITION)
     return;
 
@@ -520,6 +522,8 @@ on_expression_changed (SdLandscapePage *self)
   g_autoptr(GError) error = NULL;
   const char *text;
   guint column = 0;
+
+  g_assert (SD_IS_LANDSCAPE_PAGE (self));
 
   if (self->syncing)
     return;
@@ -539,6 +543,8 @@ on_range_changed (SdLandscapePage *self)
 {
   double x_range[2], y_range[2];
   gboolean x_valid, y_valid;
+
+  g_assert (SD_IS_LANDSCAPE_PAGE (self));
 
   if (self->syncing)
     return;
@@ -573,6 +579,8 @@ on_range_changed (SdLandscapePage *self)
 static void
 on_resolution_changed (SdLandscapePage *self)
 {
+  g_assert (SD_IS_LANDSCAPE_PAGE (self));
+
   if (self->syncing)
     return;
 
@@ -586,6 +594,8 @@ on_dataset_changed (SdLandscapePage *self,
 {
   g_autoptr(GError) error = NULL;
   const char *key;
+
+  g_assert (SD_IS_LANDSCAPE_PAGE (self));
 
   if (self->syncing)
     return;
@@ -607,6 +617,8 @@ on_dataset_changed (SdLandscapePage *self,
 static void
 on_start_changed (SdLandscapePage *self)
 {
+  g_assert (SD_IS_LANDSCAPE_PAGE (self));
+
   if (self->syncing)
     return;
 
@@ -619,6 +631,8 @@ on_color_map_selected (SdLandscapePage *self)
 {
   guint selected = adw_combo_row_get_selected (self->color_map_row);
 
+  g_assert (SD_IS_LANDSCAPE_PAGE (self));
+
   if (self->syncing || selected == GTK_INVALID_LIST_POSITION)
     return;
 
@@ -629,6 +643,8 @@ on_color_map_selected (SdLandscapePage *self)
 static void
 on_log_scale_changed (SdLandscapePage *self)
 {
+  g_assert (SD_IS_LANDSCAPE_PAGE (self));
+
   if (self->syncing)
     return;
 
@@ -638,6 +654,8 @@ on_log_scale_changed (SdLandscapePage *self)
 static void
 on_contours_changed (SdLandscapePage *self)
 {
+  g_assert (SD_IS_LANDSCAPE_PAGE (self));
+
   if (self->syncing)
     return;
 
@@ -649,6 +667,8 @@ static void
 on_layers_changed (SdLandscapePage *self)
 {
   SdSurfaceLayers layers = 0;
+
+  g_assert (SD_IS_LANDSCAPE_PAGE (self));
 
   if (self->syncing)
     return;
@@ -667,6 +687,8 @@ static void
 on_view_toggled (SdLandscapePage *self)
 {
   const SdSceneSurface *surface = sd_scene_get_surface (sd_landscape_model_get_scene (self->model));
+
+  g_assert (SD_IS_LANDSCAPE_PAGE (self));
 
   if (self->syncing)
     return;

@@ -482,6 +482,8 @@ on_drag_begin (GtkGestureDrag *gesture,
                double          y,
                SdLossChart    *self)
 {
+  g_assert (SD_IS_LOSS_CHART (self));
+
   self->drag_start_x = x;
   select_at (self, x);
 }
@@ -492,6 +494,8 @@ on_drag_update (GtkGestureDrag *gesture,
                 double          dy,
                 SdLossChart    *self)
 {
+  g_assert (SD_IS_LOSS_CHART (self));
+
   select_at (self, self->drag_start_x + dx);
 }
 
@@ -501,6 +505,8 @@ on_motion (GtkEventControllerMotion *motion,
            double                    y,
            SdLossChart              *self)
 {
+  g_assert (SD_IS_LOSS_CHART (self));
+
   self->hovering = TRUE;
   self->hover_x = x;
   self->hover_y = y;
@@ -511,6 +517,8 @@ static void
 on_leave (GtkEventControllerMotion *motion,
           SdLossChart              *self)
 {
+  g_assert (SD_IS_LOSS_CHART (self));
+
   self->hovering = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

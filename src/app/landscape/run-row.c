@@ -184,6 +184,8 @@ static void
 on_param_changed (GtkSpinButton *spin,
                   SdRunRow      *self)
 {
+  g_assert (SD_IS_RUN_ROW (self));
+
   if (self->syncing || self->model == NULL)
     return;
 
@@ -344,6 +346,8 @@ on_color_set (SdRunRow *self)
   GdkRGBA rgba;
   double rgb[3];
 
+  g_assert (SD_IS_RUN_ROW (self));
+
   if (self->model == NULL)
     return;
 
@@ -359,6 +363,8 @@ on_name_apply (SdRunRow *self)
 {
   g_autofree char *name = NULL;
   const SdScene *scene;
+
+  g_assert (SD_IS_RUN_ROW (self));
 
   if (self->model == NULL)
     return;
@@ -394,6 +400,8 @@ on_name_apply (SdRunRow *self)
 static void
 on_visible_toggled (SdRunRow *self)
 {
+  g_assert (SD_IS_RUN_ROW (self));
+
   if (self->syncing || self->model == NULL)
     return;
 
@@ -405,6 +413,8 @@ static void
 on_optimizer_selected (SdRunRow *self)
 {
   guint selected = adw_combo_row_get_selected (self->optimizer_row);
+
+  g_assert (SD_IS_RUN_ROW (self));
 
   if (self->syncing || self->model == NULL || selected >= SD_N_OPTIMIZER_KINDS)
     return;
@@ -418,6 +428,8 @@ on_learning_rate_scale_changed (SdRunRow *self)
 {
   double learning_rate;
   char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_assert (SD_IS_RUN_ROW (self));
 
   if (self->syncing || self->model == NULL)
     return;
@@ -434,6 +446,8 @@ on_learning_rate_activate (SdRunRow *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->learning_rate_entry));
   char *end;
   double value = g_strtod (text, &end);
+
+  g_assert (SD_IS_RUN_ROW (self));
 
   while (*end == ' ')
     end++;
@@ -467,6 +481,8 @@ on_learning_rate_focus_leave (SdRunRow *self)
   const SdSceneRun *run = self->model != NULL ? get_run (self) : NULL;
   char text[G_ASCII_DTOSTR_BUF_SIZE];
 
+  g_assert (SD_IS_RUN_ROW (self));
+
   if (run == NULL)
     return;
 
@@ -478,6 +494,8 @@ on_learning_rate_focus_leave (SdRunRow *self)
 static void
 on_steps_changed (SdRunRow *self)
 {
+  g_assert (SD_IS_RUN_ROW (self));
+
   if (self->syncing || self->model == NULL)
     return;
 
