@@ -696,7 +696,8 @@ test_close_modified (UiTestWindow  *fixture,
 {
   g_autofree char *path = write_scene ("lesson.saddle", LESSON_SCENE);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  SdWindow *window = sd_window_new (app);
+  SdWindow *window = sd_window_new (GTK_APPLICATION (app),
+                                    sd_application_get_settings (app));
   AdwMessageDialog *dialog;
 
   gtk_window_present (GTK_WINDOW (window));

@@ -457,7 +457,7 @@ test_window_size_restored (UiTestWindow  *fixture,
 
   /* ...and a new window starts with it. */
   g_settings_set_int (settings, "window-width", 900);
-  second = sd_window_new (app);
+  second = sd_window_new (GTK_APPLICATION (app), sd_application_get_settings (app));
   gtk_window_get_default_size (GTK_WINDOW (second), &width, &height);
   g_assert_cmpint (width, ==, 900);
   g_assert_cmpint (height, ==, 777);

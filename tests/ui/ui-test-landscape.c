@@ -128,7 +128,8 @@ ui_test_window_setup (UiTestWindow  *fixture,
 {
   g_assert_nonnull (fixture_app);
 
-  fixture->window = sd_window_new (fixture_app);
+  fixture->window = sd_window_new (GTK_APPLICATION (fixture_app),
+                                   sd_application_get_settings (fixture_app));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 900);
   gtk_window_present (GTK_WINDOW (fixture->window));
   ui_test_spin ();

@@ -165,7 +165,8 @@ sd_application_activate (GApplication *application)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
 
   if (window == NULL)
-    window = GTK_WINDOW (sd_window_new (SD_APPLICATION (application)));
+    window = GTK_WINDOW (sd_window_new (GTK_APPLICATION (application),
+                                          SD_APPLICATION (application)->settings));
 
   gtk_window_present (window);
 }
@@ -186,7 +187,8 @@ sd_application_open (GApplication  *application,
       if (SD_IS_WINDOW (active) && sd_window_is_pristine (SD_WINDOW (active)))
         window = SD_WINDOW (active);
       else
-        window = sd_window_new (SD_APPLICATION (application));
+        window = sd_window_new (GTK_APPLICATION (application),
+                                SD_APPLICATION (application)->settings);
 
       gtk_window_present (GTK_WINDOW (window));
       sd_window_open_file (window, files[i]);

@@ -627,18 +627,22 @@ sd_window_init (SdWindow *self)
 /**
  * sd_window_new:
  * @application: the application
+ * @settings: the application's settings, which the window's size and the
+ *   pages follow
  *
  * Returns: (transfer full): a new main window
  */
 SdWindow *
-sd_window_new (SdApplication *application)
+sd_window_new (GtkApplication *application,
+               GSettings      *settings)
 {
   SdWindow *self;
 
-  g_return_val_if_fail (SD_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
   self = g_object_new (SD_TYPE_WINDOW, "application", application, NULL);
-  set_settings (self, sd_application_get_settings (application));
+  set_settings (self, settings);
   restore_window_state (self);
 
   return self;

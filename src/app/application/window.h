@@ -6,7 +6,6 @@
 
 #include <adwaita.h>
 
-#include "application.h"
 #include "page.h"
 
 G_BEGIN_DECLS
@@ -15,7 +14,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SdWindow, sd_window, SD, WINDOW, AdwApplicationWindow)
 
-SdWindow *sd_window_new                   (SdApplication  *application);
+SdWindow *sd_window_new                   (GtkApplication *application,
+                                           GSettings      *settings);
 gboolean  sd_window_get_presentation_mode (SdWindow       *self);
 void      sd_window_set_presentation_mode (SdWindow       *self,
                                            gboolean        presentation_mode);
