@@ -5,6 +5,9 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
@@ -382,7 +385,74 @@ test_files (void)
   g_assert_true (g_str_has_suffix (error->message, ": is a folder, not a scene file"));
   g_clear_error (&error);
 
+  /* What is not a regular file is refused before it is read: a device
+   * that never ends, and a pipe nobody writes to (reading it would wait
+   * for ever). */
+  scene = sd_scene_load_file ("/dev/zero", &error);
+  g_assert_null (scene);
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
+  g_assert_cmpstr (error->message, ==,
+                   "/dev/zero: not a regular file (a pipe, a device or a socket); only files are read");
+  g_clear_error (&error);
+
+  g_assert_no_errno (mkfifo (path, 0600));
+  scene = sd_scene_load_file (path, &error);
+  g_assert_null (scene);
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
+  g_clear_error (&error);
+  g_assert_no_errno (g_remove (path));
+
+  /* A file larger than a scene may be is refused without reading it. */
+  {
+    int fd = g_open (path, O_WRONLY | O_CREAT, 0600);
+
+    g_assert_cmpint (fd, >=, 0);
+    g_assert_no_errno (ftruncate (fd, SD_SCENE_MAX_FILE_SIZE + 1));
+    g_assert_no_errno (close (fd));
+    scene = sd_scene_load_file (path, &error);
+    g_assert_null (scene);
+    g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
+    g_assert_true (g_str_has_prefix (error->message, path));
+    g_assert_nonnull (strstr (error->message, "(16777217 bytes), larger than the "));
+    g_assert_true (g_str_has_suffix (error->message, "(16777216 bytes) a file may be"));
+    g_clear_error (&error);
+    g_assert_no_errno (g_remove (path));
+  }
+
   g_assert_no_errno (g_rmdir (dir));
+}
+
+/* A byte-order mark, which some editors write at the start of UTF-8, is
+ * read past. */
+/* A scene has at most ten runs: the eleventh is refused, naming it. */
+static void
+test_too_many_runs (void)
+{
+  g_autoptr(GString) text = g_string_new (SURFACE_HEADER "[Surface]\nfunction=booth\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdScene) scene = NULL;
+
+  for (guint i = 1; i <= SD_SCENE_MAX_RUNS; i++)
+    g_string_append_printf (text, "[Run R%u]\noptimizer=sgd\nstart=0;0\nsteps=100000\n", i);
+  scene = load (text->str, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sd_scene_get_surface (scene)->runs->len, ==, 10);
+  g_clear_pointer (&scene, sd_scene_free);
+
+  g_string_append (text, "[Run R11]\noptimizer=sgd\nstart=0;0\n");
+  assert_load_error (text->str, "lesson.saddle: [Run R11] one run too many: a scene has at most "
+                                "10 runs");
+}
+
+static void
+test_byte_order_mark (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdScene) scene = load ("\xef\xbb\xbf" SURFACE_HEADER "[Surface]\nfunction=booth\n",
+                                   &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (sd_scene_get_surface (scene)->function, ==, "booth");
 }
 
 /* Scenes of every kind that set every key. */
@@ -645,6 +715,47 @@ test_save_atomic (void)
   g_assert_cmpstr (g_dir_read_name (listing), ==, "lesson.saddle");
   g_assert_null (g_dir_read_name (listing));
 
+  g_assert_no_errno (g_remove (path));
+  g_assert_no_errno (g_rmdir (dir));
+}
+
+/* Saving over a file keeps what the user set on it: its permissions, and
+ * a symbolic link stays a link to the file it leads to. */
+static void
+test_save_keeps_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("saddle-scene-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "lesson.saddle", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.saddle", NULL);
+  g_autoptr(SdScene) scene = sd_scene_new (SD_SCENE_TRANSFORM);
+  g_autoptr(SdScene) loaded = NULL;
+  g_autofree char *target = NULL;
+  GStatBuf info;
+
+  g_assert_true (sd_scene_save_file (scene, path, &error));
+  g_assert_no_error (error);
+  g_assert_no_errno (g_chmod (path, 0640));
+  sd_scene_get_transform (scene)->matrix.b = 7.0;
+  g_assert_true (sd_scene_save_file (scene, path, &error));
+  g_assert_no_error (error);
+  g_assert_no_errno (g_stat (path, &info));
+  g_assert_cmpint (info.st_mode & 07777, ==, 0640);
+
+  g_assert_no_errno (symlink ("lesson.saddle", link));
+  sd_scene_get_transform (scene)->matrix.b = 9.0;
+  g_assert_true (sd_scene_save_file (scene, link, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  target = g_file_read_link (link, &error);
+  g_assert_cmpstr (target, ==, "lesson.saddle");
+  loaded = sd_scene_load_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (sd_scene_get_transform (loaded)->matrix.b, ==, 9.0);
+  g_assert_no_errno (g_stat (path, &info));
+  g_assert_cmpint (info.st_mode & 07777, ==, 0640);
+
+  g_assert_no_errno (g_remove (link));
   g_assert_no_errno (g_remove (path));
   g_assert_no_errno (g_rmdir (dir));
 }
@@ -960,6 +1071,9 @@ main (int   argc,
   g_test_add_func ("/core/scene/load/files", test_files);
   g_test_add_func ("/core/scene/save/round-trip", test_round_trip);
   g_test_add_func ("/core/scene/save/atomic", test_save_atomic);
+  g_test_add_func ("/core/scene/save/keeps-file", test_save_keeps_file);
+  g_test_add_func ("/core/scene/load/byte-order-mark", test_byte_order_mark);
+  g_test_add_func ("/core/scene/load/too-many-runs", test_too_many_runs);
   g_test_add_func ("/core/scene/copy", test_copy);
   g_test_add_func ("/core/scene/csv/surface", test_csv_surface);
   g_test_add_func ("/core/scene/csv/divergence", test_csv_divergence);

@@ -432,6 +432,31 @@ names_unique (SdLandscapePage *page)
   return TRUE;
 }
 
+/* A scene has at most ten runs: then neither adding nor duplicating is
+ * offered, and removing one offers both again. */
+static void
+test_runs_limit (UiTestWindow  *fixture,
+                 gconstpointer  data)
+{
+  SdLandscapePage *page = get_page ();
+  const SdScene *scene = get_scene (page);
+
+  while (sd_scene_get_surface (scene)->runs->len < SD_SCENE_MAX_RUNS)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "landscape.add-run", "s", "sgd"));
+
+  g_assert_cmpuint (sd_scene_get_surface (scene)->runs->len, ==, 10);
+  /* The actions are disabled: activating them does nothing (the model
+   * would complain, and the test fail, if they reached it). */
+  gtk_widget_activate_action (GTK_WIDGET (page), "landscape.add-run", "s", "adam");
+  gtk_widget_activate_action (GTK_WIDGET (get_row (page, 0)), "run.duplicate", NULL);
+  g_assert_cmpuint (sd_scene_get_surface (scene)->runs->len, ==, 10);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_row (page, 9)), "run.remove", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_row (page, 0)), "run.duplicate",
+                                             NULL));
+  g_assert_cmpuint (sd_scene_get_surface (scene)->runs->len, ==, 10);
+}
+
 static void
 test_runs (UiTestWindow  *fixture,
           gconstpointer  data)
@@ -972,6 +997,7 @@ main (int   argc,
   ADD ("/ui/landscape/surface/controls", test_surface);
   ADD ("/ui/landscape/surface/expression", test_expression);
   ADD ("/ui/landscape/runs/add-duplicate-remove", test_runs);
+  ADD ("/ui/landscape/runs/limit", test_runs_limit);
   ADD ("/ui/landscape/runs/optimizer", test_optimizer);
   ADD ("/ui/landscape/runs/learning-rate", test_learning_rate);
   ADD ("/ui/landscape/runs/start", test_start);

@@ -469,6 +469,22 @@ sd_optimizer_kind_get_label (SdOptimizerKind kind)
 }
 
 /**
+ * sd_landscape_model_can_add_run:
+ * @self: a #SdLandscapeModel
+ *
+ * A scene has at most %SD_SCENE_MAX_RUNS runs.
+ *
+ * Returns: whether another run can be added or duplicated
+ */
+gboolean
+sd_landscape_model_can_add_run (SdLandscapeModel *self)
+{
+  g_return_val_if_fail (SD_IS_LANDSCAPE_MODEL (self), FALSE);
+
+  return sd_scene_get_surface (sd_landscape_model_get_scene (self))->runs->len < SD_SCENE_MAX_RUNS;
+}
+
+/**
  * sd_landscape_model_add_run:
  * @self: a #SdLandscapeModel
  * @optimizer: the new run's optimizer, with torch's defaults
@@ -486,6 +502,7 @@ sd_landscape_model_add_run (SdLandscapeModel *self,
 
   g_return_val_if_fail (SD_IS_LANDSCAPE_MODEL (self), 0);
   g_return_val_if_fail (optimizer < SD_N_OPTIMIZER_KINDS, 0);
+  g_return_val_if_fail (sd_landscape_model_can_add_run (self), 0);
 
   name = unique_run_name (self, sd_optimizer_kind_get_label (optimizer));
   run = sd_scene_add_run (edit (self), name, optimizer);
@@ -521,6 +538,7 @@ sd_landscape_model_duplicate_run (SdLandscapeModel *self,
 
   original = get_run (self, index);
   g_return_val_if_fail (original != NULL, 0);
+  g_return_val_if_fail (sd_landscape_model_can_add_run (self), 0);
 
   copy = g_memdup2 (original, sizeof *original);
   copy->name = unique_run_name (self, original->name);

@@ -74,6 +74,7 @@ void              sd_landscape_model_set_view        (SdLandscapeModel  *self,
                                                       double             azimuth,
                                                       double             elevation);
 
+gboolean          sd_landscape_model_can_add_run     (SdLandscapeModel  *self);
 guint             sd_landscape_model_add_run         (SdLandscapeModel  *self,
                                                       SdOptimizerKind    optimizer);
 guint             sd_landscape_model_duplicate_run   (SdLandscapeModel  *self,

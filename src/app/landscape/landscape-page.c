@@ -446,6 +446,9 @@ on_model_changed (SdLandscapePage *self,
       update_n_iterations (self);
     }
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "landscape.add-run",
+                                 sd_landscape_model_can_add_run (self->model));
+
   if (self->run_rows->len != get_n_runs (self))
     {
       rebuild_run_rows (self);

@@ -301,6 +301,8 @@ sd_run_row_sync (SdRunRow *self)
 
   self->syncing = TRUE;
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "run.duplicate",
+                                 sd_landscape_model_can_add_run (self->model));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), run->name);
   if (!gtk_widget_has_css_class (GTK_WIDGET (self->name_row), "error"))
     gtk_editable_set_text (GTK_EDITABLE (self->name_row), run->name);

@@ -167,6 +167,13 @@ sd_scene_load_data (const char  *data,
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
 
+  /* A byte-order mark says nothing in UTF-8; editors on Windows write one. */
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
   if (length == 0)
     {
       g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
@@ -202,38 +209,14 @@ sd_scene_load_data (const char  *data,
   return r.scene;
 }
 
-/* GLib's messages repeat the path in a sentence of their own; the one-line
- * form "PATH: reason" wants just the reason. */
-static const char *
-file_error_reason (const GError *error)
-{
-  static const struct { GFileError code; int errnum; } reasons[] = {
-    { G_FILE_ERROR_NOENT, ENOENT },
-    { G_FILE_ERROR_ACCES, EACCES },
-    { G_FILE_ERROR_PERM, EPERM },
-    { G_FILE_ERROR_ISDIR, EISDIR },
-    { G_FILE_ERROR_NOTDIR, ENOTDIR },
-    { G_FILE_ERROR_NAMETOOLONG, ENAMETOOLONG },
-    { G_FILE_ERROR_LOOP, ELOOP },
-    { G_FILE_ERROR_IO, EIO },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (reasons); i++)
-    {
-      if (error->domain == G_FILE_ERROR && error->code == (int) reasons[i].code)
-        return g_strerror (reasons[i].errnum);
-    }
-
-  return error->message;
-}
-
 /**
  * sd_scene_load_file:
  * @path: the scene file
  * @error: return location for an error
  *
  * Like sd_scene_load_data(), reading @path and naming it in messages as
- * given.
+ * given. Only regular files of at most %SD_SCENE_MAX_FILE_SIZE bytes are
+ * read: a FIFO or a device is refused before anything is read.
  *
  * Returns: (transfer full) (nullable): the scene, or %NULL with @error set
  */
@@ -242,7 +225,6 @@ sd_scene_load_file (const char  *path,
                     GError     **error)
 {
   g_autofree char *data = NULL;
-  g_autoptr(GError) local_error = NULL;
   gsize length;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -255,12 +237,8 @@ sd_scene_load_file (const char  *path,
       return NULL;
     }
 
-  if (!g_file_get_contents (path, &data, &length, &local_error))
-    {
-      g_set_error (error, local_error->domain, local_error->code, "%s: %s",
-                   path, file_error_reason (local_error));
-      return NULL;
-    }
+  if (!sd_read_file_bounded (path, SD_SCENE_MAX_FILE_SIZE, &data, &length, error))
+    return NULL;
 
   return sd_scene_load_data (data, length, path, error);
 }

@@ -492,6 +492,14 @@ read_run_group (SdSceneReader  *r,
   SdSceneRun *run;
   guint64 steps = SD_SCENE_DEFAULT_STEPS;
 
+  /* Each run's path is kept whole: the number of runs bounds the memory
+   * a scene takes (at most SD_SCENE_MAX_RUNS × SD_TRAJECTORY_MAX_STEPS
+   * points). */
+  if (sd_scene_get_surface (r->scene)->runs->len >= SD_SCENE_MAX_RUNS)
+    return _sd_scene_fail (r, error, group, NULL,
+                           /* Translators: %u is the most runs a scene may have */
+                           _("one run too many: a scene has at most %u runs"), SD_SCENE_MAX_RUNS);
+
   if (!_sd_scene_read_string (r, group, "optimizer", TRUE, &optimizer, error))
     return FALSE;
 

@@ -4,12 +4,6 @@
  */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <glib/gstdio.h>
-
 #include "scene-private.h"
 
 /**
@@ -167,86 +161,4 @@ sd_scene_free (SdScene *self)
   g_free (self->title);
   g_ptr_array_unref (self->warnings);
   g_free (self);
-}
-
-/* Sets @error to what the system said about @path, as loading does:
- * "PATH: No such file or directory". */
-static gboolean
-fail_errno (const char  *path,
-            int          saved_errno,
-            GError     **error)
-{
-  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), "%s: %s", path,
-               g_strerror (saved_errno));
-  return FALSE;
-}
-
-static gboolean
-write_all (int         fd,
-           const char *contents,
-           gsize       length)
-{
-  while (length > 0)
-    {
-      gssize written = write (fd, contents, MIN (length, (gsize) G_MAXSSIZE));
-
-      if (written < 0 && errno == EINTR)
-        continue;
-      if (written < 0)
-        return FALSE;
-      contents += written;
-      length -= (gsize) written;
-    }
-
-  return TRUE;
-}
-
-/**
- * sd_write_file_atomically:
- * @path: the file to write
- * @contents: (array length=length): what to write
- * @length: its length in bytes
- * @error: return location for an error
- *
- * Writes @contents to a temporary file beside @path and renames it into
- * place only when all of it is on disk, so a failure never leaves a
- * truncated or half-written file and never touches an existing one.
- *
- * Returns: %TRUE on success
- */
-gboolean
-sd_write_file_atomically (const char  *path,
-                          const char  *contents,
-                          gsize        length,
-                          GError     **error)
-{
-  g_autofree char *temporary = NULL;
-  int fd, saved_errno;
-
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (contents != NULL || length == 0, FALSE);
-
-  /* Errors name @path, not the temporary file: that is the one the user
-   * chose, and the one whose folder is missing or read-only. */
-  temporary = g_strconcat (path, ".XXXXXX", NULL);
-  fd = g_mkstemp_full (temporary, O_RDWR | O_CLOEXEC, 0666);
-  if (fd < 0)
-    return fail_errno (path, errno, error);
-
-  if (!write_all (fd, contents, length) || fsync (fd) != 0)
-    {
-      saved_errno = errno;
-      close (fd);
-      g_unlink (temporary);
-      return fail_errno (path, saved_errno, error);
-    }
-
-  if (close (fd) != 0 || g_rename (temporary, path) != 0)
-    {
-      saved_errno = errno;
-      g_unlink (temporary);
-      return fail_errno (path, saved_errno, error);
-    }
-
-  return TRUE;
 }

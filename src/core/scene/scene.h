@@ -11,12 +11,17 @@
 
 #include <gio/gio.h>
 
+#include "file-io.h"
 #include "scene-kinds.h"
 
 G_BEGIN_DECLS
 
 /* The scene file format version this Saddle reads and writes. */
 #define SD_SCENE_VERSION 1
+
+/* The largest scene file read, in bytes: scenes are a few kilobytes; data
+ * sets written into them stay well under this. */
+#define SD_SCENE_MAX_FILE_SIZE (16 * 1024 * 1024)
 /* The version of the JSON export's keys (docs/json-export.md), raised when
  * a key changes meaning or goes away, not when one is added. */
 #define SD_SCENE_JSON_VERSION 1
@@ -73,11 +78,6 @@ char       *sd_scene_flags_to_string  (const char * const *names,
                                        guint               flags);
 char       *sd_scene_layers_to_string (SdSceneKind    kind,
                                        guint          layers);
-
-gboolean    sd_write_file_atomically  (const char    *path,
-                                       const char    *contents,
-                                       gsize          length,
-                                       GError       **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdScene, sd_scene_free)
 
