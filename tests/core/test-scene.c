@@ -314,7 +314,7 @@ test_errors (void)
     { SURFACE_HEADER "[Surface]\nfunction=booth\nlog-scale=yes\n",
       "lesson.saddle: [Surface] log-scale: must be true or false, got 'yes'" },
     { SURFACE_HEADER "[Surface]\nfunction=booth\ncolor-map=jet\n",
-      "lesson.saddle: [Surface] color-map: unknown colour map 'jet'; expected one of viridis, "
+      "lesson.saddle: [Surface] color-map: unknown color map 'jet'; expected one of viridis, "
       "magma, inferno, plasma, cividis, coolwarm, grayscale" },
     { SURFACE_HEADER "[Surface]\nfunction=booth\nview=side\n",
       "lesson.saddle: [Surface] view: must be map or 3d, got 'side'" },
@@ -322,10 +322,10 @@ test_errors (void)
       "lesson.saddle: [Surface] elevation: must be a number from -90 to 90, got '91'" },
     { SURFACE_HEADER "[Surface]\nfunction=booth\n[Run A]\noptimizer=sgd\nstart=0;0\n"
       "color=red\n",
-      "lesson.saddle: [Run A] color: must be a colour written #rrggbb, got 'red'" },
+      "lesson.saddle: [Run A] color: must be a color written #rrggbb, got 'red'" },
     { SURFACE_HEADER "[Surface]\nfunction=booth\n[Run A]\noptimizer=sgd\nstart=0;0\n"
       "color=#12345g\n",
-      "lesson.saddle: [Run A] color: must be a colour written #rrggbb, got '#12345g'" },
+      "lesson.saddle: [Run A] color: must be a color written #rrggbb, got '#12345g'" },
     { SURFACE_HEADER "[Surface]\nfunction=booth\n[Run A]\noptimizer=sgd\nstart=0;0\n"
       "visible=maybe\n",
       "lesson.saddle: [Run A] visible: must be true or false, got 'maybe'" },

@@ -569,7 +569,7 @@ sd_linmap_analyze (const SdMat2      *m,
                    /* Translators: %s is the key matrix of the scene file; keep
                     * it as it is. Double precision is the 64-bit floating-point
                     * format the numbers are computed in. */
-                   _("%s: entries too large to analyse in double precision"), "matrix");
+                   _("%s: entries too large to analyze in double precision"), "matrix");
       return FALSE;
     }
 

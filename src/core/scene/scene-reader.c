@@ -350,7 +350,7 @@ _sd_scene_read_color (SdSceneReader  *r,
       || !g_ascii_isxdigit (text[1]))
     /* Translators: the first %s is how a colour is written in the scene
      * file, #rrggbb; keep it as it is. The second is the value given. */
-    return _sd_scene_fail (r, error, group, key, _("must be a colour written %s, got '%s'"),
+    return _sd_scene_fail (r, error, group, key, _("must be a color written %s, got '%s'"),
                  "#rrggbb", text);
 
   color[0] = ((channels >> 16) & 0xff) / 255.0;

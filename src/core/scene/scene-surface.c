@@ -339,7 +339,7 @@ read_surface_display (SdSceneReader  *r,
                    /* Translators: the first %s is the colour map given, the
                     * second a list of the names of colour maps, such as
                     * "viridis, magma"; keep the names as they are */
-                   _("unknown colour map '%s'; expected one of %s"), surface->color_map, names);
+                   _("unknown color map '%s'; expected one of %s"), surface->color_map, names);
     }
 
   if (view == NULL || g_str_equal (view, "map"))
