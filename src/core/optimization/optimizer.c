@@ -15,9 +15,10 @@
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 
-#include "core-error.h"
+#include "core-error-private.h"
 #include "numfmt.h"
 #include "optimizer.h"
+#include "params-private.h"
 
 /* GSL's manual recommends 0.1 for the line searches of both methods:
  * the line minimization only needs to be approximate. */
@@ -32,33 +33,19 @@
  * can move any more in float64 terms, so the run ends there. */
 #define SIMPLEX_CONVERGED_SIZE 1e-12
 
-typedef enum
-{
-  KEY_LEARNING_RATE,
-  KEY_MOMENTUM,
-  KEY_ALPHA,
-  KEY_BETA1,
-  KEY_BETA2,
-  KEY_EPSILON,
-  KEY_WEIGHT_DECAY,
-  KEY_DAMPING,
-  KEY_BATCH_SIZE,
-  KEY_SEED,
-  N_KEYS
-} Key;
-
-static const char * const key_names[N_KEYS + 1] = {
-  "learning-rate",
-  "momentum",
-  "alpha",
-  "beta1",
-  "beta2",
-  "epsilon",
-  "weight-decay",
-  "damping",
-  "batch-size",
-  "seed",
-  NULL
+/* The hyperparameters by their keys in scene files. */
+static const SdParamSpec param_specs[] = {
+  { "learning-rate", SD_PARAM_POSITIVE, G_STRUCT_OFFSET (SdOptimizerParams, learning_rate) },
+  { "momentum", SD_PARAM_NON_NEGATIVE, G_STRUCT_OFFSET (SdOptimizerParams, momentum) },
+  { "alpha", SD_PARAM_FRACTION, G_STRUCT_OFFSET (SdOptimizerParams, alpha) },
+  { "beta1", SD_PARAM_FRACTION, G_STRUCT_OFFSET (SdOptimizerParams, beta1) },
+  { "beta2", SD_PARAM_FRACTION, G_STRUCT_OFFSET (SdOptimizerParams, beta2) },
+  { "epsilon", SD_PARAM_POSITIVE, G_STRUCT_OFFSET (SdOptimizerParams, epsilon) },
+  { "weight-decay", SD_PARAM_NON_NEGATIVE, G_STRUCT_OFFSET (SdOptimizerParams, weight_decay) },
+  { "damping", SD_PARAM_NON_NEGATIVE, G_STRUCT_OFFSET (SdOptimizerParams, damping) },
+  { "batch-size", SD_PARAM_BATCH_SIZE, G_STRUCT_OFFSET (SdOptimizerParams, batch_size),
+    SD_OPTIMIZER_MAX_BATCH_SIZE },
+  { "seed", SD_PARAM_SEED, G_STRUCT_OFFSET (SdOptimizerParams, seed) },
 };
 
 static const char * const kind_names[SD_N_OPTIMIZER_KINDS + 1] = {
@@ -324,140 +311,34 @@ sd_optimizer_params_init (SdOptimizerParams *params,
     }
 }
 
-static gboolean
-key_from_name (const char *name,
-               Key        *key)
+static const SdParamSpec *
+lookup_param (const char *key)
 {
-  for (guint i = 0; i < N_KEYS; i++)
+  return _sd_param_lookup (param_specs, G_N_ELEMENTS (param_specs), key);
+}
+
+/* Checks one value against the rule of its key and of @kind. */
+static gboolean
+check_value (SdOptimizerKind     kind,
+             const SdParamSpec  *spec,
+             double              value,
+             GError            **error)
+{
+  /* torch refuses nesterov without momentum: it would be plain SGD. */
+  if (kind == SD_OPTIMIZER_NESTEROV
+      && spec->offset == G_STRUCT_OFFSET (SdOptimizerParams, momentum)
+      && isfinite (value) && value == 0.0)
     {
-      if (g_str_equal (name, key_names[i]))
-        {
-          *key = i;
-          return TRUE;
-        }
+      char text[SD_FORMAT_DOUBLE_SIZE];
+
+      /* Translators: the first %s is the key momentum of the scene file,
+       * the second the optimizer nesterov; keep both as they are. The
+       * third is the value given. */
+      return _sd_set_invalid (error, _("%s: %s needs a positive momentum, got '%s'"),
+                              spec->name, kind_names[kind], sd_format_double (text, value));
     }
 
-  return FALSE;
-}
-
-/* Each rule is a whole sentence of its own, so that translators see
- * complete messages; the key's name and the value stay out of them. */
-static gboolean G_GNUC_PRINTF (2, 3)
-fail_value (GError     **error,
-            const char  *format,
-            ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  g_propagate_error (error, g_error_new_valist (SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                                                format, args));
-  va_end (args);
-  return FALSE;
-}
-
-static gboolean
-is_whole_number (double value,
-                 double max)
-{
-  return isfinite (value) && value >= 0.0 && value <= max && value == floor (value);
-}
-
-/* Checks one value against the rule of its key (and of @kind). */
-static gboolean
-check_value (SdOptimizerKind   kind,
-             Key               key,
-             double            value,
-             GError          **error)
-{
-  char text[G_ASCII_DTOSTR_BUF_SIZE];
-
-  switch (key)
-    {
-    case KEY_LEARNING_RATE:
-    case KEY_EPSILON:
-      if (!isfinite (value) || value <= 0.0)
-        /* Translators: the first %s is a key of the scene file, such as
-         * learning-rate; keep it as it is. The second is the value given. */
-        return fail_value (error, _("%s: must be a positive finite number, got '%s'"),
-                           key_names[key], sd_format_double (text, value));
-      return TRUE;
-
-    case KEY_MOMENTUM:
-      /* torch refuses nesterov without momentum: it would be plain SGD. */
-      if (kind == SD_OPTIMIZER_NESTEROV && isfinite (value) && value == 0.0)
-        /* Translators: the first %s is the key momentum of the scene file,
-         * the second the optimizer nesterov; keep both as they are. The
-         * third is the value given. */
-        return fail_value (error, _("%s: %s needs a positive momentum, got '%s'"),
-                           key_names[key], kind_names[kind], sd_format_double (text, value));
-      G_GNUC_FALLTHROUGH;
-    case KEY_WEIGHT_DECAY:
-    case KEY_DAMPING:
-      if (!isfinite (value) || value < 0.0)
-        /* Translators: the first %s is a key of the scene file, such as
-         * weight-decay; keep it as it is. The second is the value given. */
-        return fail_value (error, _("%s: must be a finite number >= 0, got '%s'"),
-                           key_names[key], sd_format_double (text, value));
-      return TRUE;
-
-    case KEY_ALPHA:
-    case KEY_BETA1:
-    case KEY_BETA2:
-      if (!(value >= 0.0 && value < 1.0))
-        /* Translators: the first %s is a key of the scene file, such as
-         * beta1; keep it as it is. [0, 1) is the interval from 0 to 1 that
-         * holds 0 but not 1. The second %s is the value given. */
-        return fail_value (error, _("%s: must be in [0, 1), got '%s'"),
-                           key_names[key], sd_format_double (text, value));
-      return TRUE;
-
-    case KEY_BATCH_SIZE:
-      if (!is_whole_number (value, SD_OPTIMIZER_MAX_BATCH_SIZE))
-        return fail_value (error,
-                           /* Translators: the first %s is the key batch-size of
-                            * the scene file; keep it as it is. %d is the largest
-                            * batch allowed, the second %s the value given. */
-                           _("%s: must be a whole number from 0 (the full batch) to %d, got '%s'"),
-                           key_names[key], SD_OPTIMIZER_MAX_BATCH_SIZE,
-                           sd_format_double (text, value));
-      return TRUE;
-
-    case KEY_SEED:
-      if (!is_whole_number (value, G_MAXUINT32))
-        /* Translators: the first %s is the key seed of the scene file; keep
-         * it as it is. %u is the largest seed allowed, the second %s the
-         * value given. */
-        return fail_value (error, _("%s: must be a whole number from 0 to %u, got '%s'"),
-                           key_names[key], G_MAXUINT32, sd_format_double (text, value));
-      return TRUE;
-
-    case N_KEYS:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static double
-get_value (const SdOptimizerParams *params,
-           Key                      key)
-{
-  switch (key)
-    {
-    case KEY_LEARNING_RATE: return params->learning_rate;
-    case KEY_MOMENTUM:      return params->momentum;
-    case KEY_ALPHA:         return params->alpha;
-    case KEY_BETA1:         return params->beta1;
-    case KEY_BETA2:         return params->beta2;
-    case KEY_EPSILON:       return params->epsilon;
-    case KEY_WEIGHT_DECAY:  return params->weight_decay;
-    case KEY_DAMPING:       return params->damping;
-    case KEY_BATCH_SIZE:    return params->batch_size;
-    case KEY_SEED:          return params->seed;
-    case N_KEYS:
-    default:
-      g_assert_not_reached ();
-    }
+  return _sd_param_check (spec, value, error);
 }
 
 /**
@@ -480,13 +361,14 @@ sd_optimizer_params_set (SdOptimizerParams  *params,
                          double              value,
                          GError            **error)
 {
-  Key k;
+  const SdParamSpec *spec;
 
   g_return_val_if_fail (params != NULL, FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!key_from_name (key, &k))
+  spec = lookup_param (key);
+  if (spec == NULL)
     {
       g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
                    /* Translators: %s is the key name given */
@@ -494,26 +376,10 @@ sd_optimizer_params_set (SdOptimizerParams  *params,
       return FALSE;
     }
 
-  if (!check_value (params->kind, k, value, error))
+  if (!check_value (params->kind, spec, value, error))
     return FALSE;
 
-  switch (k)
-    {
-    case KEY_LEARNING_RATE: params->learning_rate = value; break;
-    case KEY_MOMENTUM:      params->momentum = value; break;
-    case KEY_ALPHA:         params->alpha = value; break;
-    case KEY_BETA1:         params->beta1 = value; break;
-    case KEY_BETA2:         params->beta2 = value; break;
-    case KEY_EPSILON:       params->epsilon = value; break;
-    case KEY_WEIGHT_DECAY:  params->weight_decay = value; break;
-    case KEY_DAMPING:       params->damping = value; break;
-    case KEY_BATCH_SIZE:    params->batch_size = (guint) value; break;
-    case KEY_SEED:          params->seed = (guint32) value; break;
-    case N_KEYS:
-    default:
-      g_assert_not_reached ();
-    }
-
+  _sd_param_set (spec, params, value);
   return TRUE;
 }
 
@@ -530,16 +396,17 @@ sd_optimizer_params_get (const SdOptimizerParams *params,
                          const char              *key,
                          double                  *value)
 {
-  Key k;
+  const SdParamSpec *spec;
 
   g_return_val_if_fail (params != NULL, FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
   g_return_val_if_fail (value != NULL, FALSE);
 
-  if (!key_from_name (key, &k))
+  spec = lookup_param (key);
+  if (spec == NULL)
     return FALSE;
 
-  *value = get_value (params, k);
+  *value = _sd_param_get (spec, params);
   return TRUE;
 }
 
@@ -573,11 +440,10 @@ sd_optimizer_params_validate (const SdOptimizerParams  *params,
   keys = kind_keys[params->kind];
   for (guint i = 0; keys[i] != NULL; i++)
     {
-      Key k;
+      const SdParamSpec *spec = lookup_param (keys[i]);
 
-      if (!key_from_name (keys[i], &k))
-        g_assert_not_reached ();
-      if (!check_value (params->kind, k, get_value (params, k), error))
+      g_assert (spec != NULL);
+      if (!check_value (params->kind, spec, _sd_param_get (spec, params), error))
         return FALSE;
     }
 

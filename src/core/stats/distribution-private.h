@@ -14,11 +14,6 @@ struct _SdDistribution
   double   parameters[SD_DISTRIBUTION_MAX_PARAMETERS];
 };
 
-/* distribution.c; @buffer holds G_ASCII_DTOSTR_BUF_SIZE bytes */
-const char *sd_format_number     (char   *buffer,
-                                  gsize   size,
-                                  double  value);
-
 /* saddle-point.c */
 double sd_stirling_error         (double x);
 double sd_deviance_term          (double x,

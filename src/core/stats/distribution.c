@@ -9,8 +9,9 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "core-error.h"
+#include "core-error-private.h"
 #include "distribution-private.h"
+#include "numfmt.h"
 
 typedef gboolean (*ValidateFunc) (const double *parameters,
                                   GError      **error);
@@ -24,43 +25,6 @@ typedef struct
   ValidateFunc        validate;
 } FamilyInfo;
 
-/* Numbers in messages are printed with as few digits as read back exactly,
- * so that "0.1" stays "0.1" and a user can find the value in the scene file;
- * g_ascii_formatd keeps the decimal point a dot in every locale. */
-const char *
-sd_format_number (char   *buffer,
-                  gsize   size,
-                  double  value)
-{
-  for (int digits = 1; digits <= 17; digits++)
-    {
-      char format[8];
-
-      g_snprintf (format, sizeof format, "%%.%dg", digits);
-      g_ascii_formatd (buffer, size, format, value);
-      if (!isfinite (value) || g_ascii_strtod (buffer, NULL) == value)
-        break;
-    }
-
-  return buffer;
-}
-
-/* Each rule is a whole sentence of its own, so that translators see
- * complete messages; the parameter's name and the value stay out of them. */
-static gboolean G_GNUC_PRINTF (2, 3)
-fail (GError     **error,
-      const char  *format,
-      ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  g_propagate_error (error, g_error_new_valist (SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                                                format, args));
-  va_end (args);
-  return FALSE;
-}
-
 static gboolean
 check_finite (const char  *name,
               double       value,
@@ -72,7 +36,7 @@ check_finite (const char  *name,
     /* Translators: the first %s is a parameter of a distribution as the
      * scene file names it, such as mean; keep it as it is. The second is
      * the value given. */
-    return fail (error, _("%s: must be a finite number, got %s"),
+    return _sd_set_invalid (error, _("%s: must be a finite number, got %s"),
                  name, sd_format_number (number, sizeof number, value));
   return TRUE;
 }
@@ -88,7 +52,7 @@ check_positive (const char  *name,
     /* Translators: the first %s is a parameter of a distribution as the
      * scene file names it, such as sd; keep it as it is. The second is
      * the value given. */
-    return fail (error, _("%s: must be a positive finite number, got %s"),
+    return _sd_set_invalid (error, _("%s: must be a positive finite number, got %s"),
                  name, sd_format_number (number, sizeof number, value));
   return TRUE;
 }
@@ -103,7 +67,7 @@ check_probability (const char  *name,
   if (!(value >= 0.0 && value <= 1.0))
     /* Translators: the first %s is the parameter p of a distribution; keep
      * it as it is. The second is the value given. */
-    return fail (error, _("%s: must be between 0 and 1, got %s"),
+    return _sd_set_invalid (error, _("%s: must be between 0 and 1, got %s"),
                  name, sd_format_number (number, sizeof number, value));
   return TRUE;
 }
@@ -120,7 +84,7 @@ check_success_probability (const char  *name,
   if (!(value > 0.0 && value <= 1.0))
     /* Translators: the first %s is the parameter p of a distribution; keep
      * it as it is. The second is the value given. */
-    return fail (error, _("%s: must be greater than 0 and at most 1, got %s"),
+    return _sd_set_invalid (error, _("%s: must be greater than 0 and at most 1, got %s"),
                  name, sd_format_number (number, sizeof number, value));
   return TRUE;
 }
@@ -137,7 +101,7 @@ check_at_most_max_count (const char  *name,
     /* Translators: the first %s is a parameter of a distribution as the
      * scene file names it, such as n; keep it as it is. The second is the
      * largest value allowed (1e+09), the third the value given. */
-    return fail (error, _("%s: must be at most %s, got %s"), name,
+    return _sd_set_invalid (error, _("%s: must be at most %s, got %s"), name,
                  sd_format_number (limit, sizeof limit, SD_DISTRIBUTION_MAX_COUNT),
                  sd_format_number (number, sizeof number, value));
   return TRUE;
@@ -254,7 +218,7 @@ validate_binomial (const double  *p,
   if (!(p[0] >= 1.0 && p[0] == floor (p[0])))
     /* Translators: the first %s is the parameter n of the binomial
      * distribution; keep it as it is. The second is the value given. */
-    return fail (error, _("%s: must be a whole number >= 1, got %s"),
+    return _sd_set_invalid (error, _("%s: must be a whole number >= 1, got %s"),
                  "n", sd_format_number (number, sizeof number, p[0]));
 
   return check_at_most_max_count ("n", p[0], error) && check_probability ("p", p[1], error);
