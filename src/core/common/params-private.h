@@ -66,5 +66,10 @@ double             _sd_param_get    (const SdParamSpec  *spec,
 void               _sd_param_set    (const SdParamSpec  *spec,
                                      gpointer            params,
                                      double              value);
+gboolean           _sd_param_read   (const SdParamSpec  *specs,
+                                     guint               n_specs,
+                                     gconstpointer       params,
+                                     const char         *name,
+                                     double             *value);
 
 G_END_DECLS

@@ -156,3 +156,21 @@ _sd_param_set (const SdParamSpec *spec,
       g_assert_not_reached ();
     }
 }
+
+/* Reads the setting @name of the struct @params, whose table is @specs;
+ * %FALSE if there is no such setting. */
+gboolean
+_sd_param_read (const SdParamSpec *specs,
+                guint              n_specs,
+                gconstpointer      params,
+                const char        *name,
+                double            *value)
+{
+  const SdParamSpec *spec = _sd_param_lookup (specs, n_specs, name);
+
+  if (spec == NULL)
+    return FALSE;
+
+  *value = _sd_param_get (spec, params);
+  return TRUE;
+}

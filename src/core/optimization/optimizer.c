@@ -396,18 +396,11 @@ sd_optimizer_params_get (const SdOptimizerParams *params,
                          const char              *key,
                          double                  *value)
 {
-  const SdParamSpec *spec;
-
   g_return_val_if_fail (params != NULL, FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
   g_return_val_if_fail (value != NULL, FALSE);
 
-  spec = lookup_param (key);
-  if (spec == NULL)
-    return FALSE;
-
-  *value = _sd_param_get (spec, params);
-  return TRUE;
+  return _sd_param_read (param_specs, G_N_ELEMENTS (param_specs), params, key, value);
 }
 
 /**
@@ -778,9 +771,6 @@ update_sgd (const SdOptimizerParams *p,
       double g = grad[i];
       double d;
 
-      if (p->weight_decay != 0.0)
-        g = fma (p->weight_decay, s->position[i], g);
-
       if (p->kind != SD_OPTIMIZER_SGD && p->momentum != 0.0)
         {
           /* torch starts the buffer as a copy of the first gradient. */
@@ -817,9 +807,6 @@ update_adagrad (const SdOptimizerParams *p,
       double g = grad[i];
       double std;
 
-      if (p->weight_decay != 0.0)
-        g = fma (p->weight_decay, s->position[i], g);
-
       s->second_moment[i] = fma (1.0 * g, g, s->second_moment[i]);
       std = sqrt (s->second_moment[i]) + p->epsilon;
       s->effective_learning_rate[i] = clr / std;
@@ -836,9 +823,6 @@ update_rmsprop (const SdOptimizerParams *p,
     {
       double g = grad[i];
       double avg;
-
-      if (p->weight_decay != 0.0)
-        g = fma (p->weight_decay, s->position[i], g);
 
       s->second_moment[i] = s->second_moment[i] * p->alpha;
       s->second_moment[i] = fma ((1.0 - p->alpha) * g, g, s->second_moment[i]);
@@ -875,10 +859,9 @@ update_adam (const SdOptimizerParams *p,
       double g = grad[i];
       double denom;
 
+      /* AdamW decays the weights themselves, before the moments. */
       if (p->kind == SD_OPTIMIZER_ADAMW)
         s->position[i] = s->position[i] * (1.0 - p->learning_rate * p->weight_decay);
-      else if (p->weight_decay != 0.0)
-        g = fma (p->weight_decay, s->position[i], g);
 
       s->first_moment[i] = s->first_moment[i] * p->beta1;
       s->first_moment[i] = fma (1.0 - p->beta1, g, s->first_moment[i]);
@@ -902,6 +885,14 @@ update_first_order (SdOptimizer      *self,
   draw_gradient (self, grad);
   next->step_gradient[0] = grad[0];
   next->step_gradient[1] = grad[1];
+
+  /* Every rule but AdamW's takes weight decay as torch does: an L2 term
+   * added to the gradient before the rule reads it. */
+  if (self->params.kind != SD_OPTIMIZER_ADAMW && self->params.weight_decay != 0.0)
+    {
+      for (guint i = 0; i < 2; i++)
+        grad[i] = fma (self->params.weight_decay, next->position[i], grad[i]);
+    }
 
   switch (self->params.kind)
     {

@@ -208,18 +208,11 @@ sd_surface_params_get (const SdSurfaceParams *params,
                        const char            *key,
                        double                *value)
 {
-  const SdParamSpec *spec;
-
   g_return_val_if_fail (params != NULL, FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
   g_return_val_if_fail (value != NULL, FALSE);
 
-  spec = lookup_param (key);
-  if (spec == NULL)
-    return FALSE;
-
-  *value = _sd_param_get (spec, params);
-  return TRUE;
+  return _sd_param_read (param_specs, G_N_ELEMENTS (param_specs), params, key, value);
 }
 
 /**
