@@ -23,8 +23,10 @@
  * worker for that balance and for steady progress reports; cancellation is
  * checked before each band. The calling thread works too.
  *
- * An expression's x-only part is computed once for the whole grid, before
- * the bands, rather than once per band.
+ * An expression (sd_grid_expr_band() as the band function) has its x-only
+ * part computed once for the whole grid, before the bands, rather than once
+ * per band; sd_grid_compute_expr() and its async twin are sd_grid_compute()
+ * and sd_grid_compute_async() with that band function.
  */
 
 /* Bands per worker, and the largest band. */
@@ -55,7 +57,6 @@ typedef struct
   double              xmin, xmax, ymin, ymax;
   guint               n;
   gboolean            with_gradient;
-  SdExpr             *expr;       /* instead of func, data */
   SdGridBandFunc      func;
   gpointer            data;
   GDestroyNotify      data_destroy;
@@ -368,7 +369,6 @@ columns_band (gpointer      columns,
   sd_expr_columns_eval (columns, ys, ny, values, grad_x, grad_y);
 }
 
-/* Computes the surface @func or, if @expr is set, the expression. */
 static SdGrid *
 compute_grid (double               xmin,
               double               xmax,
@@ -376,7 +376,6 @@ compute_grid (double               xmin,
               double               ymax,
               guint                n,
               gboolean             with_gradient,
-              const SdExpr        *expr,
               SdGridBandFunc       func,
               gpointer             data,
               guint                n_threads,
@@ -402,9 +401,9 @@ compute_grid (double               xmin,
    * the memory first, in parallel. */
   job.grid = grid_alloc (xmin, xmax, ymin, ymax, n, n, with_gradient, FALSE);
 
-  if (expr != NULL)
+  if (func == sd_grid_expr_band)
     {
-      columns = sd_expr_columns_new (expr, job.grid->xs, n, with_gradient);
+      columns = sd_expr_columns_new (data, job.grid->xs, n, with_gradient);
       func = columns_band;
       data = columns;
     }
@@ -500,7 +499,7 @@ sd_grid_compute (double               xmin,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return compute_grid (xmin, xmax, ymin, ymax, n, with_gradient, NULL, func, data,
+  return compute_grid (xmin, xmax, ymin, ymax, n, with_gradient, func, data,
                        n_threads, cancellable, progress, progress_data, error);
 }
 
@@ -511,7 +510,6 @@ request_free (gpointer data)
 
   if (request->data_destroy != NULL)
     request->data_destroy (request->data);
-  g_clear_pointer (&request->expr, sd_expr_unref);
   g_free (request);
 }
 
@@ -525,7 +523,7 @@ compute_in_thread (GTask        *task,
   GError *error = NULL;
   SdGrid *grid;
 
-  grid = compute_grid (r->xmin, r->xmax, r->ymin, r->ymax, r->n, r->with_gradient, r->expr,
+  grid = compute_grid (r->xmin, r->xmax, r->ymin, r->ymax, r->n, r->with_gradient,
                        r->func, r->data, r->n_threads, cancellable,
                        r->progress, r->progress_data, &error);
 
@@ -533,19 +531,6 @@ compute_in_thread (GTask        *task,
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, grid, (GDestroyNotify) sd_grid_free);
-}
-
-static void
-run_async (Request             *request,
-           GCancellable        *cancellable,
-           GAsyncReadyCallback  callback,
-           gpointer             user_data)
-{
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, sd_grid_compute_async);
-  g_task_set_task_data (task, request, request_free);
-  g_task_run_in_thread (task, compute_in_thread);
 }
 
 /**
@@ -589,6 +574,7 @@ sd_grid_compute_async (double               xmin,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
+  g_autoptr(GTask) task = NULL;
   Request *request;
 
   g_return_if_fail (func != NULL);
@@ -607,7 +593,10 @@ sd_grid_compute_async (double               xmin,
     .progress_data = progress_data,
   };
 
-  run_async (request, cancellable, callback, user_data);
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sd_grid_compute_async);
+  g_task_set_task_data (task, request, request_free);
+  g_task_run_in_thread (task, compute_in_thread);
 }
 
 /**
@@ -646,23 +635,14 @@ sd_grid_compute_expr_async (const SdExpr        *expr,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  Request *request;
-
   g_return_if_fail (expr != NULL);
+  /* Checked here too, so that a refusal below cannot leak the reference. */
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  request = g_new0 (Request, 1);
-  *request = (Request) {
-    .xmin = xmin, .xmax = xmax, .ymin = ymin, .ymax = ymax,
-    .n = n,
-    .with_gradient = with_gradient,
-    .expr = sd_expr_ref ((SdExpr *) expr),
-    .n_threads = n_threads,
-    .progress = progress,
-    .progress_data = progress_data,
-  };
-
-  run_async (request, cancellable, callback, user_data);
+  sd_grid_compute_async (xmin, xmax, ymin, ymax, n, with_gradient,
+                         sd_grid_expr_band, sd_expr_ref ((SdExpr *) expr),
+                         (GDestroyNotify) sd_expr_unref, n_threads, cancellable,
+                         progress, progress_data, callback, user_data);
 }
 
 /**
@@ -745,9 +725,8 @@ sd_grid_compute_expr (const SdExpr        *expr,
                       GError             **error)
 {
   g_return_val_if_fail (expr != NULL, NULL);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return compute_grid (xmin, xmax, ymin, ymax, n, with_gradient, expr, NULL, NULL,
-                       n_threads, cancellable, progress, progress_data, error);
+  return sd_grid_compute (xmin, xmax, ymin, ymax, n, with_gradient,
+                          sd_grid_expr_band, (gpointer) expr, n_threads, cancellable,
+                          progress, progress_data, error);
 }
