@@ -16,6 +16,7 @@
 #include <gsl/gsl_rng.h>
 
 #include "core-error-private.h"
+#include "names.h"
 #include "numfmt.h"
 #include "optimizer.h"
 #include "params-private.h"
@@ -177,17 +178,16 @@ sd_optimizer_kind_from_name (const char       *name,
                              SdOptimizerKind  *kind,
                              GError          **error)
 {
+  guint index;
+
   g_return_val_if_fail (name != NULL, FALSE);
   g_return_val_if_fail (kind != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  for (guint i = 0; i < SD_N_OPTIMIZER_KINDS; i++)
+  if (sd_name_find (kind_names, SD_N_OPTIMIZER_KINDS, name, &index))
     {
-      if (g_str_equal (name, kind_names[i]))
-        {
-          *kind = i;
-          return TRUE;
-        }
+      *kind = index;
+      return TRUE;
     }
 
   g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,

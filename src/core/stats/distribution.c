@@ -11,6 +11,7 @@
 
 #include "core-error.h"
 #include "distribution-private.h"
+#include "names.h"
 
 typedef struct
 {
@@ -209,14 +210,8 @@ find_parameter (SdFamily     family,
   const char * const *names = families[family].parameter_names;
   g_autofree char *valid = NULL;
 
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      if (g_str_equal (name, names[i]))
-        {
-          *index = i;
-          return TRUE;
-        }
-    }
+  if (sd_name_find (names, sd_family_get_n_parameters (family), name, index))
+    return TRUE;
 
   valid = g_strjoinv (", ", (char **) names);
   g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
