@@ -365,7 +365,6 @@ test_files (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("saddle-scene-XXXXXX", &error);
   g_autofree char *missing = g_build_filename (dir, "missing.saddle", NULL);
-  g_autofree char *path = g_build_filename (dir, "lesson.saddle", NULL);
   g_autoptr(SdScene) scene = NULL;
 
   g_assert_no_error (error);
