@@ -4,11 +4,11 @@
  */
 #include "config.h"
 
-#include <float.h>
 #include <math.h>
 #include <string.h>
 
 #include "core-error.h"
+#include "expr-testing.h"
 #include "grid.h"
 
 static SdExpr *
@@ -19,20 +19,6 @@ parse_ok (const char *text)
 
   g_assert_no_error (error);
   return expr;
-}
-
-/* See identical () in test-expr.c. */
-static gboolean
-identical (double a,
-           double b)
-{
-  if (isnan (a) || isnan (b))
-    return isnan (a) && isnan (b);
-#if defined (__FP_FAST_FMA) || (FLT_EVAL_METHOD != 0)
-  return a == b || fabs (a - b) <= 8 * DBL_EPSILON * MAX (fabs (a), fabs (b));
-#else
-  return memcmp (&a, &b, sizeof a) == 0;
-#endif
 }
 
 static void

@@ -9,6 +9,27 @@
 
 #include "numfmt.h"
 
+/* The fewest significant digits, from @min_digits up to 17, that read back
+ * as exactly @value; values that are not finite print as they are. */
+static const char *
+format_shortest (char   *buffer,
+                 gsize   size,
+                 double  value,
+                 int     min_digits)
+{
+  for (int digits = min_digits; digits <= 17; digits++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", digits);
+      g_ascii_formatd (buffer, size, format, value);
+      if (!isfinite (value) || g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+
+  return buffer;
+}
+
 /**
  * sd_format_double:
  * @buffer: where to write
@@ -16,7 +37,9 @@
  *
  * Formats @value in the C locale with the fewest significant digits (up to
  * 17) that read back as exactly @value, so a saved scene says 0.05 rather
- * than 0.050000000000000003 and still loads back bit for bit.
+ * than 0.050000000000000003 and still loads back bit for bit. It starts at
+ * 15 digits, so that whole numbers up to 10^15 are written out in full
+ * (1000000000, not 1e+09) as people type them into scene files.
  *
  * Returns: (transfer none): @buffer
  */
@@ -24,17 +47,28 @@ const char *
 sd_format_double (char   buffer[SD_FORMAT_DOUBLE_SIZE],
                   double value)
 {
-  for (int digits = 15; digits <= 17; digits++)
-    {
-      char format[8];
+  return format_shortest (buffer, SD_FORMAT_DOUBLE_SIZE, value, 15);
+}
 
-      g_snprintf (format, sizeof format, "%%.%dg", digits);
-      g_ascii_formatd (buffer, SD_FORMAT_DOUBLE_SIZE, format, value);
-      if (!isfinite (value) || g_ascii_strtod (buffer, NULL) == value)
-        break;
-    }
-
-  return buffer;
+/**
+ * sd_format_number:
+ * @buffer: where to write
+ * @size: the size of @buffer, at least %SD_FORMAT_DOUBLE_SIZE
+ * @value: the number
+ *
+ * Formats @value for a message in the shortest form printf's `%g` gives
+ * that reads back as exactly @value: "0.1" stays "0.1", so that a user can
+ * find the value in the scene file, and large bounds stay short (1e+09).
+ * The decimal point is a dot in every locale.
+ *
+ * Returns: (transfer none): @buffer
+ */
+const char *
+sd_format_number (char   *buffer,
+                  gsize   size,
+                  double  value)
+{
+  return format_shortest (buffer, size, value, 1);
 }
 
 /**

@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 
 const char *sd_format_double     (char        buffer[SD_FORMAT_DOUBLE_SIZE],
                                   double      value);
+const char *sd_format_number     (char       *buffer,
+                                  gsize       size,
+                                  double      value);
 gboolean    sd_parse_double      (const char *text,
                                   double     *value);
 gboolean    sd_parse_double_list (const char *text,

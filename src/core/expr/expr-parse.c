@@ -478,6 +478,25 @@ parse_primary (Parser *p)
 
 static guint parse_unary (Parser *p);
 
+/* Parses the operand that follows the prefix or infix operator @op, the
+ * current token, one level of nesting deeper. */
+static guint
+parse_operand_of (Parser      *p,
+                  const Token *op)
+{
+  guint operand;
+
+  if (!enter (p, op))
+    return 0;
+  next_token (p);
+  operand = parse_unary (p);
+  if (p->error != NULL)
+    return 0;
+  p->depth--;
+
+  return operand;
+}
+
 static guint
 parse_power (Parser *p)
 {
@@ -488,13 +507,9 @@ parse_power (Parser *p)
   if (p->error != NULL || caret.type != TOKEN_CARET)
     return base;
 
-  if (!enter (p, &caret))
-    return 0;
-  next_token (p);
-  exponent = parse_unary (p);
+  exponent = parse_operand_of (p, &caret);
   if (p->error != NULL)
     return 0;
-  p->depth--;
 
   return add_node (p, SD_EXPR_OP_POW, base, exponent, 0.0);
 }
@@ -508,13 +523,9 @@ parse_unary (Parser *p)
   if (sign.type != TOKEN_PLUS && sign.type != TOKEN_MINUS)
     return parse_power (p);
 
-  if (!enter (p, &sign))
-    return 0;
-  next_token (p);
-  operand = parse_unary (p);
+  operand = parse_operand_of (p, &sign);
   if (p->error != NULL)
     return 0;
-  p->depth--;
 
   if (sign.type == TOKEN_PLUS)
     return operand;
@@ -522,19 +533,30 @@ parse_unary (Parser *p)
   return add_node (p, SD_EXPR_OP_NEG, operand, 0, 0.0);
 }
 
-static guint
-parse_product (Parser *p)
+/* A level of left-associative binary operators of equal precedence: the
+ * two operators, their tokens, and what their operands are. */
+typedef struct
 {
-  guint left = parse_unary (p);
+  TokenType   tokens[2];
+  SdExprOp    ops[2];
+  guint     (*parse_operand) (Parser *p);
+} Level;
+
+/* operand (op operand)*, folded from the left: a - b - c is (a - b) - c. */
+static guint
+parse_level (Parser      *p,
+             const Level *level)
+{
+  guint left = level->parse_operand (p);
 
   while (p->error == NULL &&
-         (p->token.type == TOKEN_STAR || p->token.type == TOKEN_SLASH))
+         (p->token.type == level->tokens[0] || p->token.type == level->tokens[1]))
     {
-      SdExprOp op = p->token.type == TOKEN_STAR ? SD_EXPR_OP_MUL : SD_EXPR_OP_DIV;
+      SdExprOp op = level->ops[p->token.type == level->tokens[0] ? 0 : 1];
       guint right;
 
       next_token (p);
-      right = parse_unary (p);
+      right = level->parse_operand (p);
       if (p->error != NULL)
         return 0;
       left = add_node (p, op, left, right, 0.0);
@@ -543,25 +565,24 @@ parse_product (Parser *p)
   return left;
 }
 
+static const Level products = {
+  { TOKEN_STAR, TOKEN_SLASH }, { SD_EXPR_OP_MUL, SD_EXPR_OP_DIV }, parse_unary
+};
+
+static guint
+parse_product (Parser *p)
+{
+  return parse_level (p, &products);
+}
+
+static const Level sums = {
+  { TOKEN_PLUS, TOKEN_MINUS }, { SD_EXPR_OP_ADD, SD_EXPR_OP_SUB }, parse_product
+};
+
 static guint
 parse_sum (Parser *p)
 {
-  guint left = parse_product (p);
-
-  while (p->error == NULL &&
-         (p->token.type == TOKEN_PLUS || p->token.type == TOKEN_MINUS))
-    {
-      SdExprOp op = p->token.type == TOKEN_PLUS ? SD_EXPR_OP_ADD : SD_EXPR_OP_SUB;
-      guint right;
-
-      next_token (p);
-      right = parse_product (p);
-      if (p->error != NULL)
-        return 0;
-      left = add_node (p, op, left, right, 0.0);
-    }
-
-  return left;
+  return parse_level (p, &sums);
 }
 
 static gboolean

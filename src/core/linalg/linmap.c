@@ -14,6 +14,7 @@
 
 #include "core-error.h"
 #include "linmap.h"
+#include "names.h"
 
 #define TOL SD_LINMAP_TOLERANCE
 
@@ -681,17 +682,14 @@ gboolean
 sd_linmap_kind_from_name (const char   *name,
                           SdLinmapKind *kind)
 {
+  guint index;
+
   g_return_val_if_fail (name != NULL, FALSE);
 
-  for (guint i = 0; i < SD_LINMAP_N_KINDS; i++)
-    {
-      if (g_str_equal (name, kind_names[i]))
-        {
-          if (kind != NULL)
-            *kind = i;
-          return TRUE;
-        }
-    }
+  if (!sd_name_find (kind_names, SD_LINMAP_N_KINDS, name, &index))
+    return FALSE;
 
-  return FALSE;
+  if (kind != NULL)
+    *kind = index;
+  return TRUE;
 }

@@ -10,136 +10,15 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
-#include <gsl/gsl_errno.h>
-#include <gsl/gsl_multimin.h>
 #include <gsl/gsl_randist.h>
-#include <gsl/gsl_rng.h>
 
 #include "core-error.h"
 #include "numfmt.h"
-#include "optimizer.h"
-
-/* GSL's manual recommends 0.1 for the line searches of both methods:
- * the line minimization only needs to be approximate. */
-#define GSL_LINE_SEARCH_TOL 0.1
-
-/* A GSL gradient method that stops with a gradient this small (relative
- * to the loss, at least 1) has converged rather than failed. */
-#define GSL_CONVERGED_GRADIENT 1e-6
-
-/* Nelder-Mead never reports convergence itself; its simplex just keeps
- * shrinking. Below this size (relative to the point, at least 1) no vertex
- * can move any more in float64 terms, so the run ends there. */
-#define SIMPLEX_CONVERGED_SIZE 1e-12
-
-typedef enum
-{
-  KEY_LEARNING_RATE,
-  KEY_MOMENTUM,
-  KEY_ALPHA,
-  KEY_BETA1,
-  KEY_BETA2,
-  KEY_EPSILON,
-  KEY_WEIGHT_DECAY,
-  KEY_DAMPING,
-  KEY_BATCH_SIZE,
-  KEY_SEED,
-  N_KEYS
-} Key;
-
-static const char * const key_names[N_KEYS + 1] = {
-  "learning-rate",
-  "momentum",
-  "alpha",
-  "beta1",
-  "beta2",
-  "epsilon",
-  "weight-decay",
-  "damping",
-  "batch-size",
-  "seed",
-  NULL
-};
-
-static const char * const kind_names[SD_N_OPTIMIZER_KINDS + 1] = {
-  "sgd",
-  "momentum",
-  "nesterov",
-  "adagrad",
-  "rmsprop",
-  "adam",
-  "adamw",
-  "newton",
-  "bfgs",
-  "conjugate-gradient",
-  "nelder-mead",
-  NULL
-};
-
-/* The keys each kind reads, in the order a settings panel shows them. */
-static const char * const sgd_keys[] = {
-  "learning-rate", "weight-decay", "batch-size", "seed", NULL
-};
-static const char * const momentum_keys[] = {
-  "learning-rate", "momentum", "weight-decay", "batch-size", "seed", NULL
-};
-static const char * const adagrad_keys[] = {
-  "learning-rate", "epsilon", "weight-decay", "batch-size", "seed", NULL
-};
-static const char * const rmsprop_keys[] = {
-  "learning-rate", "alpha", "epsilon", "momentum", "weight-decay", "batch-size", "seed", NULL
-};
-static const char * const adam_keys[] = {
-  "learning-rate", "beta1", "beta2", "epsilon", "weight-decay", "batch-size", "seed", NULL
-};
-static const char * const newton_keys[] = {
-  "learning-rate", "damping", NULL
-};
-static const char * const gsl_keys[] = {
-  "learning-rate", NULL
-};
-
-static const char * const * const kind_keys[SD_N_OPTIMIZER_KINDS] = {
-  sgd_keys,
-  momentum_keys,
-  momentum_keys,
-  adagrad_keys,
-  rmsprop_keys,
-  adam_keys,
-  adam_keys,
-  newton_keys,
-  gsl_keys,
-  gsl_keys,
-  gsl_keys,
-};
-
-struct _SdOptimizer
-{
-  SdOptimizerParams          params;
-  SdObjective                objective;
-  SdOptimizerState           state;
-  SdOptimizerStatus          status;
-  char                      *message;
-
-  /* Minibatch sampling, only when the objective and the kind allow it. */
-  gsl_rng                   *rng;
-  guint                     *epoch;
-  guint                      epoch_position;
-  guint                     *batch;
-  guint                      batch_capacity;
-  guint                      n_batch;
-
-  /* The GSL methods keep their own copy of the iterate. */
-  gsl_multimin_function_fdf  fdf;
-  gsl_multimin_function      f;
-  gsl_multimin_fdfminimizer *fdf_minimizer;
-  gsl_multimin_fminimizer   *f_minimizer;
-  gboolean                   saw_unbounded;
-};
+#include "optimizer-private.h"
 
 /* Formats a point for messages a person reads. */
-static char *
-format_point (const double p[2])
+char *
+_sd_optimizer_format_point (const double p[2])
 {
   char x[G_ASCII_DTOSTR_BUF_SIZE];
   char y[G_ASCII_DTOSTR_BUF_SIZE];
@@ -150,574 +29,33 @@ format_point (const double p[2])
   return g_strdup_printf ("(%s, %s)", x, y);
 }
 
-/**
- * sd_optimizer_list_names:
- *
- * Returns: (transfer none) (array zero-terminated=1): the names of all
- *   kinds, in #SdOptimizerKind order
- */
-const char * const *
-sd_optimizer_list_names (void)
-{
-  return kind_names;
-}
-
-/**
- * sd_optimizer_kind_to_name:
- * @kind: a kind
- *
- * Returns: (transfer none): the name of @kind, such as `adam`
- */
-const char *
-sd_optimizer_kind_to_name (SdOptimizerKind kind)
-{
-  g_return_val_if_fail (kind < SD_N_OPTIMIZER_KINDS, NULL);
-
-  return kind_names[kind];
-}
-
-/**
- * sd_optimizer_kind_from_name:
- * @name: a name, such as `adam`
- * @kind: (out): the kind
- * @error: return location for an error
- *
- * Returns: %TRUE if @name is a known optimizer; otherwise %FALSE with
- *   @error set to %SD_CORE_ERROR_INVALID
- */
-gboolean
-sd_optimizer_kind_from_name (const char       *name,
-                             SdOptimizerKind  *kind,
-                             GError          **error)
-{
-  g_return_val_if_fail (name != NULL, FALSE);
-  g_return_val_if_fail (kind != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  for (guint i = 0; i < SD_N_OPTIMIZER_KINDS; i++)
-    {
-      if (g_str_equal (name, kind_names[i]))
-        {
-          *kind = i;
-          return TRUE;
-        }
-    }
-
-  g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-               /* Translators: %s is the optimizer name the scene file gives */
-               _("unknown optimizer '%s'"), name);
-  return FALSE;
-}
-
-/**
- * sd_optimizer_kind_get_keys:
- * @kind: a kind
- *
- * The hyperparameters @kind reads, for showing the right controls.
- * `batch-size` and `seed` matter only on losses over a dataset.
- *
- * Returns: (transfer none) (array zero-terminated=1): key names
- */
-const char * const *
-sd_optimizer_kind_get_keys (SdOptimizerKind kind)
-{
-  g_return_val_if_fail (kind < SD_N_OPTIMIZER_KINDS, NULL);
-
-  return kind_keys[kind];
-}
-
-/**
- * sd_optimizer_kind_has_key:
- * @kind: a kind
- * @key: a key name, such as `beta1`
- *
- * Returns: whether @kind reads @key
- */
-gboolean
-sd_optimizer_kind_has_key (SdOptimizerKind  kind,
-                           const char      *key)
-{
-  g_return_val_if_fail (kind < SD_N_OPTIMIZER_KINDS, FALSE);
-  g_return_val_if_fail (key != NULL, FALSE);
-
-  return g_strv_contains ((const char * const *) kind_keys[kind], key);
-}
-
-/**
- * sd_optimizer_kind_is_stochastic:
- * @kind: a kind
- *
- * The first-order torch methods can follow minibatch gradients; Newton
- * and the GSL methods always use the full batch (their line searches and
- * curvature would be meaningless on noise).
- *
- * Returns: whether @kind draws minibatches when a batch-size is set
- */
-gboolean
-sd_optimizer_kind_is_stochastic (SdOptimizerKind kind)
-{
-  g_return_val_if_fail (kind < SD_N_OPTIMIZER_KINDS, FALSE);
-
-  return kind <= SD_OPTIMIZER_ADAMW;
-}
-
-/**
- * sd_optimizer_params_init:
- * @params: (out caller-allocates): the parameters to fill
- * @kind: a kind
- *
- * Fills @params with torch.optim's defaults for @kind (and the documented
- * defaults of the other methods).
- */
+/* Ends the run with @status, taking @message, which says why. */
 void
-sd_optimizer_params_init (SdOptimizerParams *params,
-                          SdOptimizerKind    kind)
-{
-  g_return_if_fail (params != NULL);
-  g_return_if_fail (kind < SD_N_OPTIMIZER_KINDS);
-
-  *params = (SdOptimizerParams) {
-    .kind = kind,
-    .learning_rate = 0.01,
-    .momentum = 0.9,
-    .alpha = 0.99,
-    .beta1 = 0.9,
-    .beta2 = 0.999,
-    .epsilon = 1e-8,
-    .weight_decay = 0.0,
-    .damping = 0.0,
-    .batch_size = 0,
-    .seed = 1,
-  };
-
-  switch (kind)
-    {
-    case SD_OPTIMIZER_ADAGRAD:
-      params->epsilon = 1e-10;
-      break;
-    case SD_OPTIMIZER_RMSPROP:
-      params->momentum = 0.0;
-      break;
-    case SD_OPTIMIZER_ADAM:
-      params->learning_rate = 0.001;
-      break;
-    case SD_OPTIMIZER_ADAMW:
-      params->learning_rate = 0.001;
-      params->weight_decay = 0.01;
-      break;
-    case SD_OPTIMIZER_NEWTON:
-      params->learning_rate = 1.0;
-      break;
-    case SD_OPTIMIZER_BFGS:
-    case SD_OPTIMIZER_CONJUGATE_GRADIENT:
-      params->learning_rate = 0.1;
-      break;
-    case SD_OPTIMIZER_NELDER_MEAD:
-      params->learning_rate = 0.5;
-      break;
-    case SD_OPTIMIZER_SGD:
-    case SD_OPTIMIZER_MOMENTUM:
-    case SD_OPTIMIZER_NESTEROV:
-    case SD_N_OPTIMIZER_KINDS:
-    default:
-      break;
-    }
-}
-
-static gboolean
-key_from_name (const char *name,
-               Key        *key)
-{
-  for (guint i = 0; i < N_KEYS; i++)
-    {
-      if (g_str_equal (name, key_names[i]))
-        {
-          *key = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-/* Each rule is a whole sentence of its own, so that translators see
- * complete messages; the key's name and the value stay out of them. */
-static gboolean G_GNUC_PRINTF (2, 3)
-fail_value (GError     **error,
-            const char  *format,
-            ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  g_propagate_error (error, g_error_new_valist (SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                                                format, args));
-  va_end (args);
-  return FALSE;
-}
-
-static gboolean
-is_whole_number (double value,
-                 double max)
-{
-  return isfinite (value) && value >= 0.0 && value <= max && value == floor (value);
-}
-
-/* Checks one value against the rule of its key (and of @kind). */
-static gboolean
-check_value (SdOptimizerKind   kind,
-             Key               key,
-             double            value,
-             GError          **error)
-{
-  char text[G_ASCII_DTOSTR_BUF_SIZE];
-
-  switch (key)
-    {
-    case KEY_LEARNING_RATE:
-    case KEY_EPSILON:
-      if (!isfinite (value) || value <= 0.0)
-        /* Translators: the first %s is a key of the scene file, such as
-         * learning-rate; keep it as it is. The second is the value given. */
-        return fail_value (error, _("%s: must be a positive finite number, got '%s'"),
-                           key_names[key], sd_format_double (text, value));
-      return TRUE;
-
-    case KEY_MOMENTUM:
-      /* torch refuses nesterov without momentum: it would be plain SGD. */
-      if (kind == SD_OPTIMIZER_NESTEROV && isfinite (value) && value == 0.0)
-        /* Translators: the first %s is the key momentum of the scene file,
-         * the second the optimizer nesterov; keep both as they are. The
-         * third is the value given. */
-        return fail_value (error, _("%s: %s needs a positive momentum, got '%s'"),
-                           key_names[key], kind_names[kind], sd_format_double (text, value));
-      G_GNUC_FALLTHROUGH;
-    case KEY_WEIGHT_DECAY:
-    case KEY_DAMPING:
-      if (!isfinite (value) || value < 0.0)
-        /* Translators: the first %s is a key of the scene file, such as
-         * weight-decay; keep it as it is. The second is the value given. */
-        return fail_value (error, _("%s: must be a finite number >= 0, got '%s'"),
-                           key_names[key], sd_format_double (text, value));
-      return TRUE;
-
-    case KEY_ALPHA:
-    case KEY_BETA1:
-    case KEY_BETA2:
-      if (!(value >= 0.0 && value < 1.0))
-        /* Translators: the first %s is a key of the scene file, such as
-         * beta1; keep it as it is. [0, 1) is the interval from 0 to 1 that
-         * holds 0 but not 1. The second %s is the value given. */
-        return fail_value (error, _("%s: must be in [0, 1), got '%s'"),
-                           key_names[key], sd_format_double (text, value));
-      return TRUE;
-
-    case KEY_BATCH_SIZE:
-      if (!is_whole_number (value, SD_OPTIMIZER_MAX_BATCH_SIZE))
-        return fail_value (error,
-                           /* Translators: the first %s is the key batch-size of
-                            * the scene file; keep it as it is. %d is the largest
-                            * batch allowed, the second %s the value given. */
-                           _("%s: must be a whole number from 0 (the full batch) to %d, got '%s'"),
-                           key_names[key], SD_OPTIMIZER_MAX_BATCH_SIZE,
-                           sd_format_double (text, value));
-      return TRUE;
-
-    case KEY_SEED:
-      if (!is_whole_number (value, G_MAXUINT32))
-        /* Translators: the first %s is the key seed of the scene file; keep
-         * it as it is. %u is the largest seed allowed, the second %s the
-         * value given. */
-        return fail_value (error, _("%s: must be a whole number from 0 to %u, got '%s'"),
-                           key_names[key], G_MAXUINT32, sd_format_double (text, value));
-      return TRUE;
-
-    case N_KEYS:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static double
-get_value (const SdOptimizerParams *params,
-           Key                      key)
-{
-  switch (key)
-    {
-    case KEY_LEARNING_RATE: return params->learning_rate;
-    case KEY_MOMENTUM:      return params->momentum;
-    case KEY_ALPHA:         return params->alpha;
-    case KEY_BETA1:         return params->beta1;
-    case KEY_BETA2:         return params->beta2;
-    case KEY_EPSILON:       return params->epsilon;
-    case KEY_WEIGHT_DECAY:  return params->weight_decay;
-    case KEY_DAMPING:       return params->damping;
-    case KEY_BATCH_SIZE:    return params->batch_size;
-    case KEY_SEED:          return params->seed;
-    case N_KEYS:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/**
- * sd_optimizer_params_set:
- * @params: parameters
- * @key: a key name, such as `learning-rate`
- * @value: the new value (whole numbers for `batch-size` and `seed`)
- * @error: return location for an error
- *
- * Sets one hyperparameter after checking it. Any known key can be set,
- * whether or not @params' kind reads it. Errors name the key, as in
- * `learning-rate: must be a positive finite number, got 'nan'`.
- *
- * Returns: %TRUE on success; %FALSE with @error set to
- *   %SD_CORE_ERROR_INVALID (and @params unchanged) otherwise
- */
-gboolean
-sd_optimizer_params_set (SdOptimizerParams  *params,
-                         const char         *key,
-                         double              value,
-                         GError            **error)
-{
-  Key k;
-
-  g_return_val_if_fail (params != NULL, FALSE);
-  g_return_val_if_fail (key != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!key_from_name (key, &k))
-    {
-      g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                   /* Translators: %s is the key name given */
-                   _("unknown optimizer setting '%s'"), key);
-      return FALSE;
-    }
-
-  if (!check_value (params->kind, k, value, error))
-    return FALSE;
-
-  switch (k)
-    {
-    case KEY_LEARNING_RATE: params->learning_rate = value; break;
-    case KEY_MOMENTUM:      params->momentum = value; break;
-    case KEY_ALPHA:         params->alpha = value; break;
-    case KEY_BETA1:         params->beta1 = value; break;
-    case KEY_BETA2:         params->beta2 = value; break;
-    case KEY_EPSILON:       params->epsilon = value; break;
-    case KEY_WEIGHT_DECAY:  params->weight_decay = value; break;
-    case KEY_DAMPING:       params->damping = value; break;
-    case KEY_BATCH_SIZE:    params->batch_size = (guint) value; break;
-    case KEY_SEED:          params->seed = (guint32) value; break;
-    case N_KEYS:
-    default:
-      g_assert_not_reached ();
-    }
-
-  return TRUE;
-}
-
-/**
- * sd_optimizer_params_get:
- * @params: parameters
- * @key: a key name
- * @value: (out): the value
- *
- * Returns: %TRUE if @key is a known key
- */
-gboolean
-sd_optimizer_params_get (const SdOptimizerParams *params,
-                         const char              *key,
-                         double                  *value)
-{
-  Key k;
-
-  g_return_val_if_fail (params != NULL, FALSE);
-  g_return_val_if_fail (key != NULL, FALSE);
-  g_return_val_if_fail (value != NULL, FALSE);
-
-  if (!key_from_name (key, &k))
-    return FALSE;
-
-  *value = get_value (params, k);
-  return TRUE;
-}
-
-/**
- * sd_optimizer_params_validate:
- * @params: parameters, possibly filled in by hand
- * @error: return location for an error
- *
- * Checks every key @params' kind reads.
- *
- * Returns: %TRUE if @params can run; %FALSE with @error set to
- *   %SD_CORE_ERROR_INVALID otherwise
- */
-gboolean
-sd_optimizer_params_validate (const SdOptimizerParams  *params,
-                              GError                  **error)
-{
-  const char * const *keys;
-
-  g_return_val_if_fail (params != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (params->kind >= SD_N_OPTIMIZER_KINDS)
-    {
-      g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                   /* Translators: %u is a number that names no optimizer */
-                   _("unknown optimizer kind %u"), (guint) params->kind);
-      return FALSE;
-    }
-
-  keys = kind_keys[params->kind];
-  for (guint i = 0; keys[i] != NULL; i++)
-    {
-      Key k;
-
-      if (!key_from_name (keys[i], &k))
-        g_assert_not_reached ();
-      if (!check_value (params->kind, k, get_value (params, k), error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static void
-set_finished (SdOptimizer       *self,
-              SdOptimizerStatus  status,
-              char              *message)
+_sd_optimizer_finish (SdOptimizer       *self,
+                      SdOptimizerStatus  status,
+                      char              *message)
 {
   self->status = status;
   g_free (self->message);
   self->message = message;
 }
 
-/* GSL's view of the objective. GSL treats values that are not finite as
- * "no better" and backs off, so a function that falls to -infinity makes
- * its methods stall instead of diverge; the objective's wrappers note such
- * values so that the stall can be reported as the divergence it is. */
-
-static double
-gsl_eval_f (const gsl_vector *v,
-            void             *data)
-{
-  SdOptimizer *self = data;
-  double p[2] = { gsl_vector_get (v, 0), gsl_vector_get (v, 1) };
-  double f = sd_objective_eval (&self->objective, p, NULL, NULL);
-
-  if (f == -INFINITY)
-    self->saw_unbounded = TRUE;
-  return f;
-}
-
-static void
-gsl_eval_fdf (const gsl_vector *v,
-              void             *data,
-              double           *f,
-              gsl_vector       *g)
-{
-  SdOptimizer *self = data;
-  double p[2] = { gsl_vector_get (v, 0), gsl_vector_get (v, 1) };
-  double grad[2];
-
-  *f = sd_objective_eval (&self->objective, p, grad, NULL);
-  if (*f == -INFINITY)
-    self->saw_unbounded = TRUE;
-  gsl_vector_set (g, 0, grad[0]);
-  gsl_vector_set (g, 1, grad[1]);
-}
-
-static void
-gsl_eval_df (const gsl_vector *v,
-             void             *data,
-             gsl_vector       *g)
-{
-  double f;
-
-  gsl_eval_fdf (v, data, &f, g);
-}
-
-/* What stopped being finite when a run diverged; each has its own message. */
-typedef enum
-{
-  DIVERGED_LOSS,
-  DIVERGED_POSITION,
-} Divergence;
-
-static void
-set_diverged (SdOptimizer *self,
-              guint        step,
-              Divergence   what)
+/* Ends the run as diverged at @step, counted from 1. */
+void
+_sd_optimizer_diverge (SdOptimizer           *self,
+                       guint                  step,
+                       SdOptimizerDivergence  what)
 {
   char *message;
 
-  if (what == DIVERGED_POSITION)
+  if (what == SD_OPTIMIZER_DIVERGED_POSITION)
     /* Translators: %u is the step of the run, counted from 1 */
     message = g_strdup_printf (_("diverged at step %u: the position is no longer finite"), step);
   else
     /* Translators: %u is the step of the run, counted from 1 */
     message = g_strdup_printf (_("diverged at step %u: the loss is no longer finite"), step);
 
-  set_finished (self, SD_OPTIMIZER_STATUS_DIVERGED, message);
-}
-
-static void
-set_gsl_failure (SdOptimizer *self,
-                 int          status)
-{
-  g_autofree char *where = NULL;
-
-  if (self->saw_unbounded)
-    {
-      set_diverged (self, self->state.iteration + 1, DIVERGED_LOSS);
-      return;
-    }
-
-  where = format_point (self->state.position);
-  set_finished (self, SD_OPTIMIZER_STATUS_STOPPED,
-                /* Translators: the first %s is an optimizer such as bfgs, keep
-                 * it as it is; the second a point such as (1, 2.5); the third
-                 * GSL's reason, in English */
-                g_strdup_printf (_("%s stopped at %s: %s"), kind_names[self->params.kind],
-                                 where, gsl_strerror (status)));
-}
-
-static void
-setup_gsl (SdOptimizer *self)
-{
-  gsl_vector_const_view x = gsl_vector_const_view_array (self->state.position, 2);
-  int status;
-
-  if (self->params.kind == SD_OPTIMIZER_NELDER_MEAD)
-    {
-      double edges[2] = { self->params.learning_rate, self->params.learning_rate };
-      gsl_vector_view steps = gsl_vector_view_array (edges, 2);
-
-      self->f = (gsl_multimin_function) { gsl_eval_f, 2, self };
-      self->f_minimizer = gsl_multimin_fminimizer_alloc (gsl_multimin_fminimizer_nmsimplex2, 2);
-      status = gsl_multimin_fminimizer_set (self->f_minimizer, &self->f, &x.vector,
-                                            &steps.vector);
-      self->state.simplex_size = gsl_multimin_fminimizer_size (self->f_minimizer);
-    }
-  else
-    {
-      const gsl_multimin_fdfminimizer_type *type;
-
-      if (self->params.kind == SD_OPTIMIZER_BFGS)
-        type = gsl_multimin_fdfminimizer_vector_bfgs2;
-      else
-        type = gsl_multimin_fdfminimizer_conjugate_pr;
-
-      self->fdf = (gsl_multimin_function_fdf) { gsl_eval_f, gsl_eval_df, gsl_eval_fdf, 2, self };
-      self->fdf_minimizer = gsl_multimin_fdfminimizer_alloc (type, 2);
-      status = gsl_multimin_fdfminimizer_set (self->fdf_minimizer, &self->fdf, &x.vector,
-                                              self->params.learning_rate, GSL_LINE_SEARCH_TOL);
-    }
-
-  if (status != GSL_SUCCESS)
-    set_gsl_failure (self, status);
+  _sd_optimizer_finish (self, SD_OPTIMIZER_STATUS_DIVERGED, message);
 }
 
 static void
@@ -797,11 +135,11 @@ sd_optimizer_new (const SdOptimizerParams  *params,
 
   if (!isfinite (self->state.loss))
     {
-      g_autofree char *where = format_point (start);
+      g_autofree char *where = _sd_optimizer_format_point (start);
 
-      set_finished (self, SD_OPTIMIZER_STATUS_DIVERGED,
-                    /* Translators: %s is a point such as (1, 2.5) */
-                    g_strdup_printf (_("the loss is not finite at the start %s"), where));
+      _sd_optimizer_finish (self, SD_OPTIMIZER_STATUS_DIVERGED,
+                            /* Translators: %s is a point such as (1, 2.5) */
+                            g_strdup_printf (_("the loss is not finite at the start %s"), where));
       return g_steal_pointer (&self);
     }
 
@@ -811,7 +149,7 @@ sd_optimizer_new (const SdOptimizerParams  *params,
     setup_batches (self);
 
   if (params->kind >= SD_OPTIMIZER_BFGS)
-    setup_gsl (self);
+    _sd_optimizer_gsl_setup (self);
 
   return g_steal_pointer (&self);
 }
@@ -893,140 +231,6 @@ draw_gradient (SdOptimizer *self,
                                   self->batch, self->n_batch, grad);
 }
 
-/* The update rules below follow torch/optim/{sgd,adagrad,rmsprop,adam,
- * adamw}.py (torch 1.13, single-tensor code path) operation by operation,
- * so that float64 results agree to the last bit: torch's `a.add_(b,
- * alpha=c)` is a + c * b, `a.addcmul_(b, c, value=v)` is a + v * b * c and
- * `a.addcdiv_(b, c, value=v)` is a + v * b / c, evaluated left to right.
- * torch's CPU kernels are built for FMA-capable processors and fuse the
- * final multiply-add of the first two into one rounding, hence fma (c, b, a)
- * and fma (v * b, c, a); a division cannot be fused. */
-
-static void
-update_sgd (const SdOptimizerParams *p,
-            SdOptimizerState        *s,
-            const double             grad[2])
-{
-  for (guint i = 0; i < 2; i++)
-    {
-      double g = grad[i];
-      double d;
-
-      if (p->weight_decay != 0.0)
-        g = fma (p->weight_decay, s->position[i], g);
-
-      if (p->kind != SD_OPTIMIZER_SGD && p->momentum != 0.0)
-        {
-          /* torch starts the buffer as a copy of the first gradient. */
-          if (s->iteration == 0)
-            s->velocity[i] = g;
-          else
-            s->velocity[i] = s->velocity[i] * p->momentum + 1.0 * g;
-
-          if (p->kind == SD_OPTIMIZER_NESTEROV)
-            d = fma (p->momentum, s->velocity[i], g);
-          else
-            d = s->velocity[i];
-        }
-      else
-        {
-          d = g;
-        }
-
-      s->effective_learning_rate[i] = p->learning_rate;
-      s->position[i] = fma (-p->learning_rate, d, s->position[i]);
-    }
-}
-
-static void
-update_adagrad (const SdOptimizerParams *p,
-                SdOptimizerState        *s,
-                const double             grad[2])
-{
-  /* lr_decay is 0, so torch's clr = lr / (1 + (step - 1) * 0) = lr. */
-  double clr = p->learning_rate;
-
-  for (guint i = 0; i < 2; i++)
-    {
-      double g = grad[i];
-      double std;
-
-      if (p->weight_decay != 0.0)
-        g = fma (p->weight_decay, s->position[i], g);
-
-      s->second_moment[i] = fma (1.0 * g, g, s->second_moment[i]);
-      std = sqrt (s->second_moment[i]) + p->epsilon;
-      s->effective_learning_rate[i] = clr / std;
-      s->position[i] = s->position[i] + (-clr) * g / std;
-    }
-}
-
-static void
-update_rmsprop (const SdOptimizerParams *p,
-                SdOptimizerState        *s,
-                const double             grad[2])
-{
-  for (guint i = 0; i < 2; i++)
-    {
-      double g = grad[i];
-      double avg;
-
-      if (p->weight_decay != 0.0)
-        g = fma (p->weight_decay, s->position[i], g);
-
-      s->second_moment[i] = s->second_moment[i] * p->alpha;
-      s->second_moment[i] = fma ((1.0 - p->alpha) * g, g, s->second_moment[i]);
-      avg = sqrt (s->second_moment[i]) + p->epsilon;
-      s->effective_learning_rate[i] = p->learning_rate / avg;
-
-      if (p->momentum > 0.0)
-        {
-          s->velocity[i] = s->velocity[i] * p->momentum;
-          s->velocity[i] = s->velocity[i] + 1.0 * g / avg;
-          s->position[i] = fma (-p->learning_rate, s->velocity[i], s->position[i]);
-        }
-      else
-        {
-          s->position[i] = s->position[i] + (-p->learning_rate) * g / avg;
-        }
-    }
-}
-
-static void
-update_adam (const SdOptimizerParams *p,
-             SdOptimizerState        *s,
-             const double             grad[2])
-{
-  /* The bias corrections depend on the step alone: two pow () per step. */
-  double step = s->iteration + 1;
-  double bias_correction1 = 1.0 - pow (p->beta1, step);
-  double bias_correction2 = 1.0 - pow (p->beta2, step);
-  double step_size = p->learning_rate / bias_correction1;
-  double bias_correction2_sqrt = sqrt (bias_correction2);
-
-  for (guint i = 0; i < 2; i++)
-    {
-      double g = grad[i];
-      double denom;
-
-      if (p->kind == SD_OPTIMIZER_ADAMW)
-        s->position[i] = s->position[i] * (1.0 - p->learning_rate * p->weight_decay);
-      else if (p->weight_decay != 0.0)
-        g = fma (p->weight_decay, s->position[i], g);
-
-      s->first_moment[i] = s->first_moment[i] * p->beta1;
-      s->first_moment[i] = fma (1.0 - p->beta1, g, s->first_moment[i]);
-      s->second_moment[i] = s->second_moment[i] * p->beta2;
-      s->second_moment[i] = fma ((1.0 - p->beta2) * g, g, s->second_moment[i]);
-
-      denom = sqrt (s->second_moment[i]) / bias_correction2_sqrt + p->epsilon;
-      s->first_moment_hat[i] = s->first_moment[i] / bias_correction1;
-      s->second_moment_hat[i] = s->second_moment[i] / bias_correction2;
-      s->effective_learning_rate[i] = p->learning_rate / denom;
-      s->position[i] = s->position[i] + (-step_size) * s->first_moment[i] / denom;
-    }
-}
-
 static void
 update_first_order (SdOptimizer      *self,
                     SdOptimizerState *next)
@@ -1036,32 +240,7 @@ update_first_order (SdOptimizer      *self,
   draw_gradient (self, grad);
   next->step_gradient[0] = grad[0];
   next->step_gradient[1] = grad[1];
-
-  switch (self->params.kind)
-    {
-    case SD_OPTIMIZER_SGD:
-    case SD_OPTIMIZER_MOMENTUM:
-    case SD_OPTIMIZER_NESTEROV:
-      update_sgd (&self->params, next, grad);
-      break;
-    case SD_OPTIMIZER_ADAGRAD:
-      update_adagrad (&self->params, next, grad);
-      break;
-    case SD_OPTIMIZER_RMSPROP:
-      update_rmsprop (&self->params, next, grad);
-      break;
-    case SD_OPTIMIZER_ADAM:
-    case SD_OPTIMIZER_ADAMW:
-      update_adam (&self->params, next, grad);
-      break;
-    case SD_OPTIMIZER_NEWTON:
-    case SD_OPTIMIZER_BFGS:
-    case SD_OPTIMIZER_CONJUGATE_GRADIENT:
-    case SD_OPTIMIZER_NELDER_MEAD:
-    case SD_N_OPTIMIZER_KINDS:
-    default:
-      g_assert_not_reached ();
-    }
+  _sd_optimizer_torch_update (&self->params, next, grad);
 }
 
 /* Newton's step solves (H + damping I) d = g. A 2x2 symmetric matrix is
@@ -1088,17 +267,17 @@ update_newton (SdOptimizer      *self,
 
   if (!isfinite (det))
     {
-      g_autofree char *where = format_point (x);
+      g_autofree char *where = _sd_optimizer_format_point (x);
 
-      set_finished (self, SD_OPTIMIZER_STATUS_STOPPED,
-                    /* Translators: %s is a point such as (1, 2.5) */
-                    g_strdup_printf (_("Hessian is not finite at %s"), where));
+      _sd_optimizer_finish (self, SD_OPTIMIZER_STATUS_STOPPED,
+                            /* Translators: %s is a point such as (1, 2.5) */
+                            g_strdup_printf (_("Hessian is not finite at %s"), where));
       return FALSE;
     }
 
   if (fabs (det) <= 4.0 * DBL_EPSILON * scale * scale)
     {
-      g_autofree char *where = format_point (x);
+      g_autofree char *where = _sd_optimizer_format_point (x);
       char *message;
 
       if (damped)
@@ -1108,13 +287,13 @@ update_newton (SdOptimizer      *self,
       else
         /* Translators: %s is a point such as (1, 2.5) */
         message = g_strdup_printf (_("Hessian is singular at %s"), where);
-      set_finished (self, SD_OPTIMIZER_STATUS_STOPPED, message);
+      _sd_optimizer_finish (self, SD_OPTIMIZER_STATUS_STOPPED, message);
       return FALSE;
     }
 
   if (a11 <= 0.0 || det < 0.0)
     {
-      g_autofree char *where = format_point (x);
+      g_autofree char *where = _sd_optimizer_format_point (x);
       char *message;
 
       if (damped)
@@ -1125,7 +304,7 @@ update_newton (SdOptimizer      *self,
       else
         /* Translators: %s is a point such as (1, 2.5) */
         message = g_strdup_printf (_("Hessian is not positive definite at %s"), where);
-      set_finished (self, SD_OPTIMIZER_STATUS_STOPPED, message);
+      _sd_optimizer_finish (self, SD_OPTIMIZER_STATUS_STOPPED, message);
       return FALSE;
     }
 
@@ -1135,88 +314,6 @@ update_newton (SdOptimizer      *self,
   next->step_gradient[1] = g[1];
   next->effective_learning_rate[0] = self->params.learning_rate;
   next->effective_learning_rate[1] = self->params.learning_rate;
-  return TRUE;
-}
-
-/* GSL's gradient methods end either with an error status or, when their
- * line search finds nothing better (for instance after stepping into
- * values that are not finite), with "success" at the same point, after
- * which they would repeat themselves forever. Both mean no progress. */
-static gboolean
-update_gsl_gradient (SdOptimizer      *self,
-                     SdOptimizerState *next)
-{
-  int status = gsl_multimin_fdfminimizer_iterate (self->fdf_minimizer);
-  const gsl_vector *x = gsl_multimin_fdfminimizer_x (self->fdf_minimizer);
-
-  next->position[0] = gsl_vector_get (x, 0);
-  next->position[1] = gsl_vector_get (x, 1);
-
-  if (status == GSL_SUCCESS
-      && next->position[0] == self->state.position[0]
-      && next->position[1] == self->state.position[1])
-    status = GSL_ENOPROG;
-
-  if (status != GSL_SUCCESS)
-    {
-      double gnorm = hypot (self->state.gradient[0], self->state.gradient[1]);
-
-      if (!self->saw_unbounded
-          && gnorm <= GSL_CONVERGED_GRADIENT * MAX (1.0, fabs (self->state.loss)))
-        {
-          g_autofree char *where = format_point (self->state.position);
-
-          set_finished (self, SD_OPTIMIZER_STATUS_CONVERGED,
-                        /* Translators: %s is a point such as (1, 2.5) */
-                        g_strdup_printf (_("converged at %s: the gradient vanishes"), where));
-        }
-      else
-        {
-          set_gsl_failure (self, status);
-        }
-      return FALSE;
-    }
-
-  next->step_gradient[0] = self->state.gradient[0];
-  next->step_gradient[1] = self->state.gradient[1];
-  return TRUE;
-}
-
-static gboolean
-update_simplex (SdOptimizer      *self,
-                SdOptimizerState *next)
-{
-  double scale = MAX (1.0, MAX (fabs (self->state.position[0]), fabs (self->state.position[1])));
-  const gsl_vector *x;
-  int status;
-
-  if (self->state.simplex_size <= SIMPLEX_CONVERGED_SIZE * scale)
-    {
-      g_autofree char *where = format_point (self->state.position);
-
-      /* A simplex that shrank because every move beyond it met -infinity
-       * sits on a slope that never ends. */
-      if (self->saw_unbounded)
-        set_diverged (self, self->state.iteration + 1, DIVERGED_LOSS);
-      else
-        set_finished (self, SD_OPTIMIZER_STATUS_CONVERGED,
-                      /* Translators: %s is a point such as (1, 2.5); the
-                       * simplex is the triangle the Nelder-Mead method moves */
-                      g_strdup_printf (_("converged at %s: the simplex has collapsed"), where));
-      return FALSE;
-    }
-
-  status = gsl_multimin_fminimizer_iterate (self->f_minimizer);
-  if (status != GSL_SUCCESS)
-    {
-      set_gsl_failure (self, status);
-      return FALSE;
-    }
-
-  x = gsl_multimin_fminimizer_x (self->f_minimizer);
-  next->position[0] = gsl_vector_get (x, 0);
-  next->position[1] = gsl_vector_get (x, 1);
-  next->simplex_size = gsl_multimin_fminimizer_size (self->f_minimizer);
   return TRUE;
 }
 
@@ -1254,10 +351,10 @@ sd_optimizer_step (SdOptimizer *self)
       break;
     case SD_OPTIMIZER_BFGS:
     case SD_OPTIMIZER_CONJUGATE_GRADIENT:
-      moved = update_gsl_gradient (self, &next);
+      moved = _sd_optimizer_gsl_gradient_step (self, &next);
       break;
     case SD_OPTIMIZER_NELDER_MEAD:
-      moved = update_simplex (self, &next);
+      moved = _sd_optimizer_gsl_simplex_step (self, &next);
       break;
     case SD_OPTIMIZER_SGD:
     case SD_OPTIMIZER_MOMENTUM:
@@ -1283,14 +380,14 @@ sd_optimizer_step (SdOptimizer *self)
 
   if (!isfinite (next.position[0]) || !isfinite (next.position[1]))
     {
-      set_diverged (self, next.iteration, DIVERGED_POSITION);
+      _sd_optimizer_diverge (self, next.iteration, SD_OPTIMIZER_DIVERGED_POSITION);
       return self->status;
     }
 
   next.loss = sd_objective_eval (&self->objective, next.position, next.gradient, NULL);
   if (!isfinite (next.loss))
     {
-      set_diverged (self, next.iteration, DIVERGED_LOSS);
+      _sd_optimizer_diverge (self, next.iteration, SD_OPTIMIZER_DIVERGED_LOSS);
       return self->status;
     }
 

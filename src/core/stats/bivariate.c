@@ -13,7 +13,7 @@
 
 #include "bivariate.h"
 #include "core-error.h"
-#include "distribution-private.h"
+#include "numfmt.h"
 
 struct _SdBivariateNormal
 {

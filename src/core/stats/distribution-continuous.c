@@ -195,9 +195,9 @@ weibull_pdf (double x,
   return gsl_ran_weibull_pdf (x, scale, shape);
 }
 
-double
-sd_continuous_pdf (const SdDistribution *d,
-                   double                x)
+static double
+continuous_pdf (const SdDistribution *d,
+                double                x)
 {
   const double *p = d->parameters;
 
@@ -234,9 +234,9 @@ sd_continuous_pdf (const SdDistribution *d,
     }
 }
 
-double
-sd_continuous_cdf (const SdDistribution *d,
-                   double                x)
+static double
+continuous_cdf (const SdDistribution *d,
+                double                x)
 {
   const double *p = d->parameters;
 
@@ -273,9 +273,9 @@ sd_continuous_cdf (const SdDistribution *d,
     }
 }
 
-double
-sd_continuous_sf (const SdDistribution *d,
-                  double                x)
+static double
+continuous_sf (const SdDistribution *d,
+               double                x)
 {
   const double *p = d->parameters;
 
@@ -321,9 +321,9 @@ quantile_residual (const SdDistribution *d,
                    double                x)
 {
   if (p <= 0.5)
-    return sd_continuous_cdf (d, x) - p;
+    return continuous_cdf (d, x) - p;
 
-  return (1.0 - p) - sd_continuous_sf (d, x);
+  return (1.0 - p) - continuous_sf (d, x);
 }
 
 /* A point strictly inside the bracket (a, b) when Newton's step is not:
@@ -378,7 +378,7 @@ solve_quantile (const SdDistribution *d,
       else
         b = x;
 
-      next = x - r / sd_continuous_pdf (d, x);
+      next = x - r / continuous_pdf (d, x);
       if (!(next > a && next < b))
         next = split_bracket (a, b);
       if (fabs (next - x) <= 2 * DBL_EPSILON * fabs (next) || next == a || next == b)
@@ -404,9 +404,9 @@ cauchy_quantile (double p)
   return tan (M_PI * (p - 0.5));
 }
 
-double
-sd_continuous_quantile (const SdDistribution *d,
-                        double                p)
+static double
+continuous_quantile (const SdDistribution *d,
+                     double                p)
 {
   const double *q = d->parameters;
 
@@ -442,3 +442,10 @@ sd_continuous_quantile (const SdDistribution *d,
       g_assert_not_reached ();
     }
 }
+
+const SdDistributionOps sd_continuous_ops = {
+  continuous_pdf,
+  continuous_cdf,
+  continuous_sf,
+  continuous_quantile,
+};

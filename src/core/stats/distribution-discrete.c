@@ -60,9 +60,9 @@ negative_binomial_pmf (double k,
   return n / (n + k) * exp (sd_log_binomial_density (n, n + k, p, 1.0 - p));
 }
 
-double
-sd_discrete_pmf (const SdDistribution *d,
-                 double                x)
+static double
+discrete_pmf (const SdDistribution *d,
+              double                x)
 {
   const double *p = d->parameters;
 
@@ -120,34 +120,36 @@ tail (const SdDistribution *d,
     }
 }
 
-double
-sd_discrete_cdf (const SdDistribution *d,
-                 double                x)
+/* P(X <= x) if lower, else P(X > x), for any x: beyond the support the
+ * tail is all or nothing. */
+static double
+tail_at (const SdDistribution *d,
+         double                x,
+         gboolean              lower)
 {
-  double lower, upper, k = floor (x);
+  double first, last, k = floor (x);
 
-  sd_distribution_get_support (d, &lower, &upper);
-  if (k < lower)
-    return 0.0;
-  if (k >= upper)
-    return 1.0;
+  sd_distribution_get_support (d, &first, &last);
+  if (k < first)
+    return lower ? 0.0 : 1.0;
+  if (k >= last)
+    return lower ? 1.0 : 0.0;
 
-  return tail (d, k, TRUE);
+  return tail (d, k, lower);
 }
 
-double
-sd_discrete_sf (const SdDistribution *d,
-                double                x)
+static double
+discrete_cdf (const SdDistribution *d,
+              double                x)
 {
-  double lower, upper, k = floor (x);
+  return tail_at (d, x, TRUE);
+}
 
-  sd_distribution_get_support (d, &lower, &upper);
-  if (k < lower)
-    return 1.0;
-  if (k >= upper)
-    return 0.0;
-
-  return tail (d, k, FALSE);
+static double
+discrete_sf (const SdDistribution *d,
+             double                x)
+{
+  return tail_at (d, x, FALSE);
 }
 
 /* Where to start looking: the normal approximation with Cornish and
@@ -177,9 +179,9 @@ quantile_guess (const SdDistribution *d,
  * from the guess with doubling steps until the bracket holds, then bisects
  * the whole numbers in between.
  */
-double
-sd_discrete_quantile (const SdDistribution *d,
-                      double                p)
+static double
+discrete_quantile (const SdDistribution *d,
+                   double                p)
 {
   double lower, upper, guess, lo, hi;
 
@@ -187,7 +189,7 @@ sd_discrete_quantile (const SdDistribution *d,
   guess = quantile_guess (d, p);
   guess = isnan (guess) ? lower : CLAMP (guess, lower, upper);
 
-  if (sd_discrete_cdf (d, guess) >= p)
+  if (discrete_cdf (d, guess) >= p)
     {
       hi = guess;
       for (double step = 1.0; ; step *= 2.0)
@@ -198,7 +200,7 @@ sd_discrete_quantile (const SdDistribution *d,
               lo = lower - 1.0;
               break;
             }
-          if (sd_discrete_cdf (d, lo) < p)
+          if (discrete_cdf (d, lo) < p)
             break;
           hi = lo;
         }
@@ -215,7 +217,7 @@ sd_discrete_quantile (const SdDistribution *d,
               hi = MIN (upper, 0x1p53);
               break;
             }
-          if (sd_discrete_cdf (d, hi) >= p)
+          if (discrete_cdf (d, hi) >= p)
             break;
           lo = hi;
         }
@@ -229,7 +231,7 @@ sd_discrete_quantile (const SdDistribution *d,
        * between lo and hi; hi is then as close as doubles get. */
       if (mid <= lo || mid >= hi)
         break;
-      if (sd_discrete_cdf (d, mid) >= p)
+      if (discrete_cdf (d, mid) >= p)
         hi = mid;
       else
         lo = mid;
@@ -237,3 +239,10 @@ sd_discrete_quantile (const SdDistribution *d,
 
   return hi;
 }
+
+const SdDistributionOps sd_discrete_ops = {
+  discrete_pmf,
+  discrete_cdf,
+  discrete_sf,
+  discrete_quantile,
+};

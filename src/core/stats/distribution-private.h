@@ -14,11 +14,6 @@ struct _SdDistribution
   double   parameters[SD_DISTRIBUTION_MAX_PARAMETERS];
 };
 
-/* distribution.c; @buffer holds G_ASCII_DTOSTR_BUF_SIZE bytes */
-const char *sd_format_number     (char   *buffer,
-                                  gsize   size,
-                                  double  value);
-
 /* saddle-point.c */
 double sd_stirling_error         (double x);
 double sd_deviance_term          (double x,
@@ -41,24 +36,29 @@ double sd_incomplete_gamma       (double   a,
                                   double   x,
                                   gboolean upper);
 
-/* distribution-continuous.c */
-double sd_continuous_pdf         (const SdDistribution *d,
-                                  double                x);
-double sd_continuous_cdf         (const SdDistribution *d,
-                                  double                x);
-double sd_continuous_sf          (const SdDistribution *d,
-                                  double                x);
-double sd_continuous_quantile    (const SdDistribution *d,
-                                  double                p);
+/* What a family computes at a point, for the families of one kind; NaN
+ * points and the ends of the support are dealt with by distribution.c. */
+typedef struct
+{
+  double (*pdf)      (const SdDistribution *d,
+                      double                x);
+  double (*cdf)      (const SdDistribution *d,
+                      double                x);
+  double (*sf)       (const SdDistribution *d,
+                      double                x);
+  double (*quantile) (const SdDistribution *d,
+                      double                p);
+} SdDistributionOps;
 
-/* distribution-discrete.c */
-double sd_discrete_pmf           (const SdDistribution *d,
-                                  double                x);
-double sd_discrete_cdf           (const SdDistribution *d,
-                                  double                x);
-double sd_discrete_sf            (const SdDistribution *d,
-                                  double                x);
-double sd_discrete_quantile      (const SdDistribution *d,
-                                  double                p);
+/* distribution-validate.c */
+gboolean sd_family_validate      (SdFamily       family,
+                                  const double  *parameters,
+                                  GError       **error);
+
+/* distribution-continuous.c */
+extern const SdDistributionOps sd_continuous_ops;
+
+/* distribution-discrete.c (pdf is the probability mass) */
+extern const SdDistributionOps sd_discrete_ops;
 
 G_END_DECLS

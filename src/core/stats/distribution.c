@@ -1,4 +1,4 @@
-/* distribution.c: distribution families, their parameters and their validation
+/* distribution.c: distribution families, their parameters and what they compute
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,9 +11,7 @@
 
 #include "core-error.h"
 #include "distribution-private.h"
-
-typedef gboolean (*ValidateFunc) (const double *parameters,
-                                  GError      **error);
+#include "names.h"
 
 typedef struct
 {
@@ -21,323 +19,30 @@ typedef struct
   const char * const  parameter_names[SD_DISTRIBUTION_MAX_PARAMETERS + 1];
   double              defaults[SD_DISTRIBUTION_MAX_PARAMETERS];
   gboolean            discrete;
-  ValidateFunc        validate;
 } FamilyInfo;
 
-/* Numbers in messages are printed with as few digits as read back exactly,
- * so that "0.1" stays "0.1" and a user can find the value in the scene file;
- * g_ascii_formatd keeps the decimal point a dot in every locale. */
-const char *
-sd_format_number (char   *buffer,
-                  gsize   size,
-                  double  value)
-{
-  for (int digits = 1; digits <= 17; digits++)
-    {
-      char format[8];
-
-      g_snprintf (format, sizeof format, "%%.%dg", digits);
-      g_ascii_formatd (buffer, size, format, value);
-      if (!isfinite (value) || g_ascii_strtod (buffer, NULL) == value)
-        break;
-    }
-
-  return buffer;
-}
-
-/* Each rule is a whole sentence of its own, so that translators see
- * complete messages; the parameter's name and the value stay out of them. */
-static gboolean G_GNUC_PRINTF (2, 3)
-fail (GError     **error,
-      const char  *format,
-      ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  g_propagate_error (error, g_error_new_valist (SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                                                format, args));
-  va_end (args);
-  return FALSE;
-}
-
-static gboolean
-check_finite (const char  *name,
-              double       value,
-              GError     **error)
-{
-  char number[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (!isfinite (value))
-    /* Translators: the first %s is a parameter of a distribution as the
-     * scene file names it, such as mean; keep it as it is. The second is
-     * the value given. */
-    return fail (error, _("%s: must be a finite number, got %s"),
-                 name, sd_format_number (number, sizeof number, value));
-  return TRUE;
-}
-
-static gboolean
-check_positive (const char  *name,
-                double       value,
-                GError     **error)
-{
-  char number[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (!(value > 0.0 && isfinite (value)))
-    /* Translators: the first %s is a parameter of a distribution as the
-     * scene file names it, such as sd; keep it as it is. The second is
-     * the value given. */
-    return fail (error, _("%s: must be a positive finite number, got %s"),
-                 name, sd_format_number (number, sizeof number, value));
-  return TRUE;
-}
-
-static gboolean
-check_probability (const char  *name,
-                   double       value,
-                   GError     **error)
-{
-  char number[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (!(value >= 0.0 && value <= 1.0))
-    /* Translators: the first %s is the parameter p of a distribution; keep
-     * it as it is. The second is the value given. */
-    return fail (error, _("%s: must be between 0 and 1, got %s"),
-                 name, sd_format_number (number, sizeof number, value));
-  return TRUE;
-}
-
-/* Geometric and negative-binomial draws wait for a success; with p = 0 it
- * never comes. */
-static gboolean
-check_success_probability (const char  *name,
-                           double       value,
-                           GError     **error)
-{
-  char number[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (!(value > 0.0 && value <= 1.0))
-    /* Translators: the first %s is the parameter p of a distribution; keep
-     * it as it is. The second is the value given. */
-    return fail (error, _("%s: must be greater than 0 and at most 1, got %s"),
-                 name, sd_format_number (number, sizeof number, value));
-  return TRUE;
-}
-
-static gboolean
-check_at_most_max_count (const char  *name,
-                         double       value,
-                         GError     **error)
-{
-  char limit[G_ASCII_DTOSTR_BUF_SIZE];
-  char number[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (value > SD_DISTRIBUTION_MAX_COUNT)
-    /* Translators: the first %s is a parameter of a distribution as the
-     * scene file names it, such as n; keep it as it is. The second is the
-     * largest value allowed (1e+09), the third the value given. */
-    return fail (error, _("%s: must be at most %s, got %s"), name,
-                 sd_format_number (limit, sizeof limit, SD_DISTRIBUTION_MAX_COUNT),
-                 sd_format_number (number, sizeof number, value));
-  return TRUE;
-}
-
-static gboolean
-validate_location_scale (const double  *p,
-                         const char    *location,
-                         const char    *scale,
-                         GError       **error)
-{
-  return check_finite (location, p[0], error) && check_positive (scale, p[1], error);
-}
-
-static gboolean
-validate_normal (const double  *p,
-                 GError       **error)
-{
-  return validate_location_scale (p, "mean", "sd", error);
-}
-
-static gboolean
-validate_dof (const double  *p,
-              GError       **error)
-{
-  return check_positive ("dof", p[0], error);
-}
-
-static gboolean
-validate_f (const double  *p,
-            GError       **error)
-{
-  return check_positive ("dof1", p[0], error) && check_positive ("dof2", p[1], error);
-}
-
-static gboolean
-validate_beta (const double  *p,
-               GError       **error)
-{
-  return check_positive ("a", p[0], error) && check_positive ("b", p[1], error);
-}
-
-static gboolean
-validate_shape_scale (const double  *p,
-                      GError       **error)
-{
-  return check_positive ("shape", p[0], error) && check_positive ("scale", p[1], error);
-}
-
-static gboolean
-validate_exponential (const double  *p,
-                      GError       **error)
-{
-  return check_positive ("rate", p[0], error);
-}
-
-static gboolean
-validate_uniform (const double  *p,
-                  GError       **error)
-{
-  if (!check_finite ("min", p[0], error) || !check_finite ("max", p[1], error))
-    return FALSE;
-
-  if (!(p[0] < p[1]))
-    {
-      g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                   /* Translators: min and max are the parameters of the
-                    * uniform distribution; keep them as they are */
-                   _("%s: must be less than %s"), "min", "max");
-      return FALSE;
-    }
-
-  /* Densities and quantiles divide by and multiply with the width. */
-  if (!isfinite (p[1] - p[0]))
-    {
-      g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                   /* Translators: the first %s is the parameter max of the
-                    * uniform distribution, the second the formula max - min;
-                    * keep both as they are */
-                   _("%s: %s must be a finite number"), "max", "max - min");
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-validate_laplace (const double  *p,
-                  GError       **error)
-{
-  return validate_location_scale (p, "mean", "scale", error);
-}
-
-static gboolean
-validate_location (const double  *p,
-                   GError       **error)
-{
-  return validate_location_scale (p, "location", "scale", error);
-}
-
-static gboolean
-validate_lognormal (const double  *p,
-                    GError       **error)
-{
-  return validate_location_scale (p, "mu", "sigma", error);
-}
-
-static gboolean
-validate_binomial (const double  *p,
-                   GError       **error)
-{
-  char number[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (!(p[0] >= 1.0 && p[0] == floor (p[0])))
-    /* Translators: the first %s is the parameter n of the binomial
-     * distribution; keep it as it is. The second is the value given. */
-    return fail (error, _("%s: must be a whole number >= 1, got %s"),
-                 "n", sd_format_number (number, sizeof number, p[0]));
-
-  return check_at_most_max_count ("n", p[0], error) && check_probability ("p", p[1], error);
-}
-
-static gboolean
-validate_poisson (const double  *p,
-                  GError       **error)
-{
-  return check_positive ("mean", p[0], error) && check_at_most_max_count ("mean", p[0], error);
-}
-
-static gboolean
-validate_bernoulli (const double  *p,
-                    GError       **error)
-{
-  return check_probability ("p", p[0], error);
-}
-
-static gboolean
-validate_geometric (const double  *p,
-                    GError       **error)
-{
-  return check_success_probability ("p", p[0], error);
-}
-
-static gboolean
-validate_negative_binomial (const double  *p,
-                            GError       **error)
-{
-  double mean;
-
-  if (!check_positive ("n", p[0], error) || !check_success_probability ("p", p[1], error))
-    return FALSE;
-
-  /* Draws are Poisson with a gamma-distributed mean; see distribution-sample.c. */
-  mean = p[0] * (1.0 - p[1]) / p[1];
-  if (mean > SD_DISTRIBUTION_MAX_COUNT)
-    {
-      char limit[G_ASCII_DTOSTR_BUF_SIZE];
-      char number[G_ASCII_DTOSTR_BUF_SIZE];
-
-      sd_format_number (limit, sizeof limit, SD_DISTRIBUTION_MAX_COUNT);
-      sd_format_number (number, sizeof number, p[1]);
-      g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                   /* Translators: the first %s is the parameter p of the
-                    * negative binomial distribution, the second the formula
-                    * of its mean, n(1-p)/p; keep both as they are. The third
-                    * is the largest mean allowed (1e+09), the fourth the value
-                    * of p given. */
-                   _("%s: must keep the mean %s at most %s, got %s"),
-                   "p", "n(1-p)/p", limit, number);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
+/* The parameters are checked by distribution-validate.c. */
 static const FamilyInfo families[SD_N_FAMILIES] = {
-  [SD_FAMILY_NORMAL] = { "normal", { "mean", "sd" }, { 0, 1 }, FALSE, validate_normal },
-  [SD_FAMILY_STUDENT_T] = { "student-t", { "dof" }, { 5 }, FALSE, validate_dof },
-  [SD_FAMILY_CHI_SQUARED] = { "chi-squared", { "dof" }, { 3 }, FALSE, validate_dof },
-  [SD_FAMILY_F] = { "f", { "dof1", "dof2" }, { 5, 10 }, FALSE, validate_f },
-  [SD_FAMILY_BETA] = { "beta", { "a", "b" }, { 2, 5 }, FALSE, validate_beta },
-  [SD_FAMILY_GAMMA] = { "gamma", { "shape", "scale" }, { 2, 1 }, FALSE, validate_shape_scale },
-  [SD_FAMILY_EXPONENTIAL] = { "exponential", { "rate" }, { 1 }, FALSE, validate_exponential },
-  [SD_FAMILY_UNIFORM] = { "uniform", { "min", "max" }, { 0, 1 }, FALSE, validate_uniform },
-  [SD_FAMILY_LAPLACE] = { "laplace", { "mean", "scale" }, { 0, 1 }, FALSE, validate_laplace },
-  [SD_FAMILY_CAUCHY] = { "cauchy", { "location", "scale" }, { 0, 1 }, FALSE, validate_location },
-  [SD_FAMILY_LOGNORMAL] = { "lognormal", { "mu", "sigma" }, { 0, 1 }, FALSE, validate_lognormal },
-  [SD_FAMILY_LOGISTIC] = { "logistic", { "location", "scale" }, { 0, 1 }, FALSE,
-                           validate_location },
-  [SD_FAMILY_WEIBULL] = { "weibull", { "shape", "scale" }, { 1.5, 1 }, FALSE,
-                          validate_shape_scale },
-  [SD_FAMILY_BINOMIAL] = { "binomial", { "n", "p" }, { 10, 0.5 }, TRUE, validate_binomial },
-  [SD_FAMILY_POISSON] = { "poisson", { "mean" }, { 3 }, TRUE, validate_poisson },
-  [SD_FAMILY_BERNOULLI] = { "bernoulli", { "p" }, { 0.5 }, TRUE, validate_bernoulli },
-  [SD_FAMILY_GEOMETRIC] = { "geometric", { "p" }, { 0.5 }, TRUE, validate_geometric },
-  [SD_FAMILY_NEGATIVE_BINOMIAL] = { "negative-binomial", { "n", "p" }, { 5, 0.5 }, TRUE,
-                                    validate_negative_binomial },
+  [SD_FAMILY_NORMAL] = { "normal", { "mean", "sd" }, { 0, 1 }, FALSE },
+  [SD_FAMILY_STUDENT_T] = { "student-t", { "dof" }, { 5 }, FALSE },
+  [SD_FAMILY_CHI_SQUARED] = { "chi-squared", { "dof" }, { 3 }, FALSE },
+  [SD_FAMILY_F] = { "f", { "dof1", "dof2" }, { 5, 10 }, FALSE },
+  [SD_FAMILY_BETA] = { "beta", { "a", "b" }, { 2, 5 }, FALSE },
+  [SD_FAMILY_GAMMA] = { "gamma", { "shape", "scale" }, { 2, 1 }, FALSE },
+  [SD_FAMILY_EXPONENTIAL] = { "exponential", { "rate" }, { 1 }, FALSE },
+  [SD_FAMILY_UNIFORM] = { "uniform", { "min", "max" }, { 0, 1 }, FALSE },
+  [SD_FAMILY_LAPLACE] = { "laplace", { "mean", "scale" }, { 0, 1 }, FALSE },
+  [SD_FAMILY_CAUCHY] = { "cauchy", { "location", "scale" }, { 0, 1 }, FALSE },
+  [SD_FAMILY_LOGNORMAL] = { "lognormal", { "mu", "sigma" }, { 0, 1 }, FALSE },
+  [SD_FAMILY_LOGISTIC] = { "logistic", { "location", "scale" }, { 0, 1 }, FALSE },
+  [SD_FAMILY_WEIBULL] = { "weibull", { "shape", "scale" }, { 1.5, 1 }, FALSE },
+  [SD_FAMILY_BINOMIAL] = { "binomial", { "n", "p" }, { 10, 0.5 }, TRUE },
+  [SD_FAMILY_POISSON] = { "poisson", { "mean" }, { 3 }, TRUE },
+  [SD_FAMILY_BERNOULLI] = { "bernoulli", { "p" }, { 0.5 }, TRUE },
+  [SD_FAMILY_GEOMETRIC] = { "geometric", { "p" }, { 0.5 }, TRUE },
+  [SD_FAMILY_NEGATIVE_BINOMIAL] = { "negative-binomial", { "n", "p" }, { 5, 0.5 }, TRUE },
   /* Its parameters are lists; bivariate.c owns them. */
-  [SD_FAMILY_BIVARIATE_NORMAL] = { "bivariate-normal", { "mean", "covariance" }, { 0 }, FALSE,
-                                   NULL },
+  [SD_FAMILY_BIVARIATE_NORMAL] = { "bivariate-normal", { "mean", "covariance" }, { 0 }, FALSE },
 };
 
 /**
@@ -467,7 +172,7 @@ sd_distribution_new (SdFamily       family,
   g_return_val_if_fail (parameters != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!families[family].validate (parameters, error))
+  if (!sd_family_validate (family, parameters, error))
     return NULL;
 
   distribution = g_new0 (SdDistribution, 1);
@@ -505,14 +210,8 @@ find_parameter (SdFamily     family,
   const char * const *names = families[family].parameter_names;
   g_autofree char *valid = NULL;
 
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      if (g_str_equal (name, names[i]))
-        {
-          *index = i;
-          return TRUE;
-        }
-    }
+  if (sd_name_find (names, sd_family_get_n_parameters (family), name, index))
+    return TRUE;
 
   valid = g_strjoinv (", ", (char **) names);
   g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
@@ -654,6 +353,13 @@ sd_distribution_is_discrete (const SdDistribution *distribution)
   return families[distribution->family].discrete;
 }
 
+/* The functions of @distribution's kind of family. */
+static const SdDistributionOps *
+ops (const SdDistribution *distribution)
+{
+  return families[distribution->family].discrete ? &sd_discrete_ops : &sd_continuous_ops;
+}
+
 /**
  * sd_distribution_pdf:
  * @distribution: a distribution
@@ -671,11 +377,7 @@ sd_distribution_pdf (const SdDistribution *distribution,
 {
   g_return_val_if_fail (distribution != NULL, NAN);
 
-  if (isnan (x))
-    return NAN;
-  if (families[distribution->family].discrete)
-    return sd_discrete_pmf (distribution, x);
-  return sd_continuous_pdf (distribution, x);
+  return isnan (x) ? NAN : ops (distribution)->pdf (distribution, x);
 }
 
 /**
@@ -691,11 +393,7 @@ sd_distribution_cdf (const SdDistribution *distribution,
 {
   g_return_val_if_fail (distribution != NULL, NAN);
 
-  if (isnan (x))
-    return NAN;
-  if (families[distribution->family].discrete)
-    return sd_discrete_cdf (distribution, x);
-  return sd_continuous_cdf (distribution, x);
+  return isnan (x) ? NAN : ops (distribution)->cdf (distribution, x);
 }
 
 /**
@@ -715,11 +413,7 @@ sd_distribution_sf (const SdDistribution *distribution,
 {
   g_return_val_if_fail (distribution != NULL, NAN);
 
-  if (isnan (x))
-    return NAN;
-  if (families[distribution->family].discrete)
-    return sd_discrete_sf (distribution, x);
-  return sd_continuous_sf (distribution, x);
+  return isnan (x) ? NAN : ops (distribution)->sf (distribution, x);
 }
 
 /**
@@ -791,9 +485,7 @@ sd_distribution_quantile (const SdDistribution *distribution,
   if (p == 1.0)
     return upper;
 
-  if (discrete)
-    return sd_discrete_quantile (distribution, p);
-  return sd_continuous_quantile (distribution, p);
+  return ops (distribution)->quantile (distribution, p);
 }
 
 /**

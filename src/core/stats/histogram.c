@@ -9,7 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "core-error.h"
-#include "distribution-private.h"
+#include "numfmt.h"
 #include "histogram.h"
 
 struct _SdHistogram

@@ -145,89 +145,69 @@ sd_dataset_free (SdDataset *self)
   g_free (self);
 }
 
-/* Squared error of y = w x + b, with (w, b) = p. Minibatch and full
- * gradients go through the same arithmetic, so a batch of every index in
- * order reproduces the full gradient bit for bit. The Hessian does not
- * depend on p and gets its own loop, run only when asked for. */
-static void
-accumulate_linear (const SdDataset *self,
-                   const double     p[2],
-                   const guint     *indices,
-                   guint            n,
-                   gboolean         want_hess,
-                   Sums            *sums)
+/* Squared error of y = w x + b, with (w, b) = p: one sample's share of the
+ * sums, without the factor 2 of the derivatives, which accumulate() applies
+ * to the sums once. The Hessian does not depend on p; its sums are taken
+ * only when asked for. */
+static inline void
+add_linear (const SdDataset *self,
+            const double     p[2],
+            guint            i,
+            gboolean         want_hess,
+            Sums            *sums)
 {
-  for (guint k = 0; k < n; k++)
+  double x = self->x1[i];
+  double r = p[0] * x + p[1] - self->y[i];
+
+  sums->loss += r * r;
+  sums->grad[0] += r * x;
+  sums->grad[1] += r;
+
+  if (want_hess)
     {
-      guint i = indices != NULL ? indices[k] : k;
-      double x = self->x1[i];
-      double r = p[0] * x + p[1] - self->y[i];
-
-      sums->loss += r * r;
-      sums->grad[0] += r * x;
-      sums->grad[1] += r;
-    }
-
-  sums->grad[0] *= 2.0;
-  sums->grad[1] *= 2.0;
-
-  if (!want_hess)
-    return;
-
-  for (guint k = 0; k < n; k++)
-    {
-      guint i = indices != NULL ? indices[k] : k;
-      double x = self->x1[i];
-
       sums->hess[0] += x * x;
       sums->hess[1] += x;
     }
-
-  sums->hess[0] *= 2.0;
-  sums->hess[1] *= 2.0;
-  sums->hess[2] = 2.0 * n;
 }
 
 /* Binary cross-entropy of p = sigmoid (w1 x1 + w2 x2) against the label t,
  * as softplus (z) - t z, which equals -t log p - (1 - t) log (1 - p). */
-static void
-accumulate_logistic (const SdDataset *self,
-                     const double     p[2],
-                     const guint     *indices,
-                     guint            n,
-                     gboolean         want_hess,
-                     Sums            *sums)
+static inline void
+add_logistic (const SdDataset *self,
+              const double     p[2],
+              guint            i,
+              gboolean         want_hess,
+              Sums            *sums)
 {
-  for (guint k = 0; k < n; k++)
+  double x1 = self->x1[i];
+  double x2 = self->x2[i];
+  double t = self->y[i];
+  double z = p[0] * x1 + p[1] * x2;
+  /* One exponential of a non-positive number gives, without overflow or
+   * cancellation, sigmoid (|z|) = 1 / d, sigmoid (-|z|) = e / d and
+   * softplus (z) = max (z, 0) + log1p (e). */
+  double e = exp (-fabs (z));
+  double d = 1.0 + e;
+  double s = z >= 0.0 ? 1.0 / d : e / d;
+  double r = s - t;
+
+  sums->loss += (z > 0.0 ? z : 0.0) + log1p (e) - t * z;
+  sums->grad[0] += r * x1;
+  sums->grad[1] += r * x2;
+
+  if (want_hess)
     {
-      guint i = indices != NULL ? indices[k] : k;
-      double x1 = self->x1[i];
-      double x2 = self->x2[i];
-      double t = self->y[i];
-      double z = p[0] * x1 + p[1] * x2;
-      /* One exponential of a non-positive number gives, without overflow
-       * or cancellation, sigmoid (|z|) = 1 / d, sigmoid (-|z|) = e / d and
-       * softplus (z) = max (z, 0) + log1p (e). */
-      double e = exp (-fabs (z));
-      double d = 1.0 + e;
-      double s = z >= 0.0 ? 1.0 / d : e / d;
-      double r = s - t;
+      double c = (1.0 / d) * (e / d);
 
-      sums->loss += (z > 0.0 ? z : 0.0) + log1p (e) - t * z;
-      sums->grad[0] += r * x1;
-      sums->grad[1] += r * x2;
-
-      if (want_hess)
-        {
-          double c = (1.0 / d) * (e / d);
-
-          sums->hess[0] += c * x1 * x1;
-          sums->hess[1] += c * x1 * x2;
-          sums->hess[2] += c * x2 * x2;
-        }
+      sums->hess[0] += c * x1 * x1;
+      sums->hess[1] += c * x1 * x2;
+      sums->hess[2] += c * x2 * x2;
     }
 }
 
+/* Sums over the samples @indices or, when it is %NULL, over the first @n.
+ * Minibatch and full sums go through the same arithmetic, so a batch of
+ * every index in order reproduces the full gradient bit for bit. */
 static void
 accumulate (const SdDataset *self,
             const double     p[2],
@@ -236,12 +216,31 @@ accumulate (const SdDataset *self,
             gboolean         want_hess,
             Sums            *sums)
 {
+  gboolean linear = self->kind == SD_DATASET_LINEAR;
+
   *sums = (Sums) { 0 };
 
-  if (self->kind == SD_DATASET_LINEAR)
-    accumulate_linear (self, p, indices, n, want_hess, sums);
-  else
-    accumulate_logistic (self, p, indices, n, want_hess, sums);
+  for (guint k = 0; k < n; k++)
+    {
+      guint i = indices != NULL ? indices[k] : k;
+
+      if (linear)
+        add_linear (self, p, i, want_hess, sums);
+      else
+        add_logistic (self, p, i, want_hess, sums);
+    }
+
+  if (linear)
+    {
+      sums->grad[0] *= 2.0;
+      sums->grad[1] *= 2.0;
+      if (want_hess)
+        {
+          sums->hess[0] *= 2.0;
+          sums->hess[1] *= 2.0;
+          sums->hess[2] = 2.0 * n;
+        }
+    }
 }
 
 /**
@@ -316,6 +315,41 @@ sd_dataset_batch_gradient (const SdDataset *self,
   grad[1] = sums.grad[1] / n_indices;
 }
 
+/* The means of x and y and the centred sums of squares and products of
+ * linear data: what a least-squares fit needs, centred so that it keeps
+ * its precision when the x lie far from 0. */
+typedef struct
+{
+  double mean_x;
+  double mean_y;
+  double sxx;
+  double sxy;
+} Moments;
+
+static Moments
+linear_moments (const SdDataset *self)
+{
+  Moments m = { 0 };
+
+  for (guint i = 0; i < self->n; i++)
+    {
+      m.mean_x += self->x1[i];
+      m.mean_y += self->y[i];
+    }
+  m.mean_x /= self->n;
+  m.mean_y /= self->n;
+
+  for (guint i = 0; i < self->n; i++)
+    {
+      double dx = self->x1[i] - m.mean_x;
+
+      m.sxx += dx * dx;
+      m.sxy += dx * (self->y[i] - m.mean_y);
+    }
+
+  return m;
+}
+
 /**
  * sd_dataset_least_squares:
  * @self: a linear dataset
@@ -331,7 +365,7 @@ gboolean
 sd_dataset_least_squares (const SdDataset *self,
                           double           p[2])
 {
-  double mean_x = 0.0, mean_y = 0.0, sxx = 0.0, sxy = 0.0;
+  Moments m;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (p != NULL, FALSE);
@@ -339,27 +373,12 @@ sd_dataset_least_squares (const SdDataset *self,
   if (self->kind != SD_DATASET_LINEAR)
     return FALSE;
 
-  for (guint i = 0; i < self->n; i++)
-    {
-      mean_x += self->x1[i];
-      mean_y += self->y[i];
-    }
-  mean_x /= self->n;
-  mean_y /= self->n;
-
-  for (guint i = 0; i < self->n; i++)
-    {
-      double dx = self->x1[i] - mean_x;
-
-      sxx += dx * dx;
-      sxy += dx * (self->y[i] - mean_y);
-    }
-
-  if (sxx == 0.0)
+  m = linear_moments (self);
+  if (m.sxx == 0.0)
     return FALSE;
 
-  p[0] = sxy / sxx;
-  p[1] = mean_y - p[0] * mean_x;
+  p[0] = m.sxy / m.sxx;
+  p[1] = m.mean_y - p[0] * m.mean_x;
   return TRUE;
 }
 
@@ -382,29 +401,13 @@ linear_grid (const SdDataset *self,
              double          *grad_x,
              double          *grad_y)
 {
-  double mean_x = 0.0, mean_y = 0.0, sxx = 0.0, sxy = 0.0, min_loss = 0.0;
-  double variance, w0, c0;
-
-  for (guint i = 0; i < self->n; i++)
-    {
-      mean_x += self->x1[i];
-      mean_y += self->y[i];
-    }
-  mean_x /= self->n;
-  mean_y /= self->n;
-
-  for (guint i = 0; i < self->n; i++)
-    {
-      double dx = self->x1[i] - mean_x;
-
-      sxx += dx * dx;
-      sxy += dx * (self->y[i] - mean_y);
-    }
-
+  Moments m = linear_moments (self);
+  double min_loss = 0.0;
   /* With all x equal, any w fits as well as w = 0. */
-  variance = sxx / self->n;
-  w0 = sxx > 0.0 ? sxy / sxx : 0.0;
-  c0 = mean_y;
+  double variance = m.sxx / self->n;
+  double w0 = m.sxx > 0.0 ? m.sxy / m.sxx : 0.0;
+  double c0 = m.mean_y;
+  double mean_x = m.mean_x;
 
   for (guint i = 0; i < self->n; i++)
     {

@@ -23,8 +23,10 @@
  * worker for that balance and for steady progress reports; cancellation is
  * checked before each band. The calling thread works too.
  *
- * An expression's x-only part is computed once for the whole grid, before
- * the bands, rather than once per band.
+ * An expression (sd_grid_expr_band() as the band function) has its x-only
+ * part computed once for the whole grid, before the bands, rather than once
+ * per band; sd_grid_compute_expr() and its async twin are sd_grid_compute()
+ * and sd_grid_compute_async() with that band function.
  */
 
 /* Bands per worker, and the largest band. */
@@ -55,7 +57,6 @@ typedef struct
   double              xmin, xmax, ymin, ymax;
   guint               n;
   gboolean            with_gradient;
-  SdExpr             *expr;       /* instead of func, data */
   SdGridBandFunc      func;
   gpointer            data;
   GDestroyNotify      data_destroy;
@@ -368,91 +369,54 @@ columns_band (gpointer      columns,
   sd_expr_columns_eval (columns, ys, ny, values, grad_x, grad_y);
 }
 
-/* Computes the surface @func or, if @expr is set, the expression. */
-static SdGrid *
-compute_grid (double               xmin,
-              double               xmax,
-              double               ymin,
-              double               ymax,
-              guint                n,
-              gboolean             with_gradient,
-              const SdExpr        *expr,
-              SdGridBandFunc       func,
-              gpointer             data,
-              guint                n_threads,
-              GCancellable        *cancellable,
-              SdGridProgressFunc   progress,
-              gpointer             progress_data,
-              GError             **error)
+/* Runs the bands of @job on up to @n_workers threads, the calling thread
+ * among them. */
+static void
+run_job (Job   *job,
+         guint  n_workers)
 {
-  g_autoptr(GPtrArray) threads = NULL;
-  SdExprColumns *columns = NULL;
-  Job job = { 0 };
-  guint n_workers;
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
 
-  if (!check_request (xmin, xmax, ymin, ymax, n, error))
-    return NULL;
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
+  g_mutex_init (&job->mutex);
 
-  n_workers = n_threads > 0 ? n_threads : (guint) g_get_num_processors ();
-  n_workers = MIN (n_workers, n);
-
-  /* Not zeroed: the bands overwrite every value, and the workers touch
-   * the memory first, in parallel. */
-  job.grid = grid_alloc (xmin, xmax, ymin, ymax, n, n, with_gradient, FALSE);
-
-  if (expr != NULL)
-    {
-      columns = sd_expr_columns_new (expr, job.grid->xs, n, with_gradient);
-      func = columns_band;
-      data = columns;
-    }
-
-  job.func = func;
-  job.data = data;
-  job.cancellable = cancellable;
-  job.progress = progress;
-  job.progress_data = progress_data;
-  job.band_rows = CLAMP (n / (n_workers * BANDS_PER_WORKER), 1, MAX_BAND_ROWS);
-  job.n_bands = (n + job.band_rows - 1) / job.band_rows;
-  job.min_value = INFINITY;
-  job.max_value = -INFINITY;
-  g_mutex_init (&job.mutex);
-
-  n_workers = MIN (n_workers, job.n_bands);
-  threads = g_ptr_array_new ();
-  for (guint i = 1; i < n_workers; i++)
+  for (guint i = 1; i < MIN (n_workers, job->n_bands); i++)
     {
       /* Fewer threads than asked for only make it slower. */
-      GThread *thread = g_thread_try_new ("sd-grid", worker, &job, NULL);
+      GThread *thread = g_thread_try_new ("sd-grid", worker, job, NULL);
 
       if (thread != NULL)
         g_ptr_array_add (threads, thread);
     }
 
-  worker (&job);
+  worker (job);
 
   for (guint i = 0; i < threads->len; i++)
     g_thread_join (g_ptr_array_index (threads, i));
 
-  g_mutex_clear (&job.mutex);
-  g_clear_pointer (&columns, sd_expr_columns_free);
+  g_mutex_clear (&job->mutex);
+}
 
+/* The grid of a job that has run, with the extremes its bands found, or
+ * %NULL if it was cancelled (and may have skipped bands). */
+static SdGrid *
+finish_job (Job           *job,
+            GCancellable  *cancellable,
+            GError       **error)
+{
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
-      sd_grid_free (job.grid);
+      sd_grid_free (job->grid);
       return NULL;
     }
 
-  job.grid->n_nonfinite = job.n_nonfinite;
-  if (job.min_value <= job.max_value)
+  job->grid->n_nonfinite = job->n_nonfinite;
+  if (job->min_value <= job->max_value)
     {
-      job.grid->min_value = job.min_value;
-      job.grid->max_value = job.max_value;
+      job->grid->min_value = job->min_value;
+      job->grid->max_value = job->max_value;
     }
 
-  return job.grid;
+  return job->grid;
 }
 
 /**
@@ -496,12 +460,49 @@ sd_grid_compute (double               xmin,
                  gpointer             progress_data,
                  GError             **error)
 {
+  SdExprColumns *columns = NULL;
+  guint n_workers, band_rows;
+  Job job;
+
   g_return_val_if_fail (func != NULL, NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return compute_grid (xmin, xmax, ymin, ymax, n, with_gradient, NULL, func, data,
-                       n_threads, cancellable, progress, progress_data, error);
+  if (!check_request (xmin, xmax, ymin, ymax, n, error))
+    return NULL;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  n_workers = n_threads > 0 ? n_threads : (guint) g_get_num_processors ();
+  n_workers = MIN (n_workers, n);
+  band_rows = CLAMP (n / (n_workers * BANDS_PER_WORKER), 1, MAX_BAND_ROWS);
+
+  job = (Job) {
+    /* Not zeroed: the bands overwrite every value, and the workers touch
+     * the memory first, in parallel. */
+    .grid = grid_alloc (xmin, xmax, ymin, ymax, n, n, with_gradient, FALSE),
+    .func = func,
+    .data = data,
+    .cancellable = cancellable,
+    .progress = progress,
+    .progress_data = progress_data,
+    .band_rows = band_rows,
+    .n_bands = (n + band_rows - 1) / band_rows,
+    .min_value = INFINITY,
+    .max_value = -INFINITY,
+  };
+
+  if (func == sd_grid_expr_band)
+    {
+      columns = sd_expr_columns_new (data, job.grid->xs, n, with_gradient);
+      job.func = columns_band;
+      job.data = columns;
+    }
+
+  run_job (&job, n_workers);
+  g_clear_pointer (&columns, sd_expr_columns_free);
+
+  return finish_job (&job, cancellable, error);
 }
 
 static void
@@ -511,7 +512,6 @@ request_free (gpointer data)
 
   if (request->data_destroy != NULL)
     request->data_destroy (request->data);
-  g_clear_pointer (&request->expr, sd_expr_unref);
   g_free (request);
 }
 
@@ -525,27 +525,14 @@ compute_in_thread (GTask        *task,
   GError *error = NULL;
   SdGrid *grid;
 
-  grid = compute_grid (r->xmin, r->xmax, r->ymin, r->ymax, r->n, r->with_gradient, r->expr,
-                       r->func, r->data, r->n_threads, cancellable,
-                       r->progress, r->progress_data, &error);
+  grid = sd_grid_compute (r->xmin, r->xmax, r->ymin, r->ymax, r->n, r->with_gradient,
+                          r->func, r->data, r->n_threads, cancellable,
+                          r->progress, r->progress_data, &error);
 
   if (grid == NULL)
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, grid, (GDestroyNotify) sd_grid_free);
-}
-
-static void
-run_async (Request             *request,
-           GCancellable        *cancellable,
-           GAsyncReadyCallback  callback,
-           gpointer             user_data)
-{
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, sd_grid_compute_async);
-  g_task_set_task_data (task, request, request_free);
-  g_task_run_in_thread (task, compute_in_thread);
 }
 
 /**
@@ -589,6 +576,7 @@ sd_grid_compute_async (double               xmin,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
+  g_autoptr(GTask) task = NULL;
   Request *request;
 
   g_return_if_fail (func != NULL);
@@ -607,7 +595,10 @@ sd_grid_compute_async (double               xmin,
     .progress_data = progress_data,
   };
 
-  run_async (request, cancellable, callback, user_data);
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sd_grid_compute_async);
+  g_task_set_task_data (task, request, request_free);
+  g_task_run_in_thread (task, compute_in_thread);
 }
 
 /**
@@ -646,23 +637,14 @@ sd_grid_compute_expr_async (const SdExpr        *expr,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  Request *request;
-
   g_return_if_fail (expr != NULL);
+  /* Checked here too, so that a refusal below cannot leak the reference. */
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  request = g_new0 (Request, 1);
-  *request = (Request) {
-    .xmin = xmin, .xmax = xmax, .ymin = ymin, .ymax = ymax,
-    .n = n,
-    .with_gradient = with_gradient,
-    .expr = sd_expr_ref ((SdExpr *) expr),
-    .n_threads = n_threads,
-    .progress = progress,
-    .progress_data = progress_data,
-  };
-
-  run_async (request, cancellable, callback, user_data);
+  sd_grid_compute_async (xmin, xmax, ymin, ymax, n, with_gradient,
+                         sd_grid_expr_band, sd_expr_ref ((SdExpr *) expr),
+                         (GDestroyNotify) sd_expr_unref, n_threads, cancellable,
+                         progress, progress_data, callback, user_data);
 }
 
 /**
@@ -745,9 +727,8 @@ sd_grid_compute_expr (const SdExpr        *expr,
                       GError             **error)
 {
   g_return_val_if_fail (expr != NULL, NULL);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return compute_grid (xmin, xmax, ymin, ymax, n, with_gradient, expr, NULL, NULL,
-                       n_threads, cancellable, progress, progress_data, error);
+  return sd_grid_compute (xmin, xmax, ymin, ymax, n, with_gradient,
+                          sd_grid_expr_band, (gpointer) expr, n_threads, cancellable,
+                          progress, progress_data, error);
 }

@@ -10,8 +10,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "core-error.h"
-#include "numfmt.h"
 #include "expr.h"
+#include "params-private.h"
 #include "surface.h"
 
 #define MAX_MINIMA 4
@@ -92,16 +92,18 @@ static const char * const builtin_names[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (builtins) + 1 == G_N_ELEMENTS (builtin_names));
 
-typedef enum
-{
-  KEY_DATASET_SIZE,
-  KEY_NOISE,
-  KEY_SEED,
-  N_KEYS
-} Key;
+/* The parameters by their keys in scene files. */
+static const SdParamSpec param_specs[] = {
+  { "dataset-size", SD_PARAM_SIZE, G_STRUCT_OFFSET (SdSurfaceParams, dataset_size),
+    SD_DATASET_MAX_SIZE },
+  { "noise", SD_PARAM_NON_NEGATIVE, G_STRUCT_OFFSET (SdSurfaceParams, noise) },
+  { "seed", SD_PARAM_SEED, G_STRUCT_OFFSET (SdSurfaceParams, seed) },
+};
 
-static const char * const dataset_keys[N_KEYS + 1] = { "dataset-size", "noise", "seed", NULL };
+static const char * const dataset_keys[] = { "dataset-size", "noise", "seed", NULL };
 static const char * const no_keys[] = { NULL };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (param_specs) + 1 == G_N_ELEMENTS (dataset_keys));
 
 struct _SdSurface
 {
@@ -146,90 +148,10 @@ sd_surface_params_init (SdSurfaceParams *params)
   };
 }
 
-static gboolean
-key_from_name (const char *name,
-               Key        *key)
+static const SdParamSpec *
+lookup_param (const char *key)
 {
-  for (guint i = 0; i < N_KEYS; i++)
-    {
-      if (g_str_equal (name, dataset_keys[i]))
-        {
-          *key = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-/* Each rule is a whole sentence of its own, so that translators see
- * complete messages; the key's name and the value stay out of them. */
-static gboolean G_GNUC_PRINTF (2, 3)
-fail_value (GError     **error,
-            const char  *format,
-            ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  g_propagate_error (error, g_error_new_valist (SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                                                format, args));
-  va_end (args);
-  return FALSE;
-}
-
-static gboolean
-check_value (Key      key,
-             double   value,
-             GError **error)
-{
-  char text[G_ASCII_DTOSTR_BUF_SIZE];
-
-  switch (key)
-    {
-    case KEY_DATASET_SIZE:
-      if (!(isfinite (value) && value >= 1.0 && value <= SD_DATASET_MAX_SIZE
-            && value == floor (value)))
-        /* Translators: the first %s is the key dataset-size of the scene
-         * file; keep it as it is. %d is the largest size allowed, the
-         * second %s the value given. */
-        return fail_value (error, _("%s: must be a whole number from 1 to %d, got '%s'"),
-                           dataset_keys[key], SD_DATASET_MAX_SIZE, sd_format_double (text, value));
-      return TRUE;
-    case KEY_NOISE:
-      if (!isfinite (value) || value < 0.0)
-        /* Translators: the first %s is the key noise of the scene file;
-         * keep it as it is. The second is the value given. */
-        return fail_value (error, _("%s: must be a finite number >= 0, got '%s'"),
-                           dataset_keys[key], sd_format_double (text, value));
-      return TRUE;
-    case KEY_SEED:
-      if (!(isfinite (value) && value >= 0.0 && value <= G_MAXUINT32 && value == floor (value)))
-        /* Translators: the first %s is the key seed of the scene file; keep
-         * it as it is. %u is the largest seed allowed, the second %s the
-         * value given. */
-        return fail_value (error, _("%s: must be a whole number from 0 to %u, got '%s'"),
-                           dataset_keys[key], G_MAXUINT32, sd_format_double (text, value));
-      return TRUE;
-    case N_KEYS:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static double
-get_value (const SdSurfaceParams *params,
-           Key                    key)
-{
-  switch (key)
-    {
-    case KEY_DATASET_SIZE: return params->dataset_size;
-    case KEY_NOISE:        return params->noise;
-    case KEY_SEED:         return params->seed;
-    case N_KEYS:
-    default:
-      g_assert_not_reached ();
-    }
+  return _sd_param_lookup (param_specs, G_N_ELEMENTS (param_specs), key);
 }
 
 /**
@@ -251,13 +173,14 @@ sd_surface_params_set (SdSurfaceParams  *params,
                        double            value,
                        GError          **error)
 {
-  Key k;
+  const SdParamSpec *spec;
 
   g_return_val_if_fail (params != NULL, FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!key_from_name (key, &k))
+  spec = lookup_param (key);
+  if (spec == NULL)
     {
       g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
                    /* Translators: %s is the key name given */
@@ -265,19 +188,10 @@ sd_surface_params_set (SdSurfaceParams  *params,
       return FALSE;
     }
 
-  if (!check_value (k, value, error))
+  if (!_sd_param_check (spec, value, error))
     return FALSE;
 
-  switch (k)
-    {
-    case KEY_DATASET_SIZE: params->dataset_size = (guint) value; break;
-    case KEY_NOISE:        params->noise = value; break;
-    case KEY_SEED:         params->seed = (guint32) value; break;
-    case N_KEYS:
-    default:
-      g_assert_not_reached ();
-    }
-
+  _sd_param_set (spec, params, value);
   return TRUE;
 }
 
@@ -294,17 +208,11 @@ sd_surface_params_get (const SdSurfaceParams *params,
                        const char            *key,
                        double                *value)
 {
-  Key k;
-
   g_return_val_if_fail (params != NULL, FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
   g_return_val_if_fail (value != NULL, FALSE);
 
-  if (!key_from_name (key, &k))
-    return FALSE;
-
-  *value = get_value (params, k);
-  return TRUE;
+  return _sd_param_read (param_specs, G_N_ELEMENTS (param_specs), params, key, value);
 }
 
 /**
@@ -322,9 +230,9 @@ sd_surface_params_validate (const SdSurfaceParams  *params,
   g_return_val_if_fail (params != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  for (guint k = 0; k < N_KEYS; k++)
+  for (guint i = 0; i < G_N_ELEMENTS (param_specs); i++)
     {
-      if (!check_value (k, get_value (params, k), error))
+      if (!_sd_param_check (&param_specs[i], _sd_param_get (&param_specs[i], params), error))
         return FALSE;
     }
 

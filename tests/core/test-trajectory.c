@@ -1,0 +1,167 @@
+/* test-trajectory.c: whole runs: divergence, ends and cancellation
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <float.h>
+#include <math.h>
+
+#include "optimizer-testing.h"
+
+/* SGD with lr 1 on 10 x^2 multiplies x by 1 - 20 = -19 each step. The
+ * loss 10 x^2 stays finite while |x| <= sqrt (DBL_MAX / 10) = 4.2e153, so
+ * for 19^120 = 2.8e153 and no longer for 19^121 = 5.4e154: update 121
+ * diverges and the trajectory ends at the last finite point, 120. */
+static void
+test_divergence (void)
+{
+  SdObjective objective = { steep };
+  SdOptimizerParams params = params_for ("sgd");
+  g_autoptr(SdTrajectory) trajectory = NULL;
+  const SdOptimizerState *last;
+  guint step = 0;
+
+  set (&params, "learning-rate", 1.0);
+  trajectory = run (&objective, &params, 1.0, 0.0, 1000);
+  g_assert_cmpuint (sd_trajectory_get_n_points (trajectory), ==, 121);
+  g_assert_true (sd_trajectory_get_diverged (trajectory, &step));
+  g_assert_cmpuint (step, ==, 121);
+  g_assert_cmpint (sd_trajectory_get_status (trajectory), ==, SD_OPTIMIZER_STATUS_DIVERGED);
+  g_assert_cmpstr (sd_trajectory_get_message (trajectory), ==,
+                   "diverged at step 121: the loss is no longer finite");
+
+  /* Exact while 19^k fits in 53 bits. */
+  for (guint k = 0; k <= 12; k++)
+    g_assert_cmpfloat (sd_trajectory_get_point (trajectory, k)->position[0], ==,
+                       pow (-19.0, k));
+
+  last = sd_trajectory_get_point (trajectory, 120);
+  g_assert_true (isfinite (last->loss));
+  assert_close (last->position[0], pow (19.0, 120), 1e-12);
+}
+
+/* A start where the loss is not finite is a divergence at step 0. */
+static void
+test_divergence_at_start (void)
+{
+  SdObjective objective = { logarithm };
+  const char *names[] = { "adam", "newton", "bfgs", "nelder-mead" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      SdOptimizerParams params = params_for (names[i]);
+      g_autoptr(SdTrajectory) trajectory = run (&objective, &params, -1.0, 0.0, 10);
+      guint step = 99;
+
+      g_assert_cmpuint (sd_trajectory_get_n_points (trajectory), ==, 1);
+      g_assert_true (sd_trajectory_get_diverged (trajectory, &step));
+      g_assert_cmpuint (step, ==, 0);
+      g_assert_cmpstr (sd_trajectory_get_message (trajectory), ==,
+                       "the loss is not finite at the start (-1, 0)");
+    }
+}
+
+/* A step that leaves the domain of the function: SGD with lr 1 on log x
+ * from x = 0.5 goes to 0.5 - 1 / 0.5 = -1.5, where log is NaN. */
+static void
+test_divergence_nan (void)
+{
+  SdObjective objective = { logarithm };
+  SdOptimizerParams params = params_for ("sgd");
+  g_autoptr(SdTrajectory) trajectory = NULL;
+  guint step = 0;
+
+  set (&params, "learning-rate", 1.0);
+  trajectory = run (&objective, &params, 0.5, 0.0, 10);
+  g_assert_cmpuint (sd_trajectory_get_n_points (trajectory), ==, 1);
+  g_assert_true (sd_trajectory_get_diverged (trajectory, &step));
+  g_assert_cmpuint (step, ==, 1);
+}
+
+/* Steps 0 records only the start; a finished optimizer stays finished. */
+static void
+test_zero_steps (void)
+{
+  SdObjective objective = { quadratic };
+  SdOptimizerParams params = params_for ("adam");
+  g_autoptr(SdTrajectory) trajectory = run (&objective, &params, 1.0, 1.0, 0);
+  guint n = 0;
+  const SdOptimizerState *points = sd_trajectory_get_points (trajectory, &n);
+
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpuint (sd_trajectory_get_n_steps (trajectory), ==, 0);
+  g_assert_cmpfloat (points[0].position[0], ==, 1.0);
+  g_assert_cmpfloat (points[0].loss, ==, 5.5);
+  g_assert_true (sd_trajectory_get_params (trajectory)->kind == SD_OPTIMIZER_ADAM);
+}
+
+static void
+test_finished_stays (void)
+{
+  SdObjective objective = { saddle };
+  SdOptimizerParams params = params_for ("newton");
+  g_autoptr(SdOptimizer) optimizer = NULL;
+  g_autoptr(GError) error = NULL;
+  double start[2] = { 1.0, 1.0 };
+  guint n = 7;
+
+  optimizer = sd_optimizer_new (&params, &objective, start, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sd_optimizer_step (optimizer), ==, SD_OPTIMIZER_STATUS_STOPPED);
+  g_assert_cmpint (sd_optimizer_step (optimizer), ==, SD_OPTIMIZER_STATUS_STOPPED);
+  g_assert_cmpuint (sd_optimizer_get_state (optimizer)->iteration, ==, 0);
+  g_assert_null (sd_optimizer_get_batch (optimizer, &n));
+  g_assert_cmpuint (n, ==, 0);
+}
+
+static void
+test_cancelled (void)
+{
+  SdObjective objective = { quadratic };
+  SdOptimizerParams params = params_for ("sgd");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  double start[2] = { 1.0, 1.0 };
+  SdTrajectory *trajectory;
+
+  g_cancellable_cancel (cancellable);
+  trajectory = sd_trajectory_compute_objective (&objective, &params, start, 10, cancellable,
+                                                &error);
+  g_assert_null (trajectory);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static void
+test_max_steps (void)
+{
+  SdObjective objective = { quadratic };
+  SdOptimizerParams params = params_for ("momentum");
+  g_autoptr(SdTrajectory) trajectory = run (&objective, &params, 1.0, 1.0,
+                                            SD_TRAJECTORY_MAX_STEPS);
+  const SdOptimizerState *last;
+
+  g_assert_cmpuint (sd_trajectory_get_n_points (trajectory), ==, SD_TRAJECTORY_MAX_STEPS + 1);
+  last = sd_trajectory_get_point (trajectory, SD_TRAJECTORY_MAX_STEPS);
+  g_assert_cmpuint (last->iteration, ==, SD_TRAJECTORY_MAX_STEPS);
+  /* Heavy-ball momentum on a convex quadratic with these settings converges. */
+  g_assert_cmpfloat (fabs (last->position[0]), <, 1e-100);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  sd_core_init ();
+
+  g_test_add_func ("/core/trajectory/divergence", test_divergence);
+  g_test_add_func ("/core/trajectory/divergence-at-start", test_divergence_at_start);
+  g_test_add_func ("/core/trajectory/divergence-nan", test_divergence_nan);
+  g_test_add_func ("/core/trajectory/zero-steps", test_zero_steps);
+  g_test_add_func ("/core/trajectory/finished", test_finished_stays);
+  g_test_add_func ("/core/trajectory/cancelled", test_cancelled);
+  g_test_add_func ("/core/trajectory/max-steps", test_max_steps);
+
+  return g_test_run ();
+}
