@@ -1018,7 +1018,6 @@ sd_loss_chart_format_readout (guint  iteration,
     }
   else
     {
-      g_autofree char *mantissa = NULL;
       g_autoptr(GString) number = g_string_new (NULL);
       int exponent = (int) floor (log10 (magnitude));
       double m = loss / pow (10.0, exponent);
