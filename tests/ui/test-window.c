@@ -345,6 +345,25 @@ assert_setting_string (GSettings  *settings,
   g_assert_cmpstr (value, ==, expected);
 }
 
+/* Whether any label under @widget is cut short with an ellipsis. */
+static gboolean
+has_ellipsized_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+      && pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+    {
+      g_test_message ("“%s” is cut short", gtk_label_get_text (GTK_LABEL (widget)));
+      return TRUE;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_ellipsized_label (child))
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 test_preferences (UiTestWindow  *fixture,
                  gconstpointer  data)
@@ -366,6 +385,9 @@ test_preferences (UiTestWindow  *fixture,
   scheme_row = template_child (preferences, SD_TYPE_PREFERENCES_WINDOW, "color_scheme_row");
   map_row = template_child (preferences, SD_TYPE_PREFERENCES_WINDOW, "color_map_row");
   scale = template_child (preferences, SD_TYPE_PREFERENCES_WINDOW, "presentation_scale_adjustment");
+
+  /* Every row reads in full, the chosen color map's name included. */
+  g_assert_false (has_ellipsized_label (GTK_WIDGET (preferences)));
 
   /* The rows start from the settings... */
   g_assert_cmpuint (adw_combo_row_get_selected (scheme_row), ==, 0);

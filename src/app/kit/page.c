@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "page.h"
+#include "scroll-guard.h"
 
 /*
  * A page lays out a sidebar of controls beside its content (the figure),
@@ -504,6 +505,8 @@ sd_page_set_sidebar (SdPage    *self,
     {
       gtk_widget_set_vexpand (sidebar, TRUE);
       gtk_box_append (GTK_BOX (priv->sidebar_box), sidebar);
+      /* The sidebar scrolls under the wheel; its values do not change. */
+      sd_scroll_guard_tree (sidebar);
     }
 
   update_flap (self);

@@ -11,6 +11,7 @@
 
 #include "theme.h"
 #include "run-row.h"
+#include "scroll-guard.h"
 
 /* The learning-rate slider covers these powers of ten. */
 #define LOG_RATE_MIN (-5.0)
@@ -215,6 +216,7 @@ create_param_spin (SdRunRow   *self,
       g_signal_connect (spin, "input", G_CALLBACK (on_spin_input), NULL);
     }
   g_signal_connect (spin, "value-changed", G_CALLBACK (on_param_changed), self);
+  sd_scroll_guard_widget (spin);
 
   return spin;
 }
@@ -425,6 +427,22 @@ on_optimizer_selected (SdRunRow *self)
   sd_landscape_model_set_run_optimizer (self->model, self->index, selected);
 }
 
+/* A slider lands anywhere on its log scale; what it sets is the nearest
+ * number with two significant digits, a rate a person would type (0.05,
+ * not 0.0501187). */
+static double
+round_significant (double value,
+                   int    digits)
+{
+  double scale;
+
+  if (!(value > 0.0) || !isfinite (value))
+    return value;
+
+  scale = pow (10.0, digits - 1 - (int) floor (log10 (value)));
+  return round (value * scale) / scale;
+}
+
 static void
 on_learning_rate_scale_changed (SdRunRow *self)
 {
@@ -436,7 +454,9 @@ on_learning_rate_scale_changed (SdRunRow *self)
   if (self->syncing || self->model == NULL)
     return;
 
-  learning_rate = pow (10.0, gtk_adjustment_get_value (self->learning_rate_adjustment));
+  learning_rate = round_significant (pow (10.0,
+                                          gtk_adjustment_get_value (self->learning_rate_adjustment)),
+                                     2);
   g_snprintf (text, sizeof text, "%g", learning_rate);
   gtk_editable_set_text (GTK_EDITABLE (self->learning_rate_entry), text);
   apply_param (self, "learning-rate", learning_rate);
@@ -594,6 +614,7 @@ sd_run_row_init (SdRunRow *self)
   self->param_spins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  sd_scroll_guard_tree (GTK_WIDGET (self));
 
   for (guint i = 0; i < SD_N_OPTIMIZER_KINDS; i++)
     gtk_string_list_append (optimizers, sd_optimizer_kind_get_label (i));
