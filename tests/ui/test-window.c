@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "application.h"
+#include "landscape-canvas.h"
 #include "landscape-page.h"
 #include "placeholder-page.h"
 #include "loss-chart.h"
@@ -461,6 +462,274 @@ test_shortcuts_window (UiTestWindow  *fixture,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
 }
 
+/* Documented shortcuts */
+
+static void
+collect_shortcuts (GtkWidget *widget,
+                   GPtrArray *shortcuts)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    g_ptr_array_add (shortcuts, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_shortcuts (child, shortcuts);
+}
+
+static void
+collect_mnemonics (GtkWidget *widget,
+                   GArray    *keyvals)
+{
+  if (GTK_IS_LABEL (widget) && gtk_label_get_use_underline (GTK_LABEL (widget)))
+    {
+      guint keyval = gtk_label_get_mnemonic_keyval (GTK_LABEL (widget));
+
+      if (keyval != GDK_KEY_VoidSymbol)
+        g_array_append_val (keyvals, keyval);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_mnemonics (child, keyvals);
+}
+
+static void
+show_page_named (SdWindow   *window,
+                 const char *name)
+{
+  AdwViewStack *stack = template_child (window, SD_TYPE_WINDOW, "stack");
+
+  adw_view_stack_set_visible_child_name (stack, name);
+  ui_test_spin ();
+}
+
+static const char *
+visible_page (SdWindow *window)
+{
+  return adw_view_stack_get_visible_child_name (template_child (window, SD_TYPE_WINDOW, "stack"));
+}
+
+/* Alt+1, 2 and 3 show their page from every page, and no mnemonic of any
+ * page takes those keys first (the 3-D button's once did). */
+static void
+check_page_key (SdWindow        *window,
+                guint            keyval,
+                GdkModifierType  modifiers)
+{
+  const char *target = pages[keyval - GDK_KEY_1];
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autoptr(GArray) mnemonics = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      show_page_named (window, pages[i]);
+      collect_mnemonics (GTK_WIDGET (get_frame (window, pages[i])), mnemonics);
+      for (guint m = 0; m < mnemonics->len; m++)
+        g_assert_cmpuint (g_array_index (mnemonics, guint, m), !=, keyval);
+
+      g_assert_true (ui_test_activate_binding (GTK_WIDGET (window), keyval, modifiers));
+      g_assert_cmpstr (visible_page (window), ==, target);
+    }
+}
+
+static void
+check_escape (SdWindow        *window,
+              guint            keyval,
+              GdkModifierType  modifiers)
+{
+  sd_window_set_presentation_mode (window, TRUE);
+  g_assert_true (ui_test_activate_binding (GTK_WIDGET (window), keyval, modifiers));
+  g_assert_false (sd_window_get_presentation_mode (window));
+}
+
+static void
+check_playback_key (SdWindow        *window,
+                    guint            keyval,
+                    GdkModifierType  modifiers)
+{
+  SdLandscapePage *page = SD_LANDSCAPE_PAGE (get_frame (window, "landscape"));
+  SdPlayback *playback = sd_landscape_page_get_playback (page);
+  guint before;
+
+  show_page_named (window, "landscape");
+  sd_playback_set_iteration (playback, 10);
+  before = sd_playback_get_iteration (playback);
+  g_assert_true (ui_test_activate_binding (GTK_WIDGET (page), keyval, modifiers));
+
+  switch (keyval)
+    {
+    case GDK_KEY_space:
+      g_assert_true (sd_playback_get_playing (playback));
+      sd_playback_set_playing (playback, FALSE);
+      break;
+    case GDK_KEY_Right:
+      g_assert_cmpuint (sd_playback_get_iteration (playback), ==, before + 1);
+      break;
+    case GDK_KEY_Left:
+      g_assert_cmpuint (sd_playback_get_iteration (playback), ==, before - 1);
+      break;
+    case GDK_KEY_Home:
+      g_assert_cmpuint (sd_playback_get_iteration (playback), ==, 0);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Zooming and panning change the map's range the documented way. */
+static void
+check_view_key (SdWindow        *window,
+                guint            keyval,
+                GdkModifierType  modifiers)
+{
+  SdLandscapePage *page = SD_LANDSCAPE_PAGE (get_frame (window, "landscape"));
+  SdLandscapeModel *model = sd_landscape_page_get_model (page);
+  GtkWidget *canvas = GTK_WIDGET (ui_test_landscape_canvas (page));
+  const SdSceneSurface *surface = sd_scene_get_surface (sd_landscape_model_get_scene (model));
+  double before[4] = { surface->x_range[0], surface->x_range[1],
+                       surface->y_range[0], surface->y_range[1] };
+  double width = before[1] - before[0];
+
+  show_page_named (window, "landscape");
+  g_assert_true (ui_test_activate_binding (canvas, keyval, modifiers));
+  surface = sd_scene_get_surface (sd_landscape_model_get_scene (model));
+
+  switch (keyval)
+    {
+    case GDK_KEY_plus:
+      g_assert_cmpfloat (surface->x_range[1] - surface->x_range[0], <, width);
+      break;
+    case GDK_KEY_minus:
+      g_assert_cmpfloat (surface->x_range[1] - surface->x_range[0], >, width);
+      break;
+    case GDK_KEY_0:
+      g_assert_true (ui_test_activate_binding (canvas, GDK_KEY_plus, 0));
+      g_assert_true (ui_test_activate_binding (canvas, keyval, modifiers));
+      surface = sd_scene_get_surface (sd_landscape_model_get_scene (model));
+      g_assert_cmpfloat (surface->x_range[1] - surface->x_range[0], ==, 4.0);
+      break;
+    case GDK_KEY_Left:
+      g_assert_cmpfloat (surface->x_range[0], <, before[0]);
+      break;
+    case GDK_KEY_Right:
+      g_assert_cmpfloat (surface->x_range[0], >, before[0]);
+      break;
+    case GDK_KEY_Up:
+      g_assert_cmpfloat (surface->y_range[0], >, before[2]);
+      break;
+    case GDK_KEY_Down:
+      g_assert_cmpfloat (surface->y_range[0], <, before[2]);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+check_menu_key (SdWindow        *window,
+                guint            keyval,
+                GdkModifierType  modifiers)
+{
+  GtkMenuButton *button = template_child (window, SD_TYPE_WINDOW, "primary_menu_button");
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+
+  g_assert_true (gtk_menu_button_get_primary (button));
+  g_assert_true (ui_test_activate_binding (GTK_WIDGET (window), keyval, modifiers));
+  ui_test_spin ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  gtk_popover_popdown (popover);
+}
+
+typedef void (*ShortcutCheck) (SdWindow        *window,
+                               guint            keyval,
+                               GdkModifierType  modifiers);
+
+/* Every shortcut the shortcuts window lists does what it says: the keys
+ * it names by accelerator are pressed (as the key would reach its
+ * widget) and their effect checked; those it names by action have the
+ * application's accelerators. A shortcut added to the window without a
+ * check here fails the test. */
+static void
+test_documented_shortcuts (UiTestWindow  *fixture,
+                           gconstpointer  data)
+{
+  static const struct {
+    const char   *accelerator;
+    ShortcutCheck check;
+  } checks[] = {
+    { "<Alt>1", check_page_key },
+    { "<Alt>2", check_page_key },
+    { "<Alt>3", check_page_key },
+    { "Escape", check_escape },
+    { "space", check_playback_key },
+    { "Right", check_playback_key },
+    { "Left", check_playback_key },
+    { "Home", check_playback_key },
+    { "plus", check_view_key },
+    { "minus", check_view_key },
+    { "0", check_view_key },
+    { "<Shift>Left <Shift>Right Up Down", check_view_key },
+    { "F10", check_menu_key },
+  };
+  SdWindow *window = get_window ();
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE_PATH
+                                                                 "/gtk/help-overlay.ui");
+  GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  g_autoptr(GPtrArray) shortcuts = g_ptr_array_new ();
+  guint checked = 0;
+
+  g_assert_nonnull (overlay);
+  collect_shortcuts (overlay, shortcuts);
+  g_assert_cmpuint (shortcuts->len, >=, 20);
+
+  for (guint i = 0; i < shortcuts->len; i++)
+    {
+      g_autofree char *accelerator = NULL, *action = NULL, *title = NULL;
+      gboolean found = FALSE;
+
+      g_object_get (g_ptr_array_index (shortcuts, i), "accelerator", &accelerator,
+                    "action-name", &action, "title", &title, NULL);
+      g_test_message ("%s: %s", title, accelerator != NULL ? accelerator : action);
+
+      if (action != NULL)
+        {
+          g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                        action);
+
+          g_assert_nonnull (accels);
+          g_assert_nonnull (accels[0]);
+          checked++;
+          continue;
+        }
+
+      for (guint c = 0; c < G_N_ELEMENTS (checks) && !found; c++)
+        {
+          g_auto(GStrv) keys = NULL;
+
+          if (g_strcmp0 (checks[c].accelerator, accelerator) != 0)
+            continue;
+
+          keys = g_strsplit (accelerator, " ", -1);
+          for (guint k = 0; keys[k] != NULL; k++)
+            {
+              guint keyval;
+              GdkModifierType modifiers;
+
+              g_assert_true (gtk_accelerator_parse (keys[k], &keyval, &modifiers));
+              checks[c].check (window, keyval, modifiers);
+            }
+          found = TRUE;
+          checked++;
+        }
+
+      if (!found)
+        g_error ("no check for the documented shortcut “%s” (%s)", title, accelerator);
+    }
+
+  g_assert_cmpuint (checked, ==, shortcuts->len);
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
 static void
 test_window_size_restored (UiTestWindow  *fixture,
                           gconstpointer  data)
@@ -515,6 +784,7 @@ main (int   argc,
   ADD ("/ui/dialogs/preferences", test_preferences);
   ADD ("/ui/dialogs/about", test_about);
   ADD ("/ui/dialogs/shortcuts", test_shortcuts_window);
+  ADD ("/ui/window/documented-shortcuts", test_documented_shortcuts);
   ADD ("/ui/window/size-restored", test_window_size_restored);
 
   status = g_test_run ();
