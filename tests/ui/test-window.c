@@ -730,6 +730,55 @@ test_documented_shortcuts (UiTestWindow  *fixture,
   gtk_window_destroy (GTK_WINDOW (overlay));
 }
 
+static gboolean
+is_sidebar_hidden (gpointer page)
+{
+  return !sd_page_get_sidebar_shown (page);
+}
+
+/* The header bar's sidebar button (F9) shows and hides the visible page's
+ * sidebar at any width: a window too narrow for sidebar and figure side
+ * by side folds the sidebar away, and the button brings it back over the
+ * figure. A page without controls has no sidebar to show. */
+static void
+test_sidebar_toggle (UiTestWindow  *fixture,
+                     gconstpointer  data)
+{
+  SdWindow *window = get_window ();
+  SdPage *page = get_frame (window, "landscape");
+  GtkWidget *button = template_child (window, SD_TYPE_WINDOW, "sidebar_button");
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                "win.show-sidebar");
+
+  g_assert_cmpstr (accels[0], ==, "F9");
+  show_page_named (window, "landscape");
+  g_assert_true (sd_page_get_sidebar_shown (page));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL));
+  ui_test_spin ();
+  g_assert_false (sd_page_get_sidebar_shown (page));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL));
+  ui_test_spin ();
+  g_assert_true (sd_page_get_sidebar_shown (page));
+
+  /* Narrow: folded away, and back at a press. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 700);
+  g_assert_true (ui_test_wait_for (is_sidebar_hidden, page));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL));
+  ui_test_spin ();
+  g_assert_true (sd_page_get_sidebar_shown (page));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  ui_test_spin ();
+
+  show_page_named (window, "transform");
+  g_assert_false (gtk_widget_get_sensitive (button));
+  show_page_named (window, "landscape");
+  g_assert_true (gtk_widget_get_sensitive (button));
+}
+
 static void
 test_window_size_restored (UiTestWindow  *fixture,
                           gconstpointer  data)
@@ -785,6 +834,7 @@ main (int   argc,
   ADD ("/ui/dialogs/about", test_about);
   ADD ("/ui/dialogs/shortcuts", test_shortcuts_window);
   ADD ("/ui/window/documented-shortcuts", test_documented_shortcuts);
+  ADD ("/ui/window/sidebar-toggle", test_sidebar_toggle);
   ADD ("/ui/window/size-restored", test_window_size_restored);
 
   status = g_test_run ();

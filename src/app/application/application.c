@@ -300,6 +300,7 @@ static const struct {
   { "win.save-as", { "<Control><Shift>s", NULL } },
   { "win.export", { "<Control>e", NULL } },
   { "win.presentation", { "F5", NULL } },
+  { "win.show-sidebar", { "F9", NULL } },
   { "app.preferences", { "<Control>comma", NULL } },
   { "win.show-help-overlay", { "<Control>question", NULL } },
   { "app.quit", { "<Control>q", NULL } },

@@ -29,12 +29,15 @@ struct _SdWindow
   gboolean              was_fullscreened;
 
   GSignalGroup         *document_signals;
+  GBindingGroup        *page_bindings;
+  gboolean              sidebar_visible;
   GtkNativeDialog      *chooser;
   gboolean              discard_changes;
 
   AdwToastOverlay      *toast_overlay;
   AdwHeaderBar         *header_bar;
   GtkMenuButton        *primary_menu_button;
+  GtkWidget            *sidebar_button;
   AdwViewStack         *stack;
   SdPage               *landscape_page;
   SdPage               *transform_page;
@@ -47,6 +50,7 @@ enum {
   PROP_0,
   PROP_PRESENTATION_MODE,
   PROP_FIGURE_SCALE,
+  PROP_SIDEBAR_VISIBLE,
   N_PROPS
 };
 
@@ -116,6 +120,8 @@ update_title (SdWindow *self)
     adw_view_switcher_title_set_title (ADW_VIEW_SWITCHER_TITLE (switcher_title), title);
 }
 
+/* The header bar's sidebar button shows and hides the visible page's
+ * sidebar, at any width; a page without controls has nothing to show. */
 static void
 on_visible_page_changed (SdWindow *self)
 {
@@ -125,6 +131,9 @@ on_visible_page_changed (SdWindow *self)
 
   g_signal_group_set_target (self->document_signals,
                              page != NULL ? sd_page_get_document (page) : NULL);
+  g_binding_group_set_source (self->page_bindings, page);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-sidebar",
+                                 page != NULL && sd_page_get_sidebar (page) != NULL);
   update_title (self);
 }
 
@@ -513,9 +522,24 @@ sd_window_get_property (GObject    *object,
     case PROP_FIGURE_SCALE:
       g_value_set_double (value, sd_window_get_figure_scale (self));
       break;
+    case PROP_SIDEBAR_VISIBLE:
+      g_value_set_boolean (value, self->sidebar_visible);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+set_sidebar_visible (SdWindow *self,
+                     gboolean  sidebar_visible)
+{
+  sidebar_visible = !!sidebar_visible;
+  if (self->sidebar_visible == sidebar_visible)
+    return;
+
+  self->sidebar_visible = sidebar_visible;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIDEBAR_VISIBLE]);
 }
 
 static void
@@ -531,6 +555,9 @@ sd_window_set_property (GObject      *object,
     case PROP_PRESENTATION_MODE:
       sd_window_set_presentation_mode (self, g_value_get_boolean (value));
       break;
+    case PROP_SIDEBAR_VISIBLE:
+      set_sidebar_visible (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -545,6 +572,7 @@ sd_window_dispose (GObject *object)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
   g_clear_object (&self->document_signals);
+  g_clear_object (&self->page_bindings);
   gtk_widget_dispose_template (GTK_WIDGET (self), SD_TYPE_WINDOW);
   g_clear_object (&self->settings);
 
@@ -577,6 +605,15 @@ sd_window_class_init (SdWindowClass *klass)
   properties[PROP_FIGURE_SCALE] =
     g_param_spec_double ("figure-scale", NULL, NULL, 0.25, 8.0, 1.0,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * SdWindow:sidebar-visible:
+   *
+   * Whether the visible page shows its sidebar; the two follow each other.
+   */
+  properties[PROP_SIDEBAR_VISIBLE] =
+    g_param_spec_boolean ("sidebar-visible", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SD_TYPE_LANDSCAPE_PAGE);
@@ -586,6 +623,7 @@ sd_window_class_init (SdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, landscape_page);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, transform_page);
@@ -593,6 +631,7 @@ sd_window_class_init (SdWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_fullscreened_changed);
 
   gtk_widget_class_install_property_action (widget_class, "win.presentation", "presentation-mode");
+  gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "sidebar-visible");
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_scene);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_scene_as);
@@ -617,6 +656,9 @@ sd_window_init (SdWindow *self)
                                   G_CALLBACK (update_title), self);
   g_signal_group_connect_swapped (self->document_signals, "notify::name",
                                   G_CALLBACK (update_title), self);
+  self->page_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->page_bindings, "sidebar-visible", self, "sidebar-visible",
+                        G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_signal_connect_swapped (self->stack, "notify::visible-child",
                             G_CALLBACK (on_visible_page_changed), self);
 

@@ -65,6 +65,24 @@ update_flap (SdPage *self)
   adw_flap_set_reveal_flap (priv->flap, priv->sidebar_visible && priv->sidebar != NULL);
 }
 
+/* A narrow window folds the flap, and AdwFlap then hides it by itself; the
+ * page says so, so that a toggle bound to it can bring the sidebar back
+ * over the figure at any width. */
+static void
+on_reveal_flap_changed (SdPage *self)
+{
+  SdPagePrivate *priv = sd_page_get_instance_private (self);
+  gboolean revealed = adw_flap_get_reveal_flap (priv->flap);
+
+  g_assert (SD_IS_PAGE (self));
+
+  if (priv->sidebar == NULL || priv->sidebar_visible == revealed)
+    return;
+
+  priv->sidebar_visible = revealed;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIDEBAR_VISIBLE]);
+}
+
 static gboolean
 sd_page_real_accepts_kind (SdPage      *self,
                            SdSceneKind  kind)
@@ -388,6 +406,8 @@ sd_page_init (SdPage *self)
   adw_flap_set_flap (priv->flap, priv->sidebar_box);
 
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (priv->flap));
+  g_signal_connect_object (priv->flap, "notify::reveal-flap", G_CALLBACK (on_reveal_flap_changed),
+                           self, G_CONNECT_SWAPPED);
   update_flap (self);
   update_actions (self);
 }
