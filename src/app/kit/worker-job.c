@@ -138,10 +138,13 @@ on_ready (GObject      *source_object,
 {
   GTask *task = G_TASK (result);
   Job *job = g_task_get_task_data (task);
-  g_autoptr(GObject) owner = g_weak_ref_get (&job->owner);
+  g_autoptr(GObject) owner = NULL;
   g_autoptr(GError) error = NULL;
   gpointer value;
 
+  /* The owner's strong reference is taken here, on its own thread, never
+   * on the worker: its last reference is never dropped there. */
+  owner = g_weak_ref_get (&job->owner);
   value = g_task_propagate_pointer (task, &error);
 
   /* Gone, or superseded by a newer request: nothing to show. The slot

@@ -100,7 +100,14 @@ static gboolean
 on_coarse_computed (gpointer data)
 {
   CoarseNote *note = data;
-  g_autoptr(SdLandscapeResults) self = g_weak_ref_get (&note->owner);
+  g_autoptr(SdLandscapeResults) self = NULL;
+
+  self = g_weak_ref_get (&note->owner);
+
+  /* Posted as an idle source, the note is read on the thread the results
+   * live on, never on the worker that computed the grid (which would then
+   * read the model's scene while the main thread writes it). */
+  g_assert (self == NULL || self->thread == g_thread_self ());
 
   if (self != NULL && sd_worker_slot_is_current (&self->grid_slot, note->cancellable))
     {

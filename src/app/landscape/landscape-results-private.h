@@ -15,6 +15,7 @@ struct _SdLandscapeResults
 
   SdLandscapeModel  *model;
   gulong             changed_id;
+  GThread           *thread;      /* the thread the results live on */
   guint              iteration;
   gboolean           busy;
 

@@ -360,6 +360,7 @@ sd_landscape_results_class_init (SdLandscapeResultsClass *klass)
 static void
 sd_landscape_results_init (SdLandscapeResults *self)
 {
+  self->thread = g_thread_self ();
   self->iteration = SD_LANDSCAPE_RESULTS_ALL_ITERATIONS;
   self->trajectories = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_trajectory_free);
   self->runs = _sd_landscape_results_copy_runs (NULL);
