@@ -907,6 +907,19 @@ typedef struct
   double        scale;
 } DrawnScale;
 
+/* The canvas drew its last frame at its present size. */
+static gboolean
+is_canvas_drawn (gpointer data)
+{
+  SdFigureView *view = data;
+  const SdFigureOptions *options = sd_figure_view_get_drawn_options (view);
+
+  return !gtk_widget_get_realized (GTK_WIDGET (view))
+         || (options->width == gtk_widget_get_width (GTK_WIDGET (view))
+             && options->height == gtk_widget_get_height (GTK_WIDGET (view))
+             && options->scale == sd_figure_view_get_figure_scale (view));
+}
+
 static gboolean
 is_drawn_at (gpointer data)
 {
@@ -942,6 +955,118 @@ assert_canvas_scale (SdLandscapePage *page,
   sd_theme_get_style (options.theme, 1.0, &normal);
   g_assert_cmpfloat_with_epsilon (sd_plot_get_style (plot)->font_size,
                                   scale * normal.font_size, 1e-9);
+}
+
+/* The map's plot area in the canvas's points, from where it puts the
+ * corners of the scene's range. */
+static double
+plot_area (SdLandscapePage *page,
+           double          *height)
+{
+  SdLandscapeCanvas *canvas = ui_test_landscape_canvas (page);
+  const SdSceneSurface *surface = sd_scene_get_surface (get_scene (page));
+  double x0, y0, x1, y1;
+
+  g_assert_true (ui_test_wait_for (is_canvas_drawn, canvas));
+  sd_landscape_canvas_data_to_point (canvas, surface->x_range[0], surface->y_range[0], &x0, &y0);
+  sd_landscape_canvas_data_to_point (canvas, surface->x_range[1], surface->y_range[1], &x1, &y1);
+  g_assert_true (isfinite (x0) && isfinite (y1));
+  *height = y0 - y1;
+  return (x1 - x0) * (y0 - y1);
+}
+
+static SdWindow *size_window;
+
+static gboolean
+has_size (gpointer data)
+{
+  const int *size = data;
+
+  /* The window's own decorations take a few pixels of its size. */
+  return ABS (gtk_widget_get_width (GTK_WIDGET (size_window)) - size[0]) <= 16
+         && ABS (gtk_widget_get_height (GTK_WIDGET (size_window)) - size[1]) <= 16;
+}
+
+static struct
+{
+  GtkWidget       *page;
+  GtkWidget       *canvas;
+  GtkWidget       *side_box;
+  GtkToggleButton *chart_button;
+  GtkRevealer     *chart_revealer;
+  gboolean         wide;
+} expected_layout;
+
+/* The page has placed the chart for the screen's shape, and the header bar
+ * and the sidebar have slid away. */
+static gboolean
+has_layout (gpointer data)
+{
+  double width = gtk_widget_get_width (expected_layout.page);
+
+  return gtk_widget_get_visible (expected_layout.side_box) == expected_layout.wide
+         && gtk_toggle_button_get_active (expected_layout.chart_button) == expected_layout.wide
+         && gtk_revealer_get_child_revealed (expected_layout.chart_revealer) == expected_layout.wide
+         && gtk_widget_get_height (expected_layout.page)
+            >= gtk_widget_get_height (GTK_WIDGET (size_window)) - 2
+         && gtk_widget_get_width (expected_layout.canvas) >= (expected_layout.wide ? 0.7 : 0.95)
+                                                            * width;
+}
+
+/* On a projector's screen, 1280 × 720 or 1024 × 768, presenting gives the
+ * map more room than the window does, though its type is larger: the
+ * header bar and the sidebar step aside; on a wide screen the loss chart
+ * stands beside the map, on a narrow one it folds away (and comes back
+ * when leaving). */
+static void
+test_presentation_room (UiTestWindow  *fixture,
+                        gconstpointer  data)
+{
+  static const int sizes[][2] = { { 1280, 720 }, { 1024, 768 } };
+  SdWindow *window = get_window ();
+  SdLandscapePage *page = get_page ();
+  GtkWidget *side_box = ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "side_box");
+  GtkWidget *chart = ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "chart_bin");
+  GtkToggleButton *chart_button = ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE,
+                                                          "chart_button");
+
+  size_window = window;
+  expected_layout.page = GTK_WIDGET (page);
+  expected_layout.canvas = GTK_WIDGET (ui_test_landscape_canvas (page));
+  expected_layout.side_box = side_box;
+  expected_layout.chart_revealer = ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE,
+                                                           "chart_revealer");
+  expected_layout.chart_button = chart_button;
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      gboolean wide = i == 0;
+      double normal, presenting, normal_height, presenting_height;
+
+      gtk_window_set_default_size (GTK_WINDOW (window), sizes[i][0], sizes[i][1]);
+      g_assert_true (ui_test_wait_for (has_size, (gpointer) sizes[i]));
+      normal = plot_area (page, &normal_height);
+      g_assert_false (gtk_widget_get_visible (side_box));
+      g_assert_true (gtk_toggle_button_get_active (chart_button));
+
+      sd_window_set_presentation_mode (window, TRUE);
+      expected_layout.wide = wide;
+      g_assert_true (ui_test_wait_for (has_layout, &expected_layout));
+      presenting = plot_area (page, &presenting_height);
+      g_test_message ("%d × %d: plot %.0f × %.0f points in the window, %.0f × %.0f presenting",
+                      sizes[i][0], sizes[i][1], normal / normal_height, normal_height,
+                      presenting / presenting_height, presenting_height);
+      g_assert_cmpfloat (presenting, >, normal);
+      g_assert_cmpfloat (presenting_height, >, normal_height);
+      g_assert_cmpint (gtk_toggle_button_get_active (chart_button), ==, wide);
+      g_assert_cmpint (gtk_widget_get_visible (side_box), ==, wide);
+      g_assert_cmpint (gtk_widget_is_ancestor (chart, side_box), ==, wide);
+
+      sd_window_set_presentation_mode (window, FALSE);
+      ui_test_spin ();
+      g_assert_false (gtk_widget_get_visible (side_box));
+      g_assert_false (gtk_widget_is_ancestor (chart, side_box));
+      g_assert_true (gtk_toggle_button_get_active (chart_button));
+    }
 }
 
 static void
@@ -1058,6 +1183,7 @@ main (int   argc,
   ADD ("/ui/landscape/scene/default-race", test_default_race);
   ADD ("/ui/landscape/scene/open", test_open_scene);
   ADD ("/ui/landscape/window/presentation", test_presentation);
+  ADD ("/ui/landscape/window/presentation-room", test_presentation_room);
 
   status = g_test_run ();
 

@@ -35,7 +35,10 @@ struct _SdWindow
   gboolean              discard_changes;
 
   AdwToastOverlay      *toast_overlay;
+  AdwFlap              *header_flap;
   AdwHeaderBar         *header_bar;
+  GtkRevealer          *presentation_hint;
+  guint                 hint_timeout_id;
   GtkMenuButton        *primary_menu_button;
   GtkWidget            *sidebar_button;
   AdwViewStack         *stack;
@@ -45,6 +48,12 @@ struct _SdWindow
 };
 
 G_DEFINE_FINAL_TYPE (SdWindow, sd_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* How near the top edge, in pixels, the pointer brings the hidden header
+ * bar back while presenting. */
+#define HEADER_EDGE 8
+/* How long entering presentation mode says how to leave it. */
+#define PRESENTATION_HINT_SECONDS 3
 
 enum {
   PROP_0,
@@ -234,6 +243,58 @@ on_fullscreened_changed (SdWindow   *self,
     sd_window_set_presentation_mode (self, FALSE);
 
   self->was_fullscreened = fullscreened;
+}
+
+/* Presenting */
+
+static void
+show_header (SdWindow *self,
+             gboolean  shown)
+{
+  if (adw_flap_get_reveal_flap (self->header_flap) != shown)
+    adw_flap_set_reveal_flap (self->header_flap, shown);
+}
+
+static gboolean
+hide_hint (gpointer user_data)
+{
+  SdWindow *self = user_data;
+
+  self->hint_timeout_id = 0;
+  gtk_revealer_set_reveal_child (self->presentation_hint, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* How to leave is said for a few seconds at the top, over the title of
+ * the figure rather than its readouts. */
+static void
+show_hint (SdWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->presentation_hint, TRUE);
+  g_clear_handle_id (&self->hint_timeout_id, g_source_remove);
+  self->hint_timeout_id = g_timeout_add_seconds (PRESENTATION_HINT_SECONDS, hide_hint, self);
+}
+
+/* While presenting, the header bar slides in when the pointer reaches the
+ * top edge, and away once it leaves the bar. */
+static void
+on_pointer_motion (GtkEventControllerMotion *motion,
+                   double                    x,
+                   double                    y,
+                   SdWindow                 *self)
+{
+  int header_height;
+
+  g_assert (SD_IS_WINDOW (self));
+
+  if (!self->presentation_mode)
+    return;
+
+  header_height = gtk_widget_get_height (GTK_WIDGET (self->header_bar));
+  if (y <= HEADER_EDGE)
+    show_header (self, TRUE);
+  else if (y > header_height + HEADER_EDGE)
+    show_header (self, FALSE);
 }
 
 static gboolean
@@ -573,6 +634,7 @@ sd_window_dispose (GObject *object)
   g_clear_object (&self->chooser);
   g_clear_object (&self->document_signals);
   g_clear_object (&self->page_bindings);
+  g_clear_handle_id (&self->hint_timeout_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SD_TYPE_WINDOW);
   g_clear_object (&self->settings);
 
@@ -621,7 +683,9 @@ sd_window_class_init (SdWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/window.ui");
   gtk_widget_class_bind_template_child (widget_class, SdWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, header_flap);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, presentation_hint);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, stack);
@@ -649,6 +713,8 @@ sd_window_class_init (SdWindowClass *klass)
 static void
 sd_window_init (SdWindow *self)
 {
+  GtkEventController *motion;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->document_signals = g_signal_group_new (SD_TYPE_SCENE_DOCUMENT);
@@ -661,6 +727,11 @@ sd_window_init (SdWindow *self)
                         G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_signal_connect_swapped (self->stack, "notify::visible-child",
                             G_CALLBACK (on_visible_page_changed), self);
+
+  motion = gtk_event_controller_motion_new ();
+  gtk_event_controller_set_propagation_phase (motion, GTK_PHASE_CAPTURE);
+  g_signal_connect (motion, "motion", G_CALLBACK (on_pointer_motion), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
 
   bind_pages (self);
   on_visible_page_changed (self);
@@ -738,18 +809,21 @@ sd_window_set_presentation_mode (SdWindow *self,
     return;
 
   self->presentation_mode = presentation_mode;
+  show_header (self, !presentation_mode);
+  adw_flap_set_fold_policy (self->header_flap, presentation_mode ? ADW_FLAP_FOLD_POLICY_ALWAYS
+                                                                 : ADW_FLAP_FOLD_POLICY_NEVER);
 
   if (presentation_mode)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
       gtk_window_fullscreen (GTK_WINDOW (self));
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("Press F5 or Esc to leave presentation mode")));
+      show_hint (self);
     }
   else
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
       gtk_window_unfullscreen (GTK_WINDOW (self));
+      hide_hint (self);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTATION_MODE]);

@@ -32,6 +32,7 @@ struct _SdExplainGroup
   GSignalGroup        *model_signals;
   GSignalGroup        *results_signals;
   guint                iteration;
+  char                *readout;
   guint                syncing;
   guint                setting_explain;
 
@@ -61,6 +62,7 @@ enum {
   PROP_0,
   PROP_RESULTS,
   PROP_ITERATION,
+  PROP_READOUT,
   N_PROPS
 };
 
@@ -338,6 +340,39 @@ update_curvature_readout (SdExplainGroup *self)
 }
 
 /* What the Explain group reads off at the shown iterate of its run. */
+/* The readout's lines, as one text in Pango markup for where the sidebar
+ * is not shown (presentation mode draws it over the figure). */
+static void
+update_readout_markup (SdExplainGroup *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkLabel *curvature[] = { self->lambda_min_label, self->lambda_max_label,
+                            self->condition_label, self->bound_label,
+                            self->learning_rate_label };
+
+  if (gtk_widget_get_visible (self->arrows_readout_row))
+    g_string_append (text, gtk_label_get_label (self->arrows_label));
+
+  if (gtk_widget_get_visible (self->curvature_readout_row))
+    for (guint i = 0; i < G_N_ELEMENTS (curvature); i++)
+      {
+        const char *line = gtk_label_get_label (curvature[i]);
+
+        if (*line == '\0')
+          continue;
+        /* λmin and λmax share the first line, as in the sidebar. */
+        g_string_append (text, text->len == 0 ? "" : i == 1 ? "    " : "\n");
+        g_string_append (text, line);
+      }
+
+  if (g_strcmp0 (self->readout, text->str) == 0)
+    return;
+
+  g_free (self->readout);
+  self->readout = g_strdup (text->str);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READOUT]);
+}
+
 static void
 update_explain_readout (SdExplainGroup *self)
 {
@@ -346,6 +381,7 @@ update_explain_readout (SdExplainGroup *self)
   update_arrows_readout (self, run < get_n_runs (self) ? get_run (self, run)->explain
                                                        : SD_EXPLAIN_NONE);
   update_curvature_readout (self);
+  update_readout_markup (self);
 }
 
 static void
@@ -470,6 +506,16 @@ on_model_changed (SdExplainGroup *self)
 /* GObject */
 
 static void
+sd_explain_group_finalize (GObject *object)
+{
+  SdExplainGroup *self = SD_EXPLAIN_GROUP (object);
+
+  g_clear_pointer (&self->readout, g_free);
+
+  G_OBJECT_CLASS (sd_explain_group_parent_class)->finalize (object);
+}
+
+static void
 sd_explain_group_dispose (GObject *object)
 {
   SdExplainGroup *self = SD_EXPLAIN_GROUP (object);
@@ -498,6 +544,9 @@ sd_explain_group_get_property (GObject    *object,
       break;
     case PROP_ITERATION:
       g_value_set_uint (value, self->iteration);
+      break;
+    case PROP_READOUT:
+      g_value_set_string (value, self->readout);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -532,6 +581,7 @@ sd_explain_group_class_init (SdExplainGroupClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sd_explain_group_dispose;
+  object_class->finalize = sd_explain_group_finalize;
   object_class->get_property = sd_explain_group_get_property;
   object_class->set_property = sd_explain_group_set_property;
 
@@ -553,6 +603,16 @@ sd_explain_group_class_init (SdExplainGroupClass *klass)
   properties[PROP_ITERATION] =
     g_param_spec_uint ("iteration", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * SdExplainGroup:readout:
+   *
+   * The numbers the group reads off, as one text in Pango markup, empty
+   * when nothing is explained.
+   */
+  properties[PROP_READOUT] =
+    g_param_spec_string ("readout", NULL, NULL, "",
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -583,6 +643,7 @@ sd_explain_group_class_init (SdExplainGroupClass *klass)
 static void
 sd_explain_group_init (SdExplainGroup *self)
 {
+  self->readout = g_strdup ("");
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->model_signals = g_signal_group_new (SD_TYPE_LANDSCAPE_MODEL);

@@ -69,6 +69,11 @@ struct _SdLandscapePage
   GtkSwitch          *contour_lines_switch;
   GtkSwitch          *gradient_field_switch;
   SdExplainGroup     *explain_group;
+  GtkBox             *content_box;
+  GtkGrid            *figure_grid;
+  GtkWidget          *canvas_overlay;
+  GtkBox             *side_box;
+  GtkLabel           *explain_overlay;
   AdwBin             *canvas_bin;
   GtkSpinner         *busy_spinner;
   guint               busy_timeout_id;
@@ -79,6 +84,10 @@ struct _SdLandscapePage
   GtkFlowBox         *stats_box;
   AdwBin             *chart_bin;
   GtkRevealer        *chart_revealer;
+  gboolean            wide;
+  guint               aspect_idle_id;
+  gboolean            chart_folded;
+  gboolean            chart_was_shown;
   SdLossChart        *loss_chart;
   SdLandscapeCanvas  *canvas;
 };
@@ -803,6 +812,139 @@ sd_landscape_page_map (GtkWidget *widget)
     gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
 }
 
+/* Presenting */
+
+/* Presenting: a screen wider than this (16:10 and 16:9 projectors) has
+ * room for the loss chart beside the map; a narrower one (4:3) gives the
+ * map the whole screen and folds the chart away, a click from coming back
+ * under the map. */
+#define WIDE_ASPECT 1.45
+
+static gboolean
+chart_beside (SdLandscapePage *self)
+{
+  return sd_page_get_presentation_mode (SD_PAGE (self)) && self->wide;
+}
+
+/* While presenting on a wide screen, a quarter of the width beside the map
+ * holds the loss chart and the Explain numbers (the sidebar is away); with
+ * neither, the map takes the whole width. On a narrow screen the numbers
+ * stand there alone. */
+static void
+update_side_box (SdLandscapePage *self)
+{
+  gboolean presenting = sd_page_get_presentation_mode (SD_PAGE (self));
+  gboolean chart = chart_beside (self) && gtk_toggle_button_get_active (self->chart_button);
+  gboolean numbers = presenting && *gtk_label_get_label (self->explain_overlay) != '\0';
+
+  gtk_widget_set_visible (GTK_WIDGET (self->explain_overlay), numbers);
+  gtk_widget_set_visible (GTK_WIDGET (self->side_box), chart || numbers);
+}
+
+static void
+update_explain_overlay (SdLandscapePage *self)
+{
+  g_autofree char *readout = NULL;
+
+  g_assert (SD_IS_LANDSCAPE_PAGE (self));
+
+  g_object_get (self->explain_group, "readout", &readout, NULL);
+  gtk_label_set_markup (self->explain_overlay, readout);
+  update_side_box (self);
+}
+
+/* On a projector's screen the figure takes the height: the loss chart,
+ * under the playback bar in the window, stands beside the map while
+ * presenting on a wide screen. */
+static void
+place_chart (SdLandscapePage *self)
+{
+  GtkWidget *chart = GTK_WIDGET (self->chart_revealer);
+  gboolean beside = chart_beside (self);
+
+  g_assert (SD_IS_LANDSCAPE_PAGE (self));
+
+  if ((gtk_widget_get_parent (chart) == GTK_WIDGET (self->side_box)) != beside)
+    {
+      g_object_ref (chart);
+      gtk_widget_unparent (chart);
+      if (beside)
+        gtk_box_prepend (self->side_box, chart);
+      else
+        gtk_box_append (self->content_box, chart);
+      g_object_unref (chart);
+    }
+
+  gtk_revealer_set_transition_type (self->chart_revealer,
+                                    beside ? GTK_REVEALER_TRANSITION_TYPE_NONE
+                                           : GTK_REVEALER_TRANSITION_TYPE_SLIDE_UP);
+  gtk_widget_set_vexpand (chart, beside);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->loss_chart), beside);
+  update_side_box (self);
+}
+
+/* Presenting on a narrow screen folds the chart away once; leaving brings
+ * back what the window showed. */
+static void
+fold_chart_for_screen (SdLandscapePage *self)
+{
+  if (!sd_page_get_presentation_mode (SD_PAGE (self)) || self->wide || self->chart_folded)
+    return;
+
+  self->chart_folded = TRUE;
+  self->chart_was_shown = gtk_toggle_button_get_active (self->chart_button);
+  gtk_toggle_button_set_active (self->chart_button, FALSE);
+}
+
+static void
+on_presentation_changed (SdLandscapePage *self)
+{
+  g_assert (SD_IS_LANDSCAPE_PAGE (self));
+
+  if (!sd_page_get_presentation_mode (SD_PAGE (self)) && self->chart_folded)
+    {
+      self->chart_folded = FALSE;
+      gtk_toggle_button_set_active (self->chart_button, self->chart_was_shown);
+    }
+
+  fold_chart_for_screen (self);
+  place_chart (self);
+}
+
+static gboolean
+on_aspect_changed (gpointer user_data)
+{
+  SdLandscapePage *self = user_data;
+
+  self->aspect_idle_id = 0;
+  fold_chart_for_screen (self);
+  place_chart (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The screen's shape decides where the chart goes. The page's bin layout
+ * allocates it without a size_allocate of its own, so its shape is read
+ * when it is drawn (every new size is), and the widget tree is changed
+ * after the frame, never during it. */
+static void
+sd_landscape_page_snapshot (GtkWidget   *widget,
+                            GtkSnapshot *snapshot)
+{
+  SdLandscapePage *self = SD_LANDSCAPE_PAGE (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  gboolean wide = height > 0 && width >= WIDE_ASPECT * height;
+
+  GTK_WIDGET_CLASS (sd_landscape_page_parent_class)->snapshot (widget, snapshot);
+
+  if (wide == self->wide)
+    return;
+
+  self->wide = wide;
+  if (self->aspect_idle_id == 0)
+    self->aspect_idle_id = g_idle_add (on_aspect_changed, self);
+}
+
 /* A scene that names no colour map is drawn with the viewer's preferred
  * one; a file and a figure carry it, so they look as the page did on any
  * computer. The built-in default needs no naming. */
@@ -832,6 +974,7 @@ sd_landscape_page_dispose (GObject *object)
   SdLandscapePage *self = SD_LANDSCAPE_PAGE (object);
 
   g_clear_handle_id (&self->busy_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->aspect_idle_id, g_source_remove);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   if (self->playback != NULL)
@@ -867,6 +1010,7 @@ sd_landscape_page_class_init (SdLandscapePageClass *klass)
   object_class->dispose = sd_landscape_page_dispose;
   object_class->finalize = sd_landscape_page_finalize;
   widget_class->map = sd_landscape_page_map;
+  widget_class->snapshot = sd_landscape_page_snapshot;
   page_class->write_scene = sd_landscape_page_write_scene;
 
   g_type_ensure (SD_TYPE_EXPLAIN_GROUP);
@@ -904,6 +1048,11 @@ sd_landscape_page_class_init (SdLandscapePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, contour_lines_switch);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, gradient_field_switch);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, explain_group);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, content_box);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, figure_grid);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, canvas_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, side_box);
+  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, explain_overlay);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, canvas_bin);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, map_button);
@@ -976,6 +1125,11 @@ create_views (SdLandscapePage *self)
                            G_CALLBACK (on_canvas_busy), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->loss_chart, "iteration-selected",
                            G_CALLBACK (on_iteration_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->explain_group, "notify::readout",
+                           G_CALLBACK (update_explain_overlay), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::presentation-mode", G_CALLBACK (on_presentation_changed), NULL);
+  g_signal_connect_object (self->chart_button, "notify::active",
+                           G_CALLBACK (place_chart), self, G_CONNECT_SWAPPED);
 
   /* The keys of playback reach the page from the canvas; a click there
    * takes the focus away from an entry in the sidebar. */
