@@ -11,7 +11,7 @@
 
 #include "bivariate.h"
 #include "distribution.h"
-#include "figure.h"
+#include "figure-options.h"
 #include "histogram.h"
 #include "legend.h"
 #include "plot.h"

@@ -282,8 +282,7 @@ view_init (View                  *view,
   view->landscape = self;
   view->width = options->width;
   view->height = options->height;
-  sd_theme_get_style (options->theme, options->scale, &view->style);
-  view->style.transparent = options->transparent;
+  sd_figure_options_get_style (options, &view->style);
 
   view->colorbar = sd_landscape_create_colorbar (self, options);
   if (view->colorbar != NULL)

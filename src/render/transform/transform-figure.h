@@ -8,7 +8,7 @@
 #include <cairo.h>
 #include <gio/gio.h>
 
-#include "figure.h"
+#include "figure-options.h"
 #include "plot.h"
 #include "scene-transform.h"
 
