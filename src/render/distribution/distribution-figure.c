@@ -11,6 +11,7 @@
 
 #include "core-error.h"
 #include "distribution-figure.h"
+#include "number.h"
 #include "numfmt.h"
 #include "text.h"
 #include "ticks.h"
@@ -483,86 +484,25 @@ sd_distribution_figure_free (SdDistributionFigure *self)
 
 /* Labels -------------------------------------------------------------- */
 
-static const char *
-u_minus (double value)
-{
-  return value < 0.0 ? "−" : "";
-}
-
-/* A number for a label: six significant digits, the minus sign U+2212, and
- * "×10<sup>k</sup>" for very small and very large magnitudes. */
+/* The scene's numbers, six significant digits. */
 static void
 append_number (GString *out,
                double   value)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-  double magnitude = fabs (value);
+  SdNumberFormat format;
 
-  if (value == 0.0)
-    {
-      g_string_append_c (out, '0');
-      return;
-    }
-
-  if (magnitude < 1e-4 || magnitude >= 1e6)
-    {
-      int exponent = (int) floor (log10 (magnitude));
-      double mantissa = magnitude / pow (10.0, exponent);
-
-      /* 9.9996 rounds to 10: write 1 × 10 to the next power instead. */
-      g_ascii_formatd (buffer, sizeof buffer, "%.3g", mantissa);
-      if (g_str_equal (buffer, "10"))
-        {
-          exponent++;
-          g_strlcpy (buffer, "1", sizeof buffer);
-        }
-      g_string_append_printf (out, "%s%s×10<sup>%s%d</sup>", u_minus (value), buffer,
-                              u_minus (exponent), ABS (exponent));
-      return;
-    }
-
-  g_ascii_formatd (buffer, sizeof buffer, "%.6g", magnitude);
-  g_string_append_printf (out, "%s%s", u_minus (value), buffer);
+  sd_number_format_init (&format, SD_NUMBER_READOUT);
+  sd_number_append (out, &format, value);
 }
 
-/* A probability with four decimals, enough digits near 0 and 1 not to
- * round to either, and exact 0 and 1 as such. */
 static void
 append_probability (GString *out,
                     double   p)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  SdNumberFormat format;
 
-  if (p <= 0.0 || p >= 1.0 || p < 1e-4)
-    {
-      append_number (out, CLAMP (p, 0.0, 1.0));
-      return;
-    }
-
-  if (p < 0.01)
-    {
-      g_ascii_formatd (buffer, sizeof buffer, "%.2g", p);
-    }
-  else if (p > 0.9999)
-    {
-      int digits = (int) ceil (-log10 (1.0 - p)) + 1;
-      char format[16];
-
-      /* More digits until the value no longer reads as 1. */
-      for (;; digits++)
-        {
-          g_snprintf (format, sizeof format, "%%.%df", digits);
-          g_ascii_formatd (buffer, sizeof buffer, format, p);
-          if (buffer[0] == '0' || digits >= 16)
-            break;
-        }
-    }
-  else
-    {
-      g_ascii_formatd (buffer, sizeof buffer, "%.4f", p);
-    }
-
-  g_string_append (out, buffer);
+  sd_number_format_init (&format, SD_NUMBER_PROBABILITY);
+  sd_number_append (out, &format, CLAMP (p, 0.0, 1.0));
 }
 
 /**
@@ -572,9 +512,10 @@ append_probability (GString *out,
  * @probability: P(@a ≤ X ≤ @b)
  *
  * The label of a shaded interval, e.g. "P(−1 ≤ <i>X</i> ≤ 1) = 0.6827":
- * four decimals, more when the probability is within 10^-4 of 1, two
- * significant digits below 0.01 and powers of ten below 10^-4, so that no
- * value but 0 and 1 reads as 0 or 1.
+ * the ends as readouts, the probability in the %SD_NUMBER_PROBABILITY
+ * style (four decimals, more when it is within 10^-4 of 1, two
+ * significant digits below 0.01), so that no value but 0 and 1 reads as
+ * 0 or 1.
  *
  * Returns: (transfer full): the label in Pango markup
  */
@@ -658,21 +599,14 @@ static const FamilyLabel family_labels[SD_N_FAMILIES] = {
   [SD_FAMILY_BIVARIATE_NORMAL] = { "bivariate normal", { NULL } },
 };
 
-/* Whole numbers with thin spaces between groups of three digits from
- * 10 000 on, as SI writes them. */
 static void
 append_count (GString *out,
               guint64  count)
 {
-  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, count);
-  gsize length = strlen (digits);
+  SdNumberFormat format;
 
-  for (gsize i = 0; i < length; i++)
-    {
-      if (length > 4 && i > 0 && (length - i) % 3 == 0)
-        g_string_append (out, "\u2009");
-      g_string_append_c (out, digits[i]);
-    }
+  sd_number_format_init (&format, SD_NUMBER_COUNT);
+  sd_number_append (out, &format, (double) count);
 }
 
 static void
@@ -2814,14 +2748,14 @@ draw_ellipse_labels (Render                    *r,
   for (guint k = 1; k <= 3; k++)
     {
       g_autofree char *markup = NULL;
-      char mass[G_ASCII_DTOSTR_BUF_SIZE];
+      g_autofree char *mass = NULL;
       double x, y, px, py;
 
       /* Opposite the first principal axis' arrow, where the ellipses are
        * farthest apart, turned a little off the axis' line. */
       ellipse_point (curve, k, G_PI + 0.3, &x, &y);
       map_xy (r, x, y, &px, &py);
-      g_ascii_formatd (mass, sizeof mass, "%.1f", 100.0 * sd_bivariate_normal_ellipse_mass (k));
+      mass = sd_number_markup (100.0 * sd_bivariate_normal_ellipse_mass (k), SD_NUMBER_COMPACT);
       /* Translators: the label of the ellipse %u standard deviations (σ)
        * from the mean, with the probability inside it in percent, such as
        * "2σ: 86.5 %" */

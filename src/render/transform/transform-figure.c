@@ -11,11 +11,11 @@
 
 #include "core-error.h"
 #include "legend.h"
+#include "number.h"
 #include "text.h"
 #include "transform-figure.h"
 
 #define MINUS "\xe2\x88\x92"
-#define TIMES "\xc3\x97"
 #define PLUS_MINUS "\xc2\xb1"
 #define DEGREE "\xc2\xb0"
 /* Formulas in captions do not break at their spaces. */
@@ -103,80 +103,18 @@ typedef struct
 
 /* Numbers ------------------------------------------------------------------ */
 
-static void
-append_power (GString *out,
-              int      exponent)
-{
-  g_string_append_printf (out, "10<sup>%s%d</sup>", exponent < 0 ? MINUS : "", ABS (exponent));
-}
-
-static void
-strip_zeros (char *text)
-{
-  char *end;
-
-  if (strchr (text, '.') == NULL)
-    return;
-
-  end = text + strlen (text) - 1;
-  while (*end == '0')
-    *end-- = '\0';
-  if (*end == '.')
-    *end = '\0';
-}
-
-/* Writes @value with at most three significant digits, in Pango markup:
- * "3", "1.5", "0.866", "12.3", "−2", and "1.23×10<sup>5</sup>" beyond the
- * range where that stays short. Values within @zero of 0 print as "0", so
- * that rounding noise such as an eigenvalue of 1e-17 does not show. */
+/* A number written on the figure: three significant digits. Values
+ * within @zero of 0 print as "0", so that rounding noise such as an
+ * eigenvalue of 1e-17 does not show. */
 static char *
 format_number (double value,
                double zero)
 {
-  GString *out = g_string_new (NULL);
-  double magnitude = fabs (value);
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-  char format[16];
+  SdNumberFormat format;
 
-  if (!isfinite (value))
-    {
-      g_string_append (out, isnan (value) ? "NaN" : value > 0 ? "∞" : MINUS "∞");
-      return g_string_free (out, FALSE);
-    }
-
-  if (magnitude <= zero || magnitude == 0.0)
-    {
-      g_string_append (out, "0");
-      return g_string_free (out, FALSE);
-    }
-
-  if (value < 0.0)
-    g_string_append (out, MINUS);
-
-  if (magnitude >= 1e5 || magnitude < 1e-3)
-    {
-      int exponent = (int) floor (log10 (magnitude));
-      double mantissa = magnitude / pow (10.0, exponent);
-
-      if (round (mantissa * 100.0) >= 1000.0)
-        {
-          mantissa /= 10.0;
-          exponent++;
-        }
-      g_ascii_formatd (buffer, sizeof buffer, "%.2f", mantissa);
-      strip_zeros (buffer);
-      if (!g_str_equal (buffer, "1"))
-        g_string_append_printf (out, "%s" TIMES, buffer);
-      append_power (out, exponent);
-      return g_string_free (out, FALSE);
-    }
-
-  g_snprintf (format, sizeof format, "%%.%df",
-              MAX (0, 2 - (int) floor (log10 (magnitude))));
-  g_ascii_formatd (buffer, sizeof buffer, format, magnitude);
-  strip_zeros (buffer);
-  g_string_append (out, buffer);
-  return g_string_free (out, FALSE);
+  sd_number_format_init (&format, SD_NUMBER_COMPACT);
+  format.zero = zero;
+  return sd_number_format (&format, value);
 }
 
 /* An angle in degrees, from (-180, 180]. */
