@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "clip.h"
 #include "polyline.h"
 #include "trajectory-layer.h"
 
@@ -30,46 +31,6 @@ typedef struct
   GArray                  *pieces;   /* (element-type guint) where each piece of @line starts */
 } Context;
 
-/* Liang and Barsky's clipping of the segment @a–@b to @r, moving the ends
- * that lie outside onto its edges. Returns FALSE if no part is inside. */
-static gboolean
-clip_segment (const cairo_rectangle_t *r,
-              SdPoint                 *a,
-              SdPoint                 *b)
-{
-  double dx = b->x - a->x, dy = b->y - a->y;
-  double p[4] = { -dx, dx, -dy, dy };
-  double q[4] = { a->x - r->x, r->x + r->width - a->x, a->y - r->y, r->y + r->height - a->y };
-  double t0 = 0.0, t1 = 1.0;
-  SdPoint start = *a;
-
-  if (!isfinite (dx) || !isfinite (dy))
-    return FALSE;
-
-  for (guint k = 0; k < 4; k++)
-    {
-      if (p[k] == 0.0)
-        {
-          if (q[k] < 0.0)
-            return FALSE;
-          continue;
-        }
-
-      if (p[k] < 0.0)
-        t0 = MAX (t0, q[k] / p[k]);
-      else
-        t1 = MIN (t1, q[k] / p[k]);
-      if (t0 > t1)
-        return FALSE;
-    }
-
-  if (t0 > 0.0)
-    *a = (SdPoint) { start.x + t0 * dx, start.y + t0 * dy };
-  if (t1 < 1.0)
-    *b = (SdPoint) { start.x + t1 * dx, start.y + t1 * dy };
-  return TRUE;
-}
-
 static gboolean
 inside (const cairo_rectangle_t *r,
         const SdPoint           *p)
@@ -84,13 +45,6 @@ distance (const SdPoint *a,
           const SdPoint *b)
 {
   return sqrt ((b->x - a->x) * (b->x - a->x) + (b->y - a->y) * (b->y - a->y));
-}
-
-static gboolean
-same_point (const SdPoint *a,
-            const SdPoint *b)
-{
-  return a->x == b->x && a->y == b->y;
 }
 
 /* Maps the iterates to the figure. One too far out to map (its figure
@@ -111,22 +65,22 @@ map_points (Context      *ctx,
     }
 }
 
-/* Ends the piece of line being built, thinning it to what shows. */
+/* Adds a piece of the path inside the margin to the line, thinned to
+ * the vertices that show. */
 static void
-close_piece (Context  *ctx,
-             gboolean *open)
+add_piece (const SdPoint *points,
+           guint          n_points,
+           gpointer       user_data)
 {
-  guint start;
+  Context *ctx = user_data;
+  guint start = ctx->line->len;
   guint n_kept;
 
-  if (!*open)
-    return;
-
-  start = g_array_index (ctx->pieces, guint, ctx->pieces->len - 1);
-  n_kept = sd_polyline_simplify (&g_array_index (ctx->line, SdPoint, start),
-                                 ctx->line->len - start, TOLERANCE * ctx->style->scale);
+  g_array_append_val (ctx->pieces, start);
+  g_array_append_vals (ctx->line, points, n_points);
+  n_kept = sd_polyline_simplify (&g_array_index (ctx->line, SdPoint, start), n_points,
+                                 TOLERANCE * ctx->style->scale);
   g_array_set_size (ctx->line, start + n_kept);
-  *open = FALSE;
 }
 
 /* Cuts the path to a margin around the area, where it may leave and come
@@ -136,33 +90,8 @@ close_piece (Context  *ctx,
 static void
 build_line (Context *ctx)
 {
-  const SdPoint *points = (const SdPoint *) (gpointer) ctx->points->data;
-  gboolean open = FALSE;
-
-  for (guint k = 1; k < ctx->points->len; k++)
-    {
-      SdPoint a = points[k - 1], b = points[k];
-
-      if (!clip_segment (&ctx->safe, &a, &b))
-        {
-          close_piece (ctx, &open);
-          continue;
-        }
-
-      if (!open || !same_point (&a, &points[k - 1]))
-        {
-          close_piece (ctx, &open);
-          g_array_append_val (ctx->pieces, ctx->line->len);
-          g_array_append_val (ctx->line, a);
-          open = TRUE;
-        }
-
-      g_array_append_val (ctx->line, b);
-      if (!same_point (&b, &points[k]))
-        close_piece (ctx, &open);
-    }
-
-  close_piece (ctx, &open);
+  sd_clip_polyline (&ctx->safe, (const SdPoint *) (gpointer) ctx->points->data,
+                    ctx->points->len, add_piece, ctx);
 }
 
 /* The range of @ctx->line that piece @i covers. */
@@ -199,25 +128,37 @@ typedef void (*SegmentFunc) (const SdPoint *a,
                              const SdPoint *b,
                              gpointer       user_data);
 
+typedef struct
+{
+  SegmentFunc func;
+  gpointer    user_data;
+} SegmentVisit;
+
+static void
+visit_segments (const SdPoint *points,
+                guint          n_points,
+                gpointer       user_data)
+{
+  SegmentVisit *visit = user_data;
+
+  for (guint k = 1; k < n_points; k++)
+    visit->func (&points[k - 1], &points[k], visit->user_data);
+}
+
 static void
 foreach_visible_segment (Context     *ctx,
                          SegmentFunc  func,
                          gpointer     user_data)
 {
   const SdPoint *line = (const SdPoint *) (gpointer) ctx->line->data;
+  SegmentVisit visit = { func, user_data };
 
   for (guint i = 0; i < ctx->pieces->len; i++)
     {
       guint start, end;
 
       get_piece (ctx, i, &start, &end);
-      for (guint k = start + 1; k < end; k++)
-        {
-          SdPoint a = line[k - 1], b = line[k];
-
-          if (clip_segment (&ctx->area, &a, &b))
-            func (&a, &b, user_data);
-        }
+      sd_clip_polyline (&ctx->area, &line[start], end - start, visit_segments, &visit);
     }
 }
 
@@ -452,7 +393,7 @@ divergence_point (Context *ctx,
 
       a = points[k];
       b = points[k + 1];
-      if (!clip_segment (&ctx->area, &a, &b))
+      if (!sd_clip_segment_points (&ctx->area, &a, &b))
         return FALSE;
       d = hypot (b.x - points[k].x, b.y - points[k].y);
       if (!(d > 0.0))

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "clip.h"
 #include "surface3d-private.h"
 #include "trajectory-layer.h"
 
@@ -70,41 +71,18 @@ inside_box (const double p[3])
   return p[0] >= -1.0 && p[0] <= 1.0 && p[1] >= -1.0 && p[1] <= 1.0;
 }
 
-/* Liang and Barsky's clipping of the segment a–b to the box's floor plan.
- * Returns FALSE if no part of it is inside. */
+/* Cuts the segment a–b to the box's floor plan. Returns FALSE if no part
+ * of it is inside. */
 static gboolean
 clip_segment (const double  a[3],
               const double  b[3],
               double       *t0,
               double       *t1)
 {
-  double dx = b[0] - a[0], dy = b[1] - a[1];
-  double p[4] = { -dx, dx, -dy, dy };
-  double q[4] = { a[0] + 1.0, 1.0 - a[0], a[1] + 1.0, 1.0 - a[1] };
+  static const cairo_rectangle_t floor_plan = { -1.0, -1.0, 2.0, 2.0 };
 
-  *t0 = 0.0;
-  *t1 = 1.0;
-  if (!isfinite (dx) || !isfinite (dy))
-    return FALSE;
-
-  for (guint k = 0; k < 4; k++)
-    {
-      if (p[k] == 0.0)
-        {
-          if (q[k] < 0.0)
-            return FALSE;
-          continue;
-        }
-
-      if (p[k] < 0.0)
-        *t0 = MAX (*t0, q[k] / p[k]);
-      else
-        *t1 = MIN (*t1, q[k] / p[k]);
-      if (*t0 > *t1)
-        return FALSE;
-    }
-
-  return TRUE;
+  return sd_clip_segment (&floor_plan, &(SdPoint) { a[0], a[1] }, &(SdPoint) { b[0], b[1] },
+                          t0, t1);
 }
 
 static void

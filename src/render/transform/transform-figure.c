@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "clip.h"
 #include "core-error.h"
 #include "legend.h"
 #include "number.h"
@@ -339,48 +340,6 @@ apply (const SdMat2 *m,
   sd_mat2_apply (m, v, out);
 }
 
-/* Clips the segment (x0, y0)–(x1, y1) to the square |x|, |y| <= @bound
- * (Liang and Barsky), so that far points never reach cairo, whose fixed
- * point coordinates overflow past about 8 million. */
-static gboolean
-clip_segment (double  bound,
-              double *x0,
-              double *y0,
-              double *x1,
-              double *y1)
-{
-  double dx = *x1 - *x0, dy = *y1 - *y0;
-  double t0 = 0.0, t1 = 1.0;
-  const double p[4] = { -dx, dx, -dy, dy };
-  const double q[4] = { *x0 + bound, bound - *x0, *y0 + bound, bound - *y0 };
-
-  for (guint i = 0; i < 4; i++)
-    {
-      if (p[i] == 0.0)
-        {
-          if (q[i] < 0.0)
-            return FALSE;
-          continue;
-        }
-
-      double r = q[i] / p[i];
-
-      if (p[i] < 0.0)
-        t0 = MAX (t0, r);
-      else
-        t1 = MIN (t1, r);
-    }
-
-  if (t0 > t1)
-    return FALSE;
-
-  *x1 = *x0 + t1 * dx;
-  *y1 = *y0 + t1 * dy;
-  *x0 = *x0 + t0 * dx;
-  *y0 = *y0 + t0 * dy;
-  return TRUE;
-}
-
 /* Whether the page segment runs along the plot's frame, where it would
  * only look like a second frame line. */
 static gboolean
@@ -411,13 +370,18 @@ segment (const Figure *f,
          double        x1,
          double        y1)
 {
+  /* Far points never reach cairo, whose fixed-point coordinates
+   * overflow past about 8 million. */
+  const cairo_rectangle_t bounds = { -2.0 * f->radius, -2.0 * f->radius,
+                                     4.0 * f->radius, 4.0 * f->radius };
+  SdPoint a = { x0, y0 }, b = { x1, y1 };
   double px0, py0, px1, py1;
 
-  if (!clip_segment (2.0 * f->radius, &x0, &y0, &x1, &y1))
+  if (!sd_clip_segment_points (&bounds, &a, &b))
     return;
 
-  to_px (f, x0, y0, &px0, &py0);
-  to_px (f, x1, y1, &px1, &py1);
+  to_px (f, a.x, a.y, &px0, &py0);
+  to_px (f, b.x, b.y, &px1, &py1);
   if (along_frame (f, px0, py0, px1, py1))
     return;
 
@@ -957,21 +921,14 @@ exit_point (const Figure *f,
             const double  q[2],
             double        out[2])
 {
-  double t = 1.0;
+  const cairo_rectangle_t view = { f->x_range[0], f->y_range[0],
+                                   f->x_range[1] - f->x_range[0], f->y_range[1] - f->y_range[0] };
+  SdPoint a = { p[0], p[1] }, b = { q[0], q[1] };
 
-  for (guint axis = 0; axis < 2; axis++)
-    {
-      const double *range = axis == 0 ? f->x_range : f->y_range;
-      double d = q[axis] - p[axis];
-
-      if (d > 0.0 && q[axis] > range[1])
-        t = MIN (t, (range[1] - p[axis]) / d);
-      else if (d < 0.0 && q[axis] < range[0])
-        t = MIN (t, (range[0] - p[axis]) / d);
-    }
-
-  out[0] = p[0] + t * (q[0] - p[0]);
-  out[1] = p[1] + t * (q[1] - p[1]);
+  if (!sd_clip_segment_points (&view, &a, &b))
+    b = a;
+  out[0] = b.x;
+  out[1] = b.y;
 }
 
 /* An arrow head at the edge of the plot where the orbit leaves it. */
