@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "arrowhead.h"
 #include "core-error.h"
 #include "distribution-figure.h"
 #include "number.h"
@@ -2222,12 +2223,10 @@ double_arrow_path (cairo_t *cr,
   cairo_line_to (cr, x, y1 - 0.8 * head * sign);
   for (guint end = 0; end < 2; end++)
     {
+      const SdArrowhead shape = { head, 0.45 * head, 0.0 };
       double tip = end == 0 ? y0 : y1, s = end == 0 ? sign : -sign;
 
-      cairo_move_to (cr, x, tip);
-      cairo_line_to (cr, x - 0.45 * head, tip + head * s);
-      cairo_line_to (cr, x + 0.45 * head, tip + head * s);
-      cairo_close_path (cr);
+      sd_arrowhead_append (cr, &shape, x, tip, 0.0, -s);
     }
 }
 
@@ -2783,10 +2782,7 @@ arrow_path (cairo_t *cr,
   head = MIN (head, 0.5 * length);
   cairo_move_to (cr, x0, y0);
   cairo_line_to (cr, x1 - 0.8 * head * ux, y1 - 0.8 * head * uy);
-  cairo_move_to (cr, x1, y1);
-  cairo_line_to (cr, x1 - head * ux - 0.45 * head * uy, y1 - head * uy + 0.45 * head * ux);
-  cairo_line_to (cr, x1 - head * ux + 0.45 * head * uy, y1 - head * uy - 0.45 * head * ux);
-  cairo_close_path (cr);
+  sd_arrowhead_append (cr, &(SdArrowhead) { head, 0.45 * head, 0.0 }, x1, y1, ux, uy);
 }
 
 /* The eigenvectors of the covariance: dashed lines through the mean

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "arrowhead.h"
 #include "clip.h"
 #include "polyline.h"
 #include "trajectory-layer.h"
@@ -236,14 +237,9 @@ append_arrowhead (cairo_t       *cr,
 {
   /* Centred on the path, so the head sits on the line it points along;
    * the notched base makes it read as an arrowhead, not a blob. */
-  double tip_x = at->x + ux * length / 2, tip_y = at->y + uy * length / 2;
-  double base_x = at->x - ux * length / 2, base_y = at->y - uy * length / 2;
+  const SdArrowhead head = { length, width / 2, 0.3 };
 
-  cairo_move_to (cr, tip_x, tip_y);
-  cairo_line_to (cr, base_x - uy * width / 2, base_y + ux * width / 2);
-  cairo_line_to (cr, base_x + ux * 0.3 * length, base_y + uy * 0.3 * length);
-  cairo_line_to (cr, base_x + uy * width / 2, base_y - ux * width / 2);
-  cairo_close_path (cr);
+  sd_arrowhead_append (cr, &head, at->x + ux * length / 2, at->y + uy * length / 2, ux, uy);
 }
 
 /* Puts an arrowhead every ARROW_SPACING font sizes of visible path (the

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "arrowhead.h"
 #include "clip.h"
 #include "core-error.h"
 #include "legend.h"
@@ -531,29 +532,28 @@ draw_arrow (const Figure *f,
 {
   double dx = x1 - x0, dy = y1 - y0;
   double length = hypot (dx, dy);
-  double head, half;
+  double sx, sy;
+  SdArrowhead head;
 
   if (!(length > 0.5 * width) || !isfinite (length))
     return;
 
   dx /= length;
   dy /= length;
-  head = MIN (2.6 * width + 3.0 * f->style->scale, 0.6 * length);
-  half = 0.45 * head;
+  head.length = MIN (2.6 * width + 3.0 * f->style->scale, 0.6 * length);
+  head.half_width = 0.45 * head.length;
+  head.notch = 0.25;
+  sd_arrowhead_shaft_end (&head, x1, y1, dx, dy, &sx, &sy);
 
   begin_translucent (cr);
   set_opaque_source (cr, rgba);
   cairo_set_line_width (cr, width);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
   cairo_move_to (cr, x0, y0);
-  cairo_line_to (cr, x1 - 0.75 * head * dx, y1 - 0.75 * head * dy);
+  cairo_line_to (cr, sx, sy);
   cairo_stroke (cr);
 
-  cairo_move_to (cr, x1, y1);
-  cairo_line_to (cr, x1 - head * dx - half * dy, y1 - head * dy + half * dx);
-  cairo_line_to (cr, x1 - 0.75 * head * dx, y1 - 0.75 * head * dy);
-  cairo_line_to (cr, x1 - head * dx + half * dy, y1 - head * dy - half * dx);
-  cairo_close_path (cr);
+  sd_arrowhead_append (cr, &head, x1, y1, dx, dy);
   cairo_fill (cr);
   end_translucent (cr, rgba);
 }
