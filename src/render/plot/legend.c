@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "label-placer.h"
 #include "legend.h"
 #include "text.h"
 
@@ -219,16 +220,7 @@ place (SdLegendPlacement        placement,
   box->y = bottom ? area->y + area->height - inset - height : area->y + inset;
 }
 
-static double
-overlap (const cairo_rectangle_t *a,
-         const cairo_rectangle_t *b)
-{
-  double w = MIN (a->x + a->width, b->x + b->width) - MAX (a->x, b->x);
-  double h = MIN (a->y + a->height, b->y + b->height) - MAX (a->y, b->y);
-
-  return w > 0 && h > 0 ? w * h : 0.0;
-}
-
+/* The corner where the legend covers the least of the busy rectangles. */
 static SdLegendPlacement
 choose_placement (const cairo_rectangle_t *area,
                   double                   inset,
@@ -240,26 +232,15 @@ choose_placement (const cairo_rectangle_t *area,
   static const SdLegendPlacement order[] = {
     SD_LEGEND_TOP_RIGHT, SD_LEGEND_TOP_LEFT, SD_LEGEND_BOTTOM_RIGHT, SD_LEGEND_BOTTOM_LEFT,
   };
-  SdLegendPlacement best = SD_LEGEND_TOP_RIGHT;
-  double best_covered = INFINITY;
+  g_autoptr(SdLabelPlacer) placer = sd_label_placer_new (area);
+  cairo_rectangle_t boxes[G_N_ELEMENTS (order)];
 
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
-    {
-      cairo_rectangle_t box;
-      double covered = 0.0;
+    place (order[i], area, inset, width, height, &boxes[i]);
+  for (guint j = 0; j < n_busy; j++)
+    sd_label_placer_add_obstacle (placer, &busy[j]);
 
-      place (order[i], area, inset, width, height, &box);
-      for (guint j = 0; j < n_busy; j++)
-        covered += overlap (&box, &busy[j]);
-
-      if (covered < best_covered)
-        {
-          best = order[i];
-          best_covered = covered;
-        }
-    }
-
-  return best;
+  return order[sd_label_placer_least_covered (placer, boxes, G_N_ELEMENTS (order))];
 }
 
 static void

@@ -769,7 +769,9 @@ sd_landscape_draw_3d (SdLandscape           *self,
                       const SdFigureOptions *options)
 {
   g_autoptr(GArray) busy = NULL;
-  g_autoptr(GArray) labels = NULL;
+  g_autoptr(SdLabelPlacer) labels = NULL;
+  const cairo_rectangle_t *boxes;
+  guint n_boxes;
   View view;
 
   g_return_if_fail (self != NULL);
@@ -782,7 +784,7 @@ sd_landscape_draw_3d (SdLandscape           *self,
 
   view_init (&view, self, cr, options);
   busy = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
-  labels = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+  labels = sd_label_placer_new (NULL);
 
   if (!view.style.transparent)
     {
@@ -801,7 +803,8 @@ sd_landscape_draw_3d (SdLandscape           *self,
       draw_runs (&view, cr, busy);
       draw_explain (&view, cr, busy);
       sd_axes3d_draw (cr, &view.style, &view.camera, view.axes, labels);
-      g_array_append_vals (busy, labels->data, labels->len);
+      boxes = sd_label_placer_get_labels (labels, &n_boxes);
+      g_array_append_vals (busy, boxes, n_boxes);
       if (view.show_colorbar)
         sd_colorbar_draw (view.colorbar, cr, &view.style, view.colorbar_x, view.colorbar_y,
                           view.colorbar_height);
