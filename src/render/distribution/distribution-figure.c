@@ -14,6 +14,7 @@
 #include "distribution-figure.h"
 #include "number.h"
 #include "numfmt.h"
+#include "shapes.h"
 #include "text.h"
 #include "ticks.h"
 
@@ -1083,20 +1084,13 @@ draw_plate (Render                  *r,
             const double             text[4])
 {
   double pad = PLATE_PADDING * r->style->font_size;
-  double radius = pad;
-  double x0 = box->x, y0 = box->y, x1 = box->x + box->width, y1 = box->y + box->height;
   double background[4];
 
   memcpy (background, r->style->background, sizeof background);
   background[3] = PLATE_ALPHA;
 
   cairo_save (cr);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x1 - radius, y0 + radius, radius, -G_PI / 2, 0);
-  cairo_arc (cr, x1 - radius, y1 - radius, radius, 0, G_PI / 2);
-  cairo_arc (cr, x0 + radius, y1 - radius, radius, G_PI / 2, G_PI);
-  cairo_arc (cr, x0 + radius, y0 + radius, radius, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
+  sd_path_rounded_rectangle (cr, box, pad);
   sd_set_source_color (cr, background);
   cairo_fill_preserve (cr);
   if (frame != NULL)

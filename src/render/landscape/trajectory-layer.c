@@ -403,75 +403,6 @@ divergence_point (Context *ctx,
   return FALSE;
 }
 
-static void
-opaque_background (const SdThemeStyle *style,
-                   double              rgba[4])
-{
-  memcpy (rgba, style->background, 4 * sizeof (double));
-  rgba[3] = 1.0;
-}
-
-static void
-draw_start (Context       *ctx,
-            cairo_t       *cr,
-            const SdPoint *at)
-{
-  double size = ctx->style->marker_size;
-  double background[4];
-
-  opaque_background (ctx->style, background);
-  cairo_new_path (cr);
-  cairo_arc (cr, at->x, at->y, 0.55 * size, 0, 2 * G_PI);
-  sd_set_source_color (cr, background);
-  cairo_fill_preserve (cr);
-  cairo_set_line_width (cr, 0.3 * size);
-  sd_set_source_color (cr, ctx->layer->color);
-  cairo_stroke (cr);
-}
-
-static void
-draw_end (Context       *ctx,
-          cairo_t       *cr,
-          const SdPoint *at)
-{
-  double size = ctx->style->marker_size;
-  double background[4];
-
-  opaque_background (ctx->style, background);
-  cairo_new_path (cr);
-  cairo_arc (cr, at->x, at->y, 0.65 * size, 0, 2 * G_PI);
-  sd_set_source_color (cr, ctx->layer->color);
-  cairo_fill_preserve (cr);
-  cairo_set_line_width (cr, 0.15 * size);
-  sd_set_source_color (cr, background);
-  cairo_stroke (cr);
-}
-
-static void
-draw_divergence (Context       *ctx,
-                 cairo_t       *cr,
-                 const SdPoint *at)
-{
-  static const double red[4] = SD_DIVERGED_RGBA;
-  double size = ctx->style->marker_size;
-  double r = 0.7 * size;
-  double background[4];
-
-  opaque_background (ctx->style, background);
-  cairo_new_path (cr);
-  cairo_move_to (cr, at->x - r, at->y - r);
-  cairo_line_to (cr, at->x + r, at->y + r);
-  cairo_move_to (cr, at->x - r, at->y + r);
-  cairo_line_to (cr, at->x + r, at->y - r);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_set_line_width (cr, 0.6 * size);
-  sd_set_source_color (cr, background);
-  cairo_stroke_preserve (cr);
-  cairo_set_line_width (cr, 0.32 * size);
-  sd_set_source_color (cr, red);
-  cairo_stroke (cr);
-}
-
 /**
  * sd_trajectory_layer_draw:
  * @layer: the run to draw
@@ -538,7 +469,7 @@ sd_trajectory_layer_draw (const SdTrajectoryLayer *layer,
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
 
-  opaque_background (ctx.style, halo);
+  memcpy (halo, ctx.style->background, sizeof halo);
   halo[3] = 0.5;
   append_line (&ctx, cr);
   cairo_set_line_width (cr, 1.8 * ctx.style->line_width);
@@ -560,15 +491,15 @@ sd_trajectory_layer_draw (const SdTrajectoryLayer *layer,
     collect_busy (&ctx, busy);
 
   if (inside (&ctx.safe, &first))
-    draw_start (&ctx, cr, &first);
+    sd_run_mark_draw (cr, ctx.style, SD_RUN_MARK_START, first.x, first.y, layer->color);
 
   if (layer->diverged)
     {
       if (divergence_point (&ctx, &mark))
-        draw_divergence (&ctx, cr, &mark);
+        sd_run_mark_draw (cr, ctx.style, SD_RUN_MARK_DIVERGED, mark.x, mark.y, layer->color);
     }
   else if (inside (&ctx.safe, &last))
-    draw_end (&ctx, cr, &last);
+    sd_run_mark_draw (cr, ctx.style, SD_RUN_MARK_END, last.x, last.y, layer->color);
 
   cairo_restore (cr);
 }

@@ -9,6 +9,7 @@
 
 #include "label-placer.h"
 #include "legend.h"
+#include "shapes.h"
 #include "text.h"
 
 /* Spacing in units of the body font size, close to matplotlib's legend
@@ -244,19 +245,6 @@ choose_placement (const cairo_rectangle_t *area,
 }
 
 static void
-rounded_rectangle (cairo_t                 *cr,
-                   const cairo_rectangle_t *r,
-                   double                   radius)
-{
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, r->x + r->width - radius, r->y + radius, radius, -G_PI / 2, 0);
-  cairo_arc (cr, r->x + r->width - radius, r->y + r->height - radius, radius, 0, G_PI / 2);
-  cairo_arc (cr, r->x + radius, r->y + r->height - radius, radius, G_PI / 2, G_PI);
-  cairo_arc (cr, r->x + radius, r->y + radius, radius, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
-static void
 draw_handle (cairo_t             *cr,
              const SdThemeStyle  *style,
              const SdLegendEntry *entry,
@@ -351,7 +339,7 @@ sd_legend_draw (SdLegend                *legend,
   frame[3] *= 0.25;
 
   cairo_save (cr);
-  rounded_rectangle (cr, &rect, CORNER_RADIUS * em);
+  sd_path_rounded_rectangle (cr, &rect, CORNER_RADIUS * em);
   sd_set_source_color (cr, background);
   cairo_fill_preserve (cr);
   cairo_set_line_width (cr, style->axis_line_width);
@@ -372,115 +360,6 @@ sd_legend_draw (SdLegend                *legend,
       sd_text_draw (cr, layout, x + (HANDLE_LENGTH + HANDLE_GAP) * em, middle,
                     SD_TEXT_LEFT, SD_TEXT_MIDDLE, 0.0);
       y += row + ROW_GAP * em;
-    }
-
-  cairo_restore (cr);
-}
-
-static void
-marker_path (cairo_t  *cr,
-             SdMarker  marker,
-             double    x,
-             double    y,
-             double    size)
-{
-  double r = size / 2;
-
-  switch (marker)
-    {
-    case SD_MARKER_CIRCLE:
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
-      break;
-
-    case SD_MARKER_SQUARE:
-      /* Squares look bigger than discs of the same width. */
-      r *= 0.89;
-      cairo_rectangle (cr, x - r, y - r, 2 * r, 2 * r);
-      break;
-
-    case SD_MARKER_DIAMOND:
-      r *= 1.2;
-      cairo_move_to (cr, x, y - r);
-      cairo_line_to (cr, x + r, y);
-      cairo_line_to (cr, x, y + r);
-      cairo_line_to (cr, x - r, y);
-      cairo_close_path (cr);
-      break;
-
-    case SD_MARKER_TRIANGLE:
-      /* The centroid sits on the point, so the triangle looks centred. */
-      r *= 1.25;
-      cairo_move_to (cr, x, y - r);
-      cairo_line_to (cr, x + r * 0.866, y + r / 2);
-      cairo_line_to (cr, x - r * 0.866, y + r / 2);
-      cairo_close_path (cr);
-      break;
-
-    case SD_MARKER_CROSS:
-      cairo_move_to (cr, x - r, y);
-      cairo_line_to (cr, x + r, y);
-      cairo_move_to (cr, x, y - r);
-      cairo_line_to (cr, x, y + r);
-      break;
-
-    case SD_MARKER_NONE:
-    default:
-      break;
-    }
-}
-
-/**
- * sd_marker_draw:
- * @cr: a cairo context
- * @style: the figure's style; gives the size and the outline colour
- * @marker: the shape
- * @x: the point marked
- * @y: the point marked
- * @rgba: (array fixed-size=4): the marker's colour
- *
- * Draws a marker @style->marker_size wide, filled with @rgba and outlined
- * in the background colour so that it stands out on lines and heatmaps
- * alike. A cross is stroked in @rgba instead.
- */
-void
-sd_marker_draw (cairo_t            *cr,
-                const SdThemeStyle *style,
-                SdMarker            marker,
-                double              x,
-                double              y,
-                const double        rgba[4])
-{
-  double outline[4];
-
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (style != NULL);
-  g_return_if_fail (rgba != NULL);
-
-  if (marker == SD_MARKER_NONE)
-    return;
-
-  cairo_save (cr);
-  cairo_new_path (cr);
-  cairo_set_dash (cr, NULL, 0, 0.0);
-  marker_path (cr, marker, x, y, style->marker_size);
-
-  if (marker == SD_MARKER_CROSS)
-    {
-      cairo_set_line_width (cr, MAX (style->line_width * 0.75, style->axis_line_width));
-      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-      sd_set_source_color (cr, rgba);
-      cairo_stroke (cr);
-    }
-  else
-    {
-      memcpy (outline, style->background, sizeof outline);
-      outline[3] = 1.0;
-      sd_set_source_color (cr, rgba);
-      cairo_fill_preserve (cr);
-      cairo_set_line_width (cr, 0.15 * style->marker_size);
-      sd_set_source_color (cr, outline);
-      cairo_stroke (cr);
     }
 
   cairo_restore (cr);

@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "clip.h"
+#include "marker.h"
 #include "surface3d-private.h"
-#include "trajectory-layer.h"
 
 /* The path is sampled at least every this many quads, so that a long step
  * follows the surface's hills and its visibility is known in detail. */
@@ -369,58 +369,6 @@ place_marker (Context                *ctx,
   return TRUE;
 }
 
-/* The markers look as in the map view (trajectory-layer.c): a hollow
- * circle at the start, a filled one at the end, a red ✕ where the run
- * diverged. */
-static void
-draw_circle (cairo_t            *cr,
-             const SdThemeStyle *style,
-             double              x,
-             double              y,
-             const double        color[4],
-             gboolean            filled)
-{
-  double size = style->marker_size;
-  double background[4];
-
-  memcpy (background, style->background, sizeof background);
-  background[3] = 1.0;
-  cairo_new_path (cr);
-  cairo_arc (cr, x, y, (filled ? 0.65 : 0.55) * size, 0, 2 * G_PI);
-  sd_set_source_color (cr, filled ? color : background);
-  cairo_fill_preserve (cr);
-  cairo_set_line_width (cr, (filled ? 0.15 : 0.3) * size);
-  sd_set_source_color (cr, filled ? background : color);
-  cairo_stroke (cr);
-}
-
-static void
-draw_cross (cairo_t            *cr,
-            const SdThemeStyle *style,
-            double              x,
-            double              y)
-{
-  static const double red[4] = SD_DIVERGED_RGBA;
-  double size = style->marker_size;
-  double r = 0.7 * size;
-  double background[4];
-
-  memcpy (background, style->background, sizeof background);
-  background[3] = 1.0;
-  cairo_new_path (cr);
-  cairo_move_to (cr, x - r, y - r);
-  cairo_line_to (cr, x + r, y + r);
-  cairo_move_to (cr, x - r, y + r);
-  cairo_line_to (cr, x + r, y - r);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_set_line_width (cr, 0.6 * size);
-  sd_set_source_color (cr, background);
-  cairo_stroke_preserve (cr);
-  cairo_set_line_width (cr, 0.32 * size);
-  sd_set_source_color (cr, red);
-  cairo_stroke (cr);
-}
-
 static void
 draw_markers (Context                *ctx,
               cairo_t                *cr,
@@ -434,7 +382,7 @@ draw_markers (Context                *ctx,
 
   if (place_marker (ctx, &states[0], &x, &y))
     {
-      draw_circle (cr, ctx->style, x, y, color, FALSE);
+      sd_run_mark_draw (cr, ctx->style, SD_RUN_MARK_START, x, y, color);
       if (busy != NULL)
         add_busy (busy, x, y, 2 * ctx->style->marker_size);
     }
@@ -452,10 +400,11 @@ draw_markers (Context                *ctx,
       sd_camera3d_project (ctx->camera, last->p, &x, &y);
     }
 
+  /* The marks are the map view's. */
   if (diverged)
-    draw_cross (cr, ctx->style, x, y);
+    sd_run_mark_draw (cr, ctx->style, SD_RUN_MARK_DIVERGED, x, y, color);
   else if (n_states > 1)
-    draw_circle (cr, ctx->style, x, y, color, TRUE);
+    sd_run_mark_draw (cr, ctx->style, SD_RUN_MARK_END, x, y, color);
   if (busy != NULL)
     add_busy (busy, x, y, 2 * ctx->style->marker_size);
 }

@@ -14,6 +14,7 @@
 #include "core-error.h"
 #include "legend.h"
 #include "number.h"
+#include "shapes.h"
 #include "text.h"
 #include "transform-figure.h"
 
@@ -1837,19 +1838,6 @@ choose_corner (const Figure      *f,
 }
 
 static void
-rounded_rectangle (cairo_t                 *cr,
-                   const cairo_rectangle_t *r,
-                   double                   radius)
-{
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, r->x + r->width - radius, r->y + radius, radius, -G_PI / 2, 0);
-  cairo_arc (cr, r->x + r->width - radius, r->y + r->height - radius, radius, 0, G_PI / 2);
-  cairo_arc (cr, r->x + radius, r->y + r->height - radius, radius, G_PI / 2, G_PI);
-  cairo_arc (cr, r->x + radius, r->y + radius, radius, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
-static void
 draw_brackets (Figure  *f,
                cairo_t *cr,
                double   left,
@@ -1886,7 +1874,7 @@ draw_info_box (Figure                  *f,
   set_alpha (background, f->style->background, 0.9);
   set_alpha (border, f->style->muted, 0.6);
   cairo_save (cr);
-  rounded_rectangle (cr, rect, 0.4 * em);
+  sd_path_rounded_rectangle (cr, rect, 0.4 * em);
   sd_set_source_color (cr, background);
   cairo_fill_preserve (cr);
   sd_set_source_color (cr, border);
