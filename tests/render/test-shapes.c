@@ -17,7 +17,7 @@ test_rounded_rectangle (void)
   cairo_t *cr = cairo_create (surface);
   double x0, y0, x1, y1;
 
-  sd_path_rounded_rectangle (cr, &rect, 5.0);
+  sd_rounded_rectangle (cr, &rect, 5.0);
   cairo_path_extents (cr, &x0, &y0, &x1, &y1);
   g_assert_cmpfloat_with_epsilon (x0, 10.0, 1e-9);
   g_assert_cmpfloat_with_epsilon (y0, 10.0, 1e-9);

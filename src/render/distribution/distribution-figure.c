@@ -1090,7 +1090,7 @@ draw_plate (Render                  *r,
   background[3] = PLATE_ALPHA;
 
   cairo_save (cr);
-  sd_path_rounded_rectangle (cr, box, pad);
+  sd_rounded_rectangle (cr, box, pad);
   sd_set_source_color (cr, background);
   cairo_fill_preserve (cr);
   if (frame != NULL)

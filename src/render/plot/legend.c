@@ -339,7 +339,7 @@ sd_legend_draw (SdLegend                *legend,
   frame[3] *= 0.25;
 
   cairo_save (cr);
-  sd_path_rounded_rectangle (cr, &rect, CORNER_RADIUS * em);
+  sd_rounded_rectangle (cr, &rect, CORNER_RADIUS * em);
   sd_set_source_color (cr, background);
   cairo_fill_preserve (cr);
   cairo_set_line_width (cr, style->axis_line_width);

@@ -7,7 +7,7 @@
 #include "shapes.h"
 
 /**
- * sd_path_rounded_rectangle:
+ * sd_rounded_rectangle:
  * @cr: a cairo context
  * @rect: the rectangle
  * @radius: the corners' radius, at most half the rectangle's shorter side
@@ -16,9 +16,9 @@
  * the top right corner.
  */
 void
-sd_path_rounded_rectangle (cairo_t                 *cr,
-                           const cairo_rectangle_t *rect,
-                           double                   radius)
+sd_rounded_rectangle (cairo_t                 *cr,
+                      const cairo_rectangle_t *rect,
+                      double                   radius)
 {
   double x0, y0, x1, y1;
 

@@ -9,8 +9,8 @@
 
 G_BEGIN_DECLS
 
-void sd_path_rounded_rectangle (cairo_t                 *cr,
-                                const cairo_rectangle_t *rect,
-                                double                   radius);
+void sd_rounded_rectangle (cairo_t                 *cr,
+                           const cairo_rectangle_t *rect,
+                           double                   radius);
 
 G_END_DECLS

@@ -1874,7 +1874,7 @@ draw_info_box (Figure                  *f,
   set_alpha (background, f->style->background, 0.9);
   set_alpha (border, f->style->muted, 0.6);
   cairo_save (cr);
-  sd_path_rounded_rectangle (cr, rect, 0.4 * em);
+  sd_rounded_rectangle (cr, rect, 0.4 * em);
   sd_set_source_color (cr, background);
   cairo_fill_preserve (cr);
   sd_set_source_color (cr, border);
