@@ -7,6 +7,9 @@
 #include <cairo.h>
 #include <glib.h>
 
+#include "path.h"
+#include "polyline.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -26,6 +29,18 @@ typedef struct
   double notch;
 } SdArrowhead;
 
+guint sd_arrowhead_get_outline (const SdArrowhead *head,
+                                double             tip_x,
+                                double             tip_y,
+                                double             ux,
+                                double             uy,
+                                SdPoint            outline[4]);
+void sd_arrowhead_append_path  (SdPath            *path,
+                                const SdArrowhead *head,
+                                double             tip_x,
+                                double             tip_y,
+                                double             ux,
+                                double             uy);
 void sd_arrowhead_append    (cairo_t           *cr,
                              const SdArrowhead *head,
                              double             tip_x,

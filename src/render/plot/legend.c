@@ -277,6 +277,71 @@ draw_handle (cairo_t             *cr,
   sd_marker_draw (cr, style, entry->marker, x + length / 2, y, entry->color);
 }
 
+/* Where the legend of @layouts goes in @area. */
+static void
+locate (const SdLegend          *self,
+        const SdThemeStyle      *style,
+        GPtrArray               *layouts,
+        const cairo_rectangle_t *area,
+        const cairo_rectangle_t *busy,
+        guint                    n_busy,
+        cairo_rectangle_t       *box)
+{
+  double inset = INSET * style->font_size, width, height;
+  SdLegendPlacement placement = self->placement;
+
+  measure_layouts (style, layouts, &width, &height);
+  if (placement == SD_LEGEND_AUTO)
+    placement = choose_placement (area, inset, width, height, busy, n_busy);
+  place (placement, area, inset, width, height, box);
+}
+
+/**
+ * sd_legend_get_box:
+ * @legend: a legend
+ * @cr: the cairo context it will be drawn on, or one that measures alike
+ * @style: the figure's style
+ * @area: the plot area
+ * @busy: (array length=n_busy) (nullable): rectangles the legend should
+ *   not hide
+ * @n_busy: the number of rectangles in @busy
+ * @box: (out caller-allocates): where sd_legend_draw() with the same
+ *   arguments draws the legend
+ *
+ * Places the legend without drawing it, so that a figure laid out before
+ * it is drawn knows where its legend will be.
+ *
+ * Returns: %FALSE if the legend has no entries, and draws nothing
+ */
+gboolean
+sd_legend_get_box (SdLegend                *legend,
+                   cairo_t                 *cr,
+                   const SdThemeStyle      *style,
+                   const cairo_rectangle_t *area,
+                   const cairo_rectangle_t *busy,
+                   guint                    n_busy,
+                   cairo_rectangle_t       *box)
+{
+  g_autoptr(GPtrArray) layouts = NULL;
+
+  g_return_val_if_fail (legend != NULL, FALSE);
+  g_return_val_if_fail (cr != NULL, FALSE);
+  g_return_val_if_fail (style != NULL, FALSE);
+  g_return_val_if_fail (area != NULL, FALSE);
+  g_return_val_if_fail (busy != NULL || n_busy == 0, FALSE);
+  g_return_val_if_fail (box != NULL, FALSE);
+
+  if (legend->entries->len == 0)
+    {
+      *box = (cairo_rectangle_t) { area->x, area->y, 0.0, 0.0 };
+      return FALSE;
+    }
+
+  layouts = create_layouts (legend, cr, style);
+  locate (legend, style, layouts, area, busy, n_busy, box);
+  return TRUE;
+}
+
 /**
  * sd_legend_draw:
  * @legend: a legend
@@ -304,9 +369,8 @@ sd_legend_draw (SdLegend                *legend,
                 cairo_rectangle_t       *box)
 {
   g_autoptr(GPtrArray) layouts = NULL;
-  SdLegendPlacement placement;
   cairo_rectangle_t rect;
-  double em, width, height, y;
+  double em, y;
   double background[4], frame[4];
 
   g_return_if_fail (legend != NULL);
@@ -324,12 +388,7 @@ sd_legend_draw (SdLegend                *legend,
 
   em = style->font_size;
   layouts = create_layouts (legend, cr, style);
-  measure_layouts (style, layouts, &width, &height);
-
-  placement = legend->placement;
-  if (placement == SD_LEGEND_AUTO)
-    placement = choose_placement (area, INSET * em, width, height, busy, n_busy);
-  place (placement, area, INSET * em, width, height, &rect);
+  locate (legend, style, layouts, area, busy, n_busy, &rect);
   if (box != NULL)
     *box = rect;
 

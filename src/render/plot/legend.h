@@ -75,6 +75,13 @@ void      sd_legend_measure       (SdLegend                *legend,
                                    const SdThemeStyle      *style,
                                    double                  *width,
                                    double                  *height);
+gboolean  sd_legend_get_box       (SdLegend                *legend,
+                                   cairo_t                 *cr,
+                                   const SdThemeStyle      *style,
+                                   const cairo_rectangle_t *area,
+                                   const cairo_rectangle_t *busy,
+                                   guint                    n_busy,
+                                   cairo_rectangle_t       *box);
 void      sd_legend_draw          (SdLegend                *legend,
                                    cairo_t                 *cr,
                                    const SdThemeStyle      *style,
