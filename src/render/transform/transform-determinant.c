@@ -146,7 +146,8 @@ _sd_transform_determinant_label (SdTransformContext *ctx)
   _sd_transform_apply (&ctx->m, 0.5, 0.5, centre);
   _sd_transform_to_page (ctx, centre[0], centre[1], &at[0], &at[1]);
   _sd_transform_label_measure (ctx, markup, &width, &height);
-  box = (cairo_rectangle_t) { at[0] - width / 2 - pad, at[1] - height / 2, width + 2 * pad, height };
+  box = (cairo_rectangle_t) { at[0] - width / 2 - pad, at[1] - height / 2,
+                              width + 2 * pad, height };
 
   if (box_in_parallelogram (ctx, &box) && sd_label_placer_try (ctx->placer, &box))
     {

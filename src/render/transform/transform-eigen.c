@@ -81,8 +81,8 @@ eigenvalue_markup (const SdTransformContext *ctx,
                    guint                     i)
 {
   const SdLinmapAnalysis *a = &ctx->analysis;
-  g_autofree char *value = _sd_transform_format_number (a->eigenvalues_re[i],
-                                                        SD_LINMAP_TOLERANCE * a->singular_values[0]);
+  double zero = SD_LINMAP_TOLERANCE * a->singular_values[0];
+  g_autofree char *value = _sd_transform_format_number (a->eigenvalues_re[i], zero);
 
   if (a->defective)
     return g_strdup_printf ("λ<sub>1</sub> = λ<sub>2</sub> = %s", value);
