@@ -109,21 +109,13 @@ sd_arrowhead_append (cairo_t           *cr,
                      double             ux,
                      double             uy)
 {
-  SdPoint outline[4];
-  guint n;
+  g_autoptr(SdPath) path = NULL;
 
   g_return_if_fail (cr != NULL);
 
-  n = sd_arrowhead_get_outline (head, tip_x, tip_y, ux, uy, outline);
-  for (guint i = 0; i < n; i++)
-    {
-      if (i == 0)
-        cairo_move_to (cr, outline[i].x, outline[i].y);
-      else
-        cairo_line_to (cr, outline[i].x, outline[i].y);
-    }
-  if (n > 0)
-    cairo_close_path (cr);
+  path = sd_path_new ();
+  sd_arrowhead_append_path (path, head, tip_x, tip_y, ux, uy);
+  sd_path_append (path, cr);
 }
 
 /**

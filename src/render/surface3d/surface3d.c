@@ -707,23 +707,6 @@ draw_legend (View    *view,
                   (const cairo_rectangle_t *) (gpointer) busy->data, busy->len, NULL);
 }
 
-static void
-draw_title (View    *view,
-            cairo_t *cr)
-{
-  double width, centre, pad = view->style.padding;
-
-  sd_text_get_size (view->title, &width, NULL, NULL);
-  centre = view->region.x + view->region.width / 2;
-  centre = MIN (centre, view->width - pad - width / 2);
-  centre = MAX (centre, pad + width / 2);
-
-  cairo_save (cr);
-  sd_set_source_color (cr, view->style.foreground);
-  sd_text_draw (cr, view->title, centre, pad, SD_TEXT_CENTER, SD_TEXT_TOP, 0.0);
-  cairo_restore (cr);
-}
-
 /**
  * sd_landscape_draw_3d:
  * @self: a landscape
@@ -811,11 +794,31 @@ sd_landscape_draw_3d (SdLandscape           *self,
     }
 
   if (view.title != NULL)
-    draw_title (&view, cr);
+    sd_text_draw_title (cr, &view.style, view.title, view.region.x + view.region.width / 2,
+                        view.width);
   if (view.has_box)
     draw_legend (&view, cr, busy);
 
   view_clear (&view);
+}
+
+/* Lays the view out, for a figure with room for it, to map points with
+ * its camera. Returns FALSE, with nothing to clear, when it has no box. */
+static gboolean
+view_init_box (View                  *view,
+               SdLandscape           *self,
+               cairo_t               *cr,
+               const SdFigureOptions *options)
+{
+  if (!(options->width > 0.0 && options->height > 0.0))
+    return FALSE;
+
+  view_init (view, self, cr, options);
+  if (view->has_box)
+    return TRUE;
+
+  view_clear (view);
+  return FALSE;
 }
 
 /**
@@ -847,7 +850,6 @@ sd_landscape_project_3d (SdLandscape           *self,
 {
   View view;
   double p[3];
-  gboolean ok;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (self->grid != NULL, FALSE);
@@ -855,19 +857,13 @@ sd_landscape_project_3d (SdLandscape           *self,
   g_return_val_if_fail (options != NULL, FALSE);
   g_return_val_if_fail (px != NULL && py != NULL, FALSE);
 
-  if (!(options->width > 0.0 && options->height > 0.0))
+  if (!view_init_box (&view, self, cr, options))
     return FALSE;
 
-  view_init (&view, self, cr, options);
-  ok = view.has_box;
-  if (ok)
-    {
-      sd_mesh3d_to_box (view.mesh, x, y, z, p);
-      sd_camera3d_project (&view.camera, p, px, py);
-    }
-
+  sd_mesh3d_to_box (view.mesh, x, y, z, p);
+  sd_camera3d_project (&view.camera, p, px, py);
   view_clear (&view);
-  return ok;
+  return TRUE;
 }
 
 /**
@@ -905,14 +901,12 @@ sd_landscape_pick_3d (SdLandscape           *self,
   g_return_val_if_fail (options != NULL, FALSE);
   g_return_val_if_fail (x != NULL && y != NULL, FALSE);
 
-  if (!(options->width > 0.0 && options->height > 0.0))
+  if (!view_init_box (&view, self, cr, options))
     return FALSE;
 
-  view_init (&view, self, cr, options);
-  ok = view.has_box && sd_mesh3d_pick (view.mesh, &view.camera, px, py, p);
+  ok = sd_mesh3d_pick (view.mesh, &view.camera, px, py, p);
   if (ok)
     sd_mesh3d_from_box (view.mesh, p, x, y);
-
   view_clear (&view);
   return ok;
 }
