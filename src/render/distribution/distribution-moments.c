@@ -35,6 +35,28 @@ struct _SdDistributionMoments
   double              dashes[2];
 };
 
+/* The label over @mark's line, at the top of its row, where the line is
+ * drawn at one device pixel a point. */
+static void
+label_mark (const SdDistributionMoments *self,
+            SdDistributionContext       *ctx,
+            guint                        curve,
+            const Mark                  *mark)
+{
+  g_autoptr(PangoLayout) layout = sd_text_layout_new (ctx->measure, ctx->style, SD_TEXT_BODY,
+                                                      names[mark->index]);
+  SdDistributionLabel label = {
+    SD_DISTRIBUTION_LABEL_MOMENT, curve, mark->index, (char *) names[mark->index],
+  };
+  double px = mark->x;
+
+  sd_snap_to_pixels (ctx->measure, self->width, &px, NULL);
+  sd_text_get_box (layout, px, mark->label_y, SD_TEXT_CENTER, SD_TEXT_TOP, 0.0, &label.box);
+  memcpy (label.text, mark->color, sizeof label.text);
+  sd_label_placer_add_label (ctx->placer, &label.box);
+  _sd_distribution_label_add (ctx, &label);
+}
+
 /* μ − σ, μ and μ + σ of @curve, the lines there and their labels in the
  * row at @y. The σ labels are left out when they would run into μ's;
  * moments that are undefined or infinite have no line. */
@@ -84,21 +106,7 @@ add_marks (SdDistributionMoments     *self,
       g_array_append_val (self->marks, mark);
 
       if (labelled[i])
-        {
-          g_autoptr(PangoLayout) layout = sd_text_layout_new (ctx->measure, ctx->style,
-                                                              SD_TEXT_BODY, names[i]);
-          SdDistributionLabel label = {
-            SD_DISTRIBUTION_LABEL_MOMENT, index, i, (char *) names[i],
-          };
-          double px = mark.x;
-
-          /* Where the line is drawn at one device pixel a point. */
-          sd_snap_to_pixels (ctx->measure, self->width, &px, NULL);
-          sd_text_get_box (layout, px, y, SD_TEXT_CENTER, SD_TEXT_TOP, 0.0, &label.box);
-          memcpy (label.text, rgba, sizeof label.text);
-          sd_label_placer_add_label (ctx->placer, &label.box);
-          _sd_distribution_label_add (ctx, &label);
-        }
+        label_mark (self, ctx, index, &mark);
     }
 }
 
