@@ -34,20 +34,28 @@ canvas_clear (Canvas *canvas)
   cairo_surface_destroy (canvas->surface);
 }
 
-/* Whether the pixel whose centre is (@x, @y) is black, fully covered. */
+/* The colour of the pixel whose centre is (@x, @y). */
+static guint32
+pixel (Canvas *canvas,
+       double  x,
+       double  y)
+{
+  const guint8 *data;
+  int stride;
+
+  cairo_surface_flush (canvas->surface);
+  data = cairo_image_surface_get_data (canvas->surface);
+  stride = cairo_image_surface_get_stride (canvas->surface);
+  return *(const guint32 *) (data + (int) floor (y) * stride + 4 * (int) floor (x)) & 0xffffff;
+}
+
+/* Whether the pixel is black, fully covered. */
 static gboolean
 is_ink (Canvas *canvas,
         double  x,
         double  y)
 {
-  const guint8 *data;
-  guint32 value;
-
-  cairo_surface_flush (canvas->surface);
-  data = cairo_image_surface_get_data (canvas->surface);
-  value = *(const guint32 *) (data + (int) floor (y) * cairo_image_surface_get_stride (canvas->surface)
-                              + 4 * (int) floor (x));
-  return (value & 0xffffff) == 0;
+  return pixel (canvas, x, y) == 0;
 }
 
 static gboolean
@@ -55,14 +63,7 @@ is_paper (Canvas *canvas,
           double  x,
           double  y)
 {
-  const guint8 *data;
-  guint32 value;
-
-  cairo_surface_flush (canvas->surface);
-  data = cairo_image_surface_get_data (canvas->surface);
-  value = *(const guint32 *) (data + (int) floor (y) * cairo_image_surface_get_stride (canvas->surface)
-                              + 4 * (int) floor (x));
-  return (value & 0xffffff) == 0xffffff;
+  return pixel (canvas, x, y) == 0xffffff;
 }
 
 /* A triangle 20 long and 16 wide pointing right from (70.5, 50.5): 15

@@ -112,7 +112,8 @@ test_trajectory_invisible (void)
 
   canvas_init (&a, WIDTH, HEIGHT);
   canvas_init (&b, WIDTH, HEIGHT);
-  with_run = draw_scene (&a, BOWL_SCENE ("", GREEN_RUN "visible=false\nexplain=gradient;curvature\n"),
+  with_run = draw_scene (&a,
+                         BOWL_SCENE ("", GREEN_RUN "visible=false\nexplain=gradient;curvature\n"),
                          NULL, NULL);
   without = draw_scene (&b, BOWL_SCENE ("", ""), NULL, NULL);
 

@@ -142,6 +142,14 @@ distance_to_line (const SdTransformFigure *figure,
                - (py - oy) * (box->x + box->width / 2 - ox)) / length;
 }
 
+/* How far from a line a label beside it may be centred: the gap between
+ * them, 0.35 font sizes, and half its own diagonal. */
+static double
+beside_line (const SdTransformLabel *label)
+{
+  return 0.35 * SD_THEME_FONT_SIZE + hypot (label->box.width, label->box.height) / 2;
+}
+
 /* The determinant's label says det A and its value, which is ad − bc. */
 static void
 assert_determinant (const SdTransformFigure *figure,
@@ -153,7 +161,8 @@ assert_determinant (const SdTransformFigure *figure,
   g_assert_cmpuint (det->len, ==, 1);
   label = g_ptr_array_index (det, 0);
   g_assert_true (g_str_has_prefix (label->markup, "det <i>A</i> = "));
-  g_assert_cmpfloat_with_epsilon (stated_value (label), determinant, 5e-3 * MAX (1.0, fabs (determinant)));
+  g_assert_cmpfloat_with_epsilon (stated_value (label), determinant,
+                                  5e-3 * MAX (1.0, fabs (determinant)));
 }
 
 /* [[2, 1], [1, 2]]: λ = 2 ± 1 along (1, ±1) / √2, det = 3. Each
@@ -181,7 +190,7 @@ test_symmetric (void)
       g_assert_cmpfloat_with_epsilon (value, analysis->eigenvalues_re[label->index], 1e-9);
       /* Beside its line: within the gap and its own half size. */
       g_assert_cmpfloat (distance_to_line (figure, &label->box, lines[which]), <=,
-                         0.35 * SD_THEME_FONT_SIZE + hypot (label->box.width, label->box.height) / 2);
+                         beside_line (label));
       g_assert_cmpfloat (distance_to_line (figure, &label->box, lines[1 - which]), >,
                          hypot (label->box.width, label->box.height) / 2);
     }
@@ -229,8 +238,7 @@ test_shear (void)
   label = g_ptr_array_index (eigen, 0);
   g_assert_true (g_str_has_prefix (label->markup, "λ<sub>1</sub> = λ<sub>2</sub> = "));
   g_assert_cmpfloat (stated_value (label), ==, 1.0);
-  g_assert_cmpfloat (distance_to_line (figure, &label->box, x_axis), <=,
-                     0.35 * SD_THEME_FONT_SIZE + hypot (label->box.width, label->box.height) / 2);
+  g_assert_cmpfloat (distance_to_line (figure, &label->box, x_axis), <=, beside_line (label));
   assert_determinant (figure, 1.0);
   assert_laid_out (figure, WIDTH, HEIGHT);
 }

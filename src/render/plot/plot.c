@@ -395,7 +395,7 @@ fit_ticks (SdPlot  *self,
 
           sd_text_get_size (layout, &width, &height, NULL);
           size = horizontal ? width : height;
-          room = horizontal ? (size + previous_size) / 2 + em : (size + previous_size) / 2 + 0.5 * em;
+          room = (size + previous_size) / 2 + (horizontal ? em : 0.5 * em);
           if (i > 0 && fabs (offset - previous_offset) < room)
             fits = FALSE;
 
@@ -587,7 +587,8 @@ sd_plot_layout (SdPlot  *plot,
     }
 
   set_area (plot, &margins);
-  plot->colorbar_x = plot->area.x + plot->area.width + (margins.right - fixed.right - colorbar_width);
+  plot->colorbar_x = plot->area.x + plot->area.width
+                     + (margins.right - fixed.right - colorbar_width);
 
   if (x->title_layout != NULL)
     {

@@ -203,7 +203,8 @@ measure_frame (View    *view,
 {
   const SdThemeStyle *style = &view->style;
   double em = style->font_size, labels_width, labels_height, title_height, gaps;
-  double elevation = CLAMP (sd_scene_get_surface (view->landscape->scene)->elevation, -90.0, 90.0) * G_PI / 180;
+  double elevation = CLAMP (sd_scene_get_surface (view->landscape->scene)->elevation, -90.0, 90.0)
+                     * G_PI / 180;
 
   measure_labels (view, cr, &labels_width, &labels_height);
   title_height = label_line_height (view, cr);
@@ -608,6 +609,13 @@ run_diverged (const SdLandscape *self,
   return !self->scene->has_step || self->scene->step >= *step;
 }
 
+/* The runs that have a trajectory and a group in the scene. */
+static guint
+n_runs (const SdLandscape *self)
+{
+  return MIN (self->trajectories->len, sd_scene_get_surface (self->scene)->runs->len);
+}
+
 static void
 draw_runs (View    *view,
            cairo_t *cr,
@@ -615,7 +623,7 @@ draw_runs (View    *view,
 {
   const SdLandscape *self = view->landscape;
 
-  for (guint i = 0; i < self->trajectories->len && i < sd_scene_get_surface (self->scene)->runs->len; i++)
+  for (guint i = 0; i < n_runs (self); i++)
     {
       const SdSceneRun *run = g_ptr_array_index (sd_scene_get_surface (self->scene)->runs, i);
       const SdTrajectory *trajectory = g_ptr_array_index (self->trajectories, i);
@@ -646,7 +654,7 @@ draw_explain (View    *view,
 {
   const SdLandscape *self = view->landscape;
 
-  for (guint i = 0; i < self->trajectories->len && i < sd_scene_get_surface (self->scene)->runs->len; i++)
+  for (guint i = 0; i < n_runs (self); i++)
     {
       const SdSceneRun *run = g_ptr_array_index (sd_scene_get_surface (self->scene)->runs, i);
       SdOverlayData data;
@@ -677,7 +685,7 @@ draw_legend (View    *view,
   const SdLandscape *self = view->landscape;
   g_autoptr(SdLegend) legend = sd_legend_new ();
 
-  for (guint i = 0; i < self->trajectories->len && i < sd_scene_get_surface (self->scene)->runs->len; i++)
+  for (guint i = 0; i < n_runs (self); i++)
     {
       const SdSceneRun *run = g_ptr_array_index (sd_scene_get_surface (self->scene)->runs, i);
       g_autofree char *name = NULL;
