@@ -576,13 +576,16 @@ test_interval_markup (void)
     { -1.96, 1.96, 0.9500042097035591, "P(−1.96 ≤ <i>X</i> ≤ 1.96) = 0.9500" },
     /* 1 - 2 * scipy.stats.norm.sf(5): 1 − 5.7e-7 must not read as 1 */
     { -5.0, 5.0, 0.9999994266968562, "P(−5 ≤ <i>X</i> ≤ 5) = 0.99999943" },
-    /* scipy.stats.norm.sf(5) */
-    { 5.0, 10.0, 2.866515718791939e-07, "P(5 ≤ <i>X</i> ≤ 10) = 2.87×10<sup>−7</sup>" },
+    /* scipy.stats.norm.sf(5): two significant digits below 0.01, in
+     * scientific notation too */
+    { 5.0, 10.0, 2.866515718791939e-07, "P(5 ≤ <i>X</i> ≤ 10) = 2.9×10<sup>−7</sup>" },
     /* scipy.stats.norm.sf(3) */
     { 3.0, 10.0, 0.0013498980316301, "P(3 ≤ <i>X</i> ≤ 10) = 0.0013" },
     { 0.5, 0.25e-5, 0.0, "P(0.5 ≤ <i>X</i> ≤ 2.5×10<sup>−6</sup>) = 0" },
     { -2500000.0, 0.0, 1.0, "P(−2.5×10<sup>6</sup> ≤ <i>X</i> ≤ 0) = 1" },
-    { -9.9996e-5, 9.9996e6, 0.5, "P(−1×10<sup>−4</sup> ≤ <i>X</i> ≤ 1×10<sup>7</sup>) = 0.5000" },
+    /* The ends keep their six significant digits in scientific notation. */
+    { -9.9996e-5, 9.9996e6, 0.5,
+      "P(−9.9996×10<sup>−5</sup> ≤ <i>X</i> ≤ 9.9996×10<sup>6</sup>) = 0.5000" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

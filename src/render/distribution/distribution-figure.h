@@ -11,7 +11,7 @@
 
 #include "bivariate.h"
 #include "distribution.h"
-#include "figure.h"
+#include "figure-options.h"
 #include "histogram.h"
 #include "legend.h"
 #include "plot.h"
@@ -174,18 +174,97 @@ typedef struct
   double             cdf_range[2];
 } SdDistributionFigure;
 
-SdDistributionFigure *sd_distribution_figure_new    (const SdScene         *scene,
-                                                     GCancellable          *cancellable,
-                                                     GError               **error);
-void                  sd_distribution_figure_free   (SdDistributionFigure  *self);
-SdPlot               *sd_distribution_figure_render (SdDistributionFigure  *self,
-                                                     cairo_t               *cr,
-                                                     const SdFigureOptions *options);
-SdPlot               *sd_distribution_figure_draw   (cairo_t               *cr,
-                                                     const SdScene         *scene,
-                                                     const SdFigureOptions *options,
-                                                     GCancellable          *cancellable,
-                                                     GError               **error);
+/**
+ * SdDistributionLabelKind:
+ * @SD_DISTRIBUTION_LABEL_MOMENT: μ, μ − σ or μ + σ, in a row above the
+ *   data, over its line
+ * @SD_DISTRIBUTION_LABEL_INTERVAL: "P(a ≤ X ≤ b) = …" on a plate, inside
+ *   the shaded area, in a row above the data, or beside the rise on a
+ *   distribution function
+ * @SD_DISTRIBUTION_LABEL_AXIS: "PC1, λ1 = …" on a plate beyond the tip of
+ *   a principal axis' arrow
+ * @SD_DISTRIBUTION_LABEL_ELLIPSE: "2σ: 86.5 %" on a plate over an ellipse
+ *
+ * What a label of a distribution figure names.
+ */
+typedef enum
+{
+  SD_DISTRIBUTION_LABEL_MOMENT,
+  SD_DISTRIBUTION_LABEL_INTERVAL,
+  SD_DISTRIBUTION_LABEL_AXIS,
+  SD_DISTRIBUTION_LABEL_ELLIPSE,
+} SdDistributionLabelKind;
+
+/**
+ * SdDistributionLabel:
+ * @kind: what it names
+ * @curve: the position of its distribution in the figure's curves
+ * @index: which of the distribution's labels of @kind: 0, 1 and 2 for
+ *   μ − σ, μ and μ + σ; 0 and 1 for the first and second principal axis;
+ *   0, 1 and 2 for the ellipses at 1σ, 2σ and 3σ
+ * @markup: its text, in Pango markup
+ * @box: where it is drawn, in points: its plate, or its text when it has
+ *   no plate
+ * @plate: whether it is drawn on a plate of the background colour
+ * @framed: whether the plate has a frame in @frame
+ * @text: the text's colour, RGBA
+ * @frame: the frame's colour, RGBA
+ *
+ * A label of a distribution figure, as sd_distribution_view_new() placed
+ * it.
+ */
+typedef struct
+{
+  SdDistributionLabelKind  kind;
+  guint                    curve;
+  guint                    index;
+  char                    *markup;
+  cairo_rectangle_t        box;
+  gboolean                 plate;
+  gboolean                 framed;
+  double                   text[4];
+  double                   frame[4];
+} SdDistributionLabel;
+
+/**
+ * SdDistributionView:
+ *
+ * A distribution figure laid out for a size and options by
+ * sd_distribution_view_new(): the plot and its ranges, each layer's
+ * geometry in points, the labels' texts and places and the legend's
+ * place, which sd_distribution_view_render() draws on any cairo context.
+ * Laying out is quick; the figure's data, which it reads, is the slow
+ * part.
+ */
+typedef struct _SdDistributionView SdDistributionView;
+
+SdDistributionFigure *sd_distribution_figure_new    (const SdScene          *scene,
+                                                     GCancellable           *cancellable,
+                                                     GError                **error);
+void                  sd_distribution_figure_free   (SdDistributionFigure   *self);
+SdPlot               *sd_distribution_figure_render (SdDistributionFigure   *self,
+                                                     cairo_t                *cr,
+                                                     const SdFigureOptions  *options);
+SdPlot               *sd_distribution_figure_draw   (cairo_t                *cr,
+                                                     const SdScene          *scene,
+                                                     const SdFigureOptions  *options,
+                                                     GCancellable           *cancellable,
+                                                     GError                **error);
+
+SdDistributionView *sd_distribution_view_new    (const SdDistributionFigure *figure,
+                                                 const SdFigureOptions      *options);
+void                sd_distribution_view_free   (SdDistributionView         *self);
+void                sd_distribution_view_render (SdDistributionView         *self,
+                                                 cairo_t                    *cr);
+
+const SdPlot              *sd_distribution_view_get_plot      (const SdDistributionView *self);
+SdPlot                    *sd_distribution_view_steal_plot    (SdDistributionView       *self);
+const SdDistributionLabel *sd_distribution_view_get_labels    (const SdDistributionView *self,
+                                                               guint                    *n_labels);
+gboolean                   sd_distribution_view_get_legend    (const SdDistributionView *self,
+                                                               cairo_rectangle_t        *box);
+gboolean                   sd_distribution_view_get_cdf_range (const SdDistributionView *self,
+                                                               double                    range[2]);
 
 SdLegend *sd_distribution_figure_create_legend (const SdDistributionFigure *self,
                                                 const SdThemeStyle         *style);
@@ -198,5 +277,6 @@ char     *sd_distribution_interval_markup      (double                      a,
                                                 double                      probability);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdDistributionFigure, sd_distribution_figure_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdDistributionView, sd_distribution_view_free)
 
 G_END_DECLS

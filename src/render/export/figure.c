@@ -9,25 +9,6 @@
 #include "landscape.h"
 #include "transform-figure.h"
 
-/**
- * sd_figure_options_init:
- * @options: (out): the options to fill
- *
- * 800 x 600 points, light theme, opaque, unscaled, viridis.
- */
-void
-sd_figure_options_init (SdFigureOptions *options)
-{
-  g_return_if_fail (options != NULL);
-
-  options->width = SD_FIGURE_DEFAULT_WIDTH;
-  options->height = SD_FIGURE_DEFAULT_HEIGHT;
-  options->theme = SD_THEME_LIGHT;
-  options->transparent = FALSE;
-  options->scale = 1.0;
-  options->colormap = SD_COLORMAP_VIRIDIS;
-}
-
 static gboolean
 draw_landscape (cairo_t               *cr,
                 const SdScene         *scene,

@@ -6,6 +6,7 @@
 
 #include <math.h>
 
+#include "arrowhead.h"
 #include "gradient-field.h"
 
 /* Arrows across the plot's width; rows follow the area's shape, so cells
@@ -187,15 +188,11 @@ append_head (cairo_t     *cr,
              double       head_length,
              double       head_width)
 {
-  double tip_x = a->cx + a->ux * a->length / 2, tip_y = a->cy + a->uy * a->length / 2;
   double h = MIN (head_length, 0.6 * a->length);
-  double w = head_width * h / head_length;
-  double base_x = tip_x - a->ux * h, base_y = tip_y - a->uy * h;
+  const SdArrowhead head = { h, 0.5 * head_width * h / head_length, 0.0 };
 
-  cairo_move_to (cr, tip_x, tip_y);
-  cairo_line_to (cr, base_x - a->uy * w / 2, base_y + a->ux * w / 2);
-  cairo_line_to (cr, base_x + a->uy * w / 2, base_y - a->ux * w / 2);
-  cairo_close_path (cr);
+  sd_arrowhead_append (cr, &head, a->cx + a->ux * a->length / 2, a->cy + a->uy * a->length / 2,
+                       a->ux, a->uy);
 }
 
 /**

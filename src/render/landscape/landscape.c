@@ -784,8 +784,7 @@ sd_landscape_draw (SdLandscape           *self,
   g_return_val_if_fail (options != NULL, NULL);
 
   layers = sd_scene_get_surface (self->scene)->layers;
-  sd_theme_get_style (options->theme, options->scale, &style);
-  style.transparent = options->transparent;
+  sd_figure_options_get_style (options, &style);
   plot = sd_plot_new (&style);
 
   sd_plot_set_axis (plot, SD_AXIS_X, SD_SCALE_LINEAR, self->grid->xmin, self->grid->xmax);

@@ -9,7 +9,7 @@
 #include <gio/gio.h>
 
 #include "contour.h"
-#include "figure.h"
+#include "figure-options.h"
 #include "grid.h"
 #include "plot.h"
 #include "scene-surface.h"

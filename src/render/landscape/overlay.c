@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "arrowhead.h"
 #include "explain.h"
 #include "overlay.h"
 #include "text.h"
@@ -161,15 +162,11 @@ append_head (cairo_t        *cr,
              const ArrowEnd *end)
 {
   double dx = end->tip[0] - end->base[0], dy = end->tip[1] - end->base[1];
-  double head = hypot (dx, dy);
-  double hw = HEAD_HALF_WIDTH * head / HEAD_LENGTH;
-  double ux = dx / head, uy = dy / head;
+  double length = hypot (dx, dy);
+  const SdArrowhead head = { length, HEAD_HALF_WIDTH * length / HEAD_LENGTH, 0.0 };
 
   cairo_new_path (cr);
-  cairo_move_to (cr, end->tip[0], end->tip[1]);
-  cairo_line_to (cr, end->base[0] - uy * hw, end->base[1] + ux * hw);
-  cairo_line_to (cr, end->base[0] + uy * hw, end->base[1] - ux * hw);
-  cairo_close_path (cr);
+  sd_arrowhead_append (cr, &head, end->tip[0], end->tip[1], dx / length, dy / length);
 }
 
 /**

@@ -7,6 +7,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "arrowhead.h"
+#include "clip.h"
 #include "polyline.h"
 #include "trajectory-layer.h"
 
@@ -30,46 +32,6 @@ typedef struct
   GArray                  *pieces;   /* (element-type guint) where each piece of @line starts */
 } Context;
 
-/* Liang and Barsky's clipping of the segment @a–@b to @r, moving the ends
- * that lie outside onto its edges. Returns FALSE if no part is inside. */
-static gboolean
-clip_segment (const cairo_rectangle_t *r,
-              SdPoint                 *a,
-              SdPoint                 *b)
-{
-  double dx = b->x - a->x, dy = b->y - a->y;
-  double p[4] = { -dx, dx, -dy, dy };
-  double q[4] = { a->x - r->x, r->x + r->width - a->x, a->y - r->y, r->y + r->height - a->y };
-  double t0 = 0.0, t1 = 1.0;
-  SdPoint start = *a;
-
-  if (!isfinite (dx) || !isfinite (dy))
-    return FALSE;
-
-  for (guint k = 0; k < 4; k++)
-    {
-      if (p[k] == 0.0)
-        {
-          if (q[k] < 0.0)
-            return FALSE;
-          continue;
-        }
-
-      if (p[k] < 0.0)
-        t0 = MAX (t0, q[k] / p[k]);
-      else
-        t1 = MIN (t1, q[k] / p[k]);
-      if (t0 > t1)
-        return FALSE;
-    }
-
-  if (t0 > 0.0)
-    *a = (SdPoint) { start.x + t0 * dx, start.y + t0 * dy };
-  if (t1 < 1.0)
-    *b = (SdPoint) { start.x + t1 * dx, start.y + t1 * dy };
-  return TRUE;
-}
-
 static gboolean
 inside (const cairo_rectangle_t *r,
         const SdPoint           *p)
@@ -84,13 +46,6 @@ distance (const SdPoint *a,
           const SdPoint *b)
 {
   return sqrt ((b->x - a->x) * (b->x - a->x) + (b->y - a->y) * (b->y - a->y));
-}
-
-static gboolean
-same_point (const SdPoint *a,
-            const SdPoint *b)
-{
-  return a->x == b->x && a->y == b->y;
 }
 
 /* Maps the iterates to the figure. One too far out to map (its figure
@@ -111,22 +66,22 @@ map_points (Context      *ctx,
     }
 }
 
-/* Ends the piece of line being built, thinning it to what shows. */
+/* Adds a piece of the path inside the margin to the line, thinned to
+ * the vertices that show. */
 static void
-close_piece (Context  *ctx,
-             gboolean *open)
+add_piece (const SdPoint *points,
+           guint          n_points,
+           gpointer       user_data)
 {
-  guint start;
+  Context *ctx = user_data;
+  guint start = ctx->line->len;
   guint n_kept;
 
-  if (!*open)
-    return;
-
-  start = g_array_index (ctx->pieces, guint, ctx->pieces->len - 1);
-  n_kept = sd_polyline_simplify (&g_array_index (ctx->line, SdPoint, start),
-                                 ctx->line->len - start, TOLERANCE * ctx->style->scale);
+  g_array_append_val (ctx->pieces, start);
+  g_array_append_vals (ctx->line, points, n_points);
+  n_kept = sd_polyline_simplify (&g_array_index (ctx->line, SdPoint, start), n_points,
+                                 TOLERANCE * ctx->style->scale);
   g_array_set_size (ctx->line, start + n_kept);
-  *open = FALSE;
 }
 
 /* Cuts the path to a margin around the area, where it may leave and come
@@ -136,33 +91,8 @@ close_piece (Context  *ctx,
 static void
 build_line (Context *ctx)
 {
-  const SdPoint *points = (const SdPoint *) (gpointer) ctx->points->data;
-  gboolean open = FALSE;
-
-  for (guint k = 1; k < ctx->points->len; k++)
-    {
-      SdPoint a = points[k - 1], b = points[k];
-
-      if (!clip_segment (&ctx->safe, &a, &b))
-        {
-          close_piece (ctx, &open);
-          continue;
-        }
-
-      if (!open || !same_point (&a, &points[k - 1]))
-        {
-          close_piece (ctx, &open);
-          g_array_append_val (ctx->pieces, ctx->line->len);
-          g_array_append_val (ctx->line, a);
-          open = TRUE;
-        }
-
-      g_array_append_val (ctx->line, b);
-      if (!same_point (&b, &points[k]))
-        close_piece (ctx, &open);
-    }
-
-  close_piece (ctx, &open);
+  sd_clip_polyline (&ctx->safe, (const SdPoint *) (gpointer) ctx->points->data,
+                    ctx->points->len, add_piece, ctx);
 }
 
 /* The range of @ctx->line that piece @i covers. */
@@ -199,25 +129,37 @@ typedef void (*SegmentFunc) (const SdPoint *a,
                              const SdPoint *b,
                              gpointer       user_data);
 
+typedef struct
+{
+  SegmentFunc func;
+  gpointer    user_data;
+} SegmentVisit;
+
+static void
+visit_segments (const SdPoint *points,
+                guint          n_points,
+                gpointer       user_data)
+{
+  SegmentVisit *visit = user_data;
+
+  for (guint k = 1; k < n_points; k++)
+    visit->func (&points[k - 1], &points[k], visit->user_data);
+}
+
 static void
 foreach_visible_segment (Context     *ctx,
                          SegmentFunc  func,
                          gpointer     user_data)
 {
   const SdPoint *line = (const SdPoint *) (gpointer) ctx->line->data;
+  SegmentVisit visit = { func, user_data };
 
   for (guint i = 0; i < ctx->pieces->len; i++)
     {
       guint start, end;
 
       get_piece (ctx, i, &start, &end);
-      for (guint k = start + 1; k < end; k++)
-        {
-          SdPoint a = line[k - 1], b = line[k];
-
-          if (clip_segment (&ctx->area, &a, &b))
-            func (&a, &b, user_data);
-        }
+      sd_clip_polyline (&ctx->area, &line[start], end - start, visit_segments, &visit);
     }
 }
 
@@ -295,14 +237,9 @@ append_arrowhead (cairo_t       *cr,
 {
   /* Centred on the path, so the head sits on the line it points along;
    * the notched base makes it read as an arrowhead, not a blob. */
-  double tip_x = at->x + ux * length / 2, tip_y = at->y + uy * length / 2;
-  double base_x = at->x - ux * length / 2, base_y = at->y - uy * length / 2;
+  const SdArrowhead head = { length, width / 2, 0.3 };
 
-  cairo_move_to (cr, tip_x, tip_y);
-  cairo_line_to (cr, base_x - uy * width / 2, base_y + ux * width / 2);
-  cairo_line_to (cr, base_x + ux * 0.3 * length, base_y + uy * 0.3 * length);
-  cairo_line_to (cr, base_x + uy * width / 2, base_y - ux * width / 2);
-  cairo_close_path (cr);
+  sd_arrowhead_append (cr, &head, at->x + ux * length / 2, at->y + uy * length / 2, ux, uy);
 }
 
 /* Puts an arrowhead every ARROW_SPACING font sizes of visible path (the
@@ -452,7 +389,7 @@ divergence_point (Context *ctx,
 
       a = points[k];
       b = points[k + 1];
-      if (!clip_segment (&ctx->area, &a, &b))
+      if (!sd_clip_segment_points (&ctx->area, &a, &b))
         return FALSE;
       d = hypot (b.x - points[k].x, b.y - points[k].y);
       if (!(d > 0.0))
@@ -464,75 +401,6 @@ divergence_point (Context *ctx,
     }
 
   return FALSE;
-}
-
-static void
-opaque_background (const SdThemeStyle *style,
-                   double              rgba[4])
-{
-  memcpy (rgba, style->background, 4 * sizeof (double));
-  rgba[3] = 1.0;
-}
-
-static void
-draw_start (Context       *ctx,
-            cairo_t       *cr,
-            const SdPoint *at)
-{
-  double size = ctx->style->marker_size;
-  double background[4];
-
-  opaque_background (ctx->style, background);
-  cairo_new_path (cr);
-  cairo_arc (cr, at->x, at->y, 0.55 * size, 0, 2 * G_PI);
-  sd_set_source_color (cr, background);
-  cairo_fill_preserve (cr);
-  cairo_set_line_width (cr, 0.3 * size);
-  sd_set_source_color (cr, ctx->layer->color);
-  cairo_stroke (cr);
-}
-
-static void
-draw_end (Context       *ctx,
-          cairo_t       *cr,
-          const SdPoint *at)
-{
-  double size = ctx->style->marker_size;
-  double background[4];
-
-  opaque_background (ctx->style, background);
-  cairo_new_path (cr);
-  cairo_arc (cr, at->x, at->y, 0.65 * size, 0, 2 * G_PI);
-  sd_set_source_color (cr, ctx->layer->color);
-  cairo_fill_preserve (cr);
-  cairo_set_line_width (cr, 0.15 * size);
-  sd_set_source_color (cr, background);
-  cairo_stroke (cr);
-}
-
-static void
-draw_divergence (Context       *ctx,
-                 cairo_t       *cr,
-                 const SdPoint *at)
-{
-  static const double red[4] = SD_DIVERGED_RGBA;
-  double size = ctx->style->marker_size;
-  double r = 0.7 * size;
-  double background[4];
-
-  opaque_background (ctx->style, background);
-  cairo_new_path (cr);
-  cairo_move_to (cr, at->x - r, at->y - r);
-  cairo_line_to (cr, at->x + r, at->y + r);
-  cairo_move_to (cr, at->x - r, at->y + r);
-  cairo_line_to (cr, at->x + r, at->y - r);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_set_line_width (cr, 0.6 * size);
-  sd_set_source_color (cr, background);
-  cairo_stroke_preserve (cr);
-  cairo_set_line_width (cr, 0.32 * size);
-  sd_set_source_color (cr, red);
-  cairo_stroke (cr);
 }
 
 /**
@@ -601,7 +469,7 @@ sd_trajectory_layer_draw (const SdTrajectoryLayer *layer,
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
 
-  opaque_background (ctx.style, halo);
+  memcpy (halo, ctx.style->background, sizeof halo);
   halo[3] = 0.5;
   append_line (&ctx, cr);
   cairo_set_line_width (cr, 1.8 * ctx.style->line_width);
@@ -623,15 +491,15 @@ sd_trajectory_layer_draw (const SdTrajectoryLayer *layer,
     collect_busy (&ctx, busy);
 
   if (inside (&ctx.safe, &first))
-    draw_start (&ctx, cr, &first);
+    sd_run_mark_draw (cr, ctx.style, SD_RUN_MARK_START, first.x, first.y, layer->color);
 
   if (layer->diverged)
     {
       if (divergence_point (&ctx, &mark))
-        draw_divergence (&ctx, cr, &mark);
+        sd_run_mark_draw (cr, ctx.style, SD_RUN_MARK_DIVERGED, mark.x, mark.y, layer->color);
     }
   else if (inside (&ctx.safe, &last))
-    draw_end (&ctx, cr, &last);
+    sd_run_mark_draw (cr, ctx.style, SD_RUN_MARK_END, last.x, last.y, layer->color);
 
   cairo_restore (cr);
 }

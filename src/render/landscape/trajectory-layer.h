@@ -6,6 +6,7 @@
 
 #include <cairo.h>
 
+#include "marker.h"
 #include "optimizer.h"
 #include "plot.h"
 
@@ -28,9 +29,6 @@ typedef struct
   double                  color[4];
   gboolean                diverged;
 } SdTrajectoryLayer;
-
-/* The divergence marker's colour: GNOME's red 3. */
-#define SD_DIVERGED_RGBA { 0xe0 / 255.0, 0x1b / 255.0, 0x24 / 255.0, 1.0 }
 
 void sd_trajectory_layer_draw (const SdTrajectoryLayer *layer,
                                cairo_t                 *cr,

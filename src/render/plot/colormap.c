@@ -7,7 +7,8 @@
 #include <math.h>
 
 #include "colormap.h"
-#include "colormap-data.h"
+#include "colormap-data-diverging.h"
+#include "colormap-data-sequential.h"
 
 #define N_ENTRIES 256
 

@@ -7,7 +7,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "label-placer.h"
 #include "legend.h"
+#include "shapes.h"
 #include "text.h"
 
 /* Spacing in units of the body font size, close to matplotlib's legend
@@ -219,16 +221,7 @@ place (SdLegendPlacement        placement,
   box->y = bottom ? area->y + area->height - inset - height : area->y + inset;
 }
 
-static double
-overlap (const cairo_rectangle_t *a,
-         const cairo_rectangle_t *b)
-{
-  double w = MIN (a->x + a->width, b->x + b->width) - MAX (a->x, b->x);
-  double h = MIN (a->y + a->height, b->y + b->height) - MAX (a->y, b->y);
-
-  return w > 0 && h > 0 ? w * h : 0.0;
-}
-
+/* The corner where the legend covers the least of the busy rectangles. */
 static SdLegendPlacement
 choose_placement (const cairo_rectangle_t *area,
                   double                   inset,
@@ -240,39 +233,15 @@ choose_placement (const cairo_rectangle_t *area,
   static const SdLegendPlacement order[] = {
     SD_LEGEND_TOP_RIGHT, SD_LEGEND_TOP_LEFT, SD_LEGEND_BOTTOM_RIGHT, SD_LEGEND_BOTTOM_LEFT,
   };
-  SdLegendPlacement best = SD_LEGEND_TOP_RIGHT;
-  double best_covered = INFINITY;
+  g_autoptr(SdLabelPlacer) placer = sd_label_placer_new (area);
+  cairo_rectangle_t boxes[G_N_ELEMENTS (order)];
 
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
-    {
-      cairo_rectangle_t box;
-      double covered = 0.0;
+    place (order[i], area, inset, width, height, &boxes[i]);
+  for (guint j = 0; j < n_busy; j++)
+    sd_label_placer_add_obstacle (placer, &busy[j]);
 
-      place (order[i], area, inset, width, height, &box);
-      for (guint j = 0; j < n_busy; j++)
-        covered += overlap (&box, &busy[j]);
-
-      if (covered < best_covered)
-        {
-          best = order[i];
-          best_covered = covered;
-        }
-    }
-
-  return best;
-}
-
-static void
-rounded_rectangle (cairo_t                 *cr,
-                   const cairo_rectangle_t *r,
-                   double                   radius)
-{
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, r->x + r->width - radius, r->y + radius, radius, -G_PI / 2, 0);
-  cairo_arc (cr, r->x + r->width - radius, r->y + r->height - radius, radius, 0, G_PI / 2);
-  cairo_arc (cr, r->x + radius, r->y + r->height - radius, radius, G_PI / 2, G_PI);
-  cairo_arc (cr, r->x + radius, r->y + radius, radius, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
+  return order[sd_label_placer_least_covered (placer, boxes, G_N_ELEMENTS (order))];
 }
 
 static void
@@ -308,6 +277,71 @@ draw_handle (cairo_t             *cr,
   sd_marker_draw (cr, style, entry->marker, x + length / 2, y, entry->color);
 }
 
+/* Where the legend of @layouts goes in @area. */
+static void
+locate (const SdLegend          *self,
+        const SdThemeStyle      *style,
+        GPtrArray               *layouts,
+        const cairo_rectangle_t *area,
+        const cairo_rectangle_t *busy,
+        guint                    n_busy,
+        cairo_rectangle_t       *box)
+{
+  double inset = INSET * style->font_size, width, height;
+  SdLegendPlacement placement = self->placement;
+
+  measure_layouts (style, layouts, &width, &height);
+  if (placement == SD_LEGEND_AUTO)
+    placement = choose_placement (area, inset, width, height, busy, n_busy);
+  place (placement, area, inset, width, height, box);
+}
+
+/**
+ * sd_legend_get_box:
+ * @legend: a legend
+ * @cr: the cairo context it will be drawn on, or one that measures alike
+ * @style: the figure's style
+ * @area: the plot area
+ * @busy: (array length=n_busy) (nullable): rectangles the legend should
+ *   not hide
+ * @n_busy: the number of rectangles in @busy
+ * @box: (out caller-allocates): where sd_legend_draw() with the same
+ *   arguments draws the legend
+ *
+ * Places the legend without drawing it, so that a figure laid out before
+ * it is drawn knows where its legend will be.
+ *
+ * Returns: %FALSE if the legend has no entries, and draws nothing
+ */
+gboolean
+sd_legend_get_box (SdLegend                *legend,
+                   cairo_t                 *cr,
+                   const SdThemeStyle      *style,
+                   const cairo_rectangle_t *area,
+                   const cairo_rectangle_t *busy,
+                   guint                    n_busy,
+                   cairo_rectangle_t       *box)
+{
+  g_autoptr(GPtrArray) layouts = NULL;
+
+  g_return_val_if_fail (legend != NULL, FALSE);
+  g_return_val_if_fail (cr != NULL, FALSE);
+  g_return_val_if_fail (style != NULL, FALSE);
+  g_return_val_if_fail (area != NULL, FALSE);
+  g_return_val_if_fail (busy != NULL || n_busy == 0, FALSE);
+  g_return_val_if_fail (box != NULL, FALSE);
+
+  if (legend->entries->len == 0)
+    {
+      *box = (cairo_rectangle_t) { area->x, area->y, 0.0, 0.0 };
+      return FALSE;
+    }
+
+  layouts = create_layouts (legend, cr, style);
+  locate (legend, style, layouts, area, busy, n_busy, box);
+  return TRUE;
+}
+
 /**
  * sd_legend_draw:
  * @legend: a legend
@@ -335,9 +369,8 @@ sd_legend_draw (SdLegend                *legend,
                 cairo_rectangle_t       *box)
 {
   g_autoptr(GPtrArray) layouts = NULL;
-  SdLegendPlacement placement;
   cairo_rectangle_t rect;
-  double em, width, height, y;
+  double em, y;
   double background[4], frame[4];
 
   g_return_if_fail (legend != NULL);
@@ -355,12 +388,7 @@ sd_legend_draw (SdLegend                *legend,
 
   em = style->font_size;
   layouts = create_layouts (legend, cr, style);
-  measure_layouts (style, layouts, &width, &height);
-
-  placement = legend->placement;
-  if (placement == SD_LEGEND_AUTO)
-    placement = choose_placement (area, INSET * em, width, height, busy, n_busy);
-  place (placement, area, INSET * em, width, height, &rect);
+  locate (legend, style, layouts, area, busy, n_busy, &rect);
   if (box != NULL)
     *box = rect;
 
@@ -370,7 +398,7 @@ sd_legend_draw (SdLegend                *legend,
   frame[3] *= 0.25;
 
   cairo_save (cr);
-  rounded_rectangle (cr, &rect, CORNER_RADIUS * em);
+  sd_rounded_rectangle (cr, &rect, CORNER_RADIUS * em);
   sd_set_source_color (cr, background);
   cairo_fill_preserve (cr);
   cairo_set_line_width (cr, style->axis_line_width);
@@ -391,115 +419,6 @@ sd_legend_draw (SdLegend                *legend,
       sd_text_draw (cr, layout, x + (HANDLE_LENGTH + HANDLE_GAP) * em, middle,
                     SD_TEXT_LEFT, SD_TEXT_MIDDLE, 0.0);
       y += row + ROW_GAP * em;
-    }
-
-  cairo_restore (cr);
-}
-
-static void
-marker_path (cairo_t  *cr,
-             SdMarker  marker,
-             double    x,
-             double    y,
-             double    size)
-{
-  double r = size / 2;
-
-  switch (marker)
-    {
-    case SD_MARKER_CIRCLE:
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
-      break;
-
-    case SD_MARKER_SQUARE:
-      /* Squares look bigger than discs of the same width. */
-      r *= 0.89;
-      cairo_rectangle (cr, x - r, y - r, 2 * r, 2 * r);
-      break;
-
-    case SD_MARKER_DIAMOND:
-      r *= 1.2;
-      cairo_move_to (cr, x, y - r);
-      cairo_line_to (cr, x + r, y);
-      cairo_line_to (cr, x, y + r);
-      cairo_line_to (cr, x - r, y);
-      cairo_close_path (cr);
-      break;
-
-    case SD_MARKER_TRIANGLE:
-      /* The centroid sits on the point, so the triangle looks centred. */
-      r *= 1.25;
-      cairo_move_to (cr, x, y - r);
-      cairo_line_to (cr, x + r * 0.866, y + r / 2);
-      cairo_line_to (cr, x - r * 0.866, y + r / 2);
-      cairo_close_path (cr);
-      break;
-
-    case SD_MARKER_CROSS:
-      cairo_move_to (cr, x - r, y);
-      cairo_line_to (cr, x + r, y);
-      cairo_move_to (cr, x, y - r);
-      cairo_line_to (cr, x, y + r);
-      break;
-
-    case SD_MARKER_NONE:
-    default:
-      break;
-    }
-}
-
-/**
- * sd_marker_draw:
- * @cr: a cairo context
- * @style: the figure's style; gives the size and the outline colour
- * @marker: the shape
- * @x: the point marked
- * @y: the point marked
- * @rgba: (array fixed-size=4): the marker's colour
- *
- * Draws a marker @style->marker_size wide, filled with @rgba and outlined
- * in the background colour so that it stands out on lines and heatmaps
- * alike. A cross is stroked in @rgba instead.
- */
-void
-sd_marker_draw (cairo_t            *cr,
-                const SdThemeStyle *style,
-                SdMarker            marker,
-                double              x,
-                double              y,
-                const double        rgba[4])
-{
-  double outline[4];
-
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (style != NULL);
-  g_return_if_fail (rgba != NULL);
-
-  if (marker == SD_MARKER_NONE)
-    return;
-
-  cairo_save (cr);
-  cairo_new_path (cr);
-  cairo_set_dash (cr, NULL, 0, 0.0);
-  marker_path (cr, marker, x, y, style->marker_size);
-
-  if (marker == SD_MARKER_CROSS)
-    {
-      cairo_set_line_width (cr, MAX (style->line_width * 0.75, style->axis_line_width));
-      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-      sd_set_source_color (cr, rgba);
-      cairo_stroke (cr);
-    }
-  else
-    {
-      memcpy (outline, style->background, sizeof outline);
-      outline[3] = 1.0;
-      sd_set_source_color (cr, rgba);
-      cairo_fill_preserve (cr);
-      cairo_set_line_width (cr, 0.15 * style->marker_size);
-      sd_set_source_color (cr, outline);
-      cairo_stroke (cr);
     }
 
   cairo_restore (cr);

@@ -7,30 +7,10 @@
 #include <cairo.h>
 #include <glib.h>
 
+#include "marker.h"
 #include "theme.h"
 
 G_BEGIN_DECLS
-
-/**
- * SdMarker:
- * @SD_MARKER_NONE: no marker
- * @SD_MARKER_CIRCLE: a filled disc
- * @SD_MARKER_SQUARE: a filled square
- * @SD_MARKER_DIAMOND: a filled square on its corner
- * @SD_MARKER_TRIANGLE: a filled triangle pointing up
- * @SD_MARKER_CROSS: an upright cross (stroked)
- *
- * Shapes that mark points, e.g. where an optimizer run starts.
- */
-typedef enum
-{
-  SD_MARKER_NONE,
-  SD_MARKER_CIRCLE,
-  SD_MARKER_SQUARE,
-  SD_MARKER_DIAMOND,
-  SD_MARKER_TRIANGLE,
-  SD_MARKER_CROSS,
-} SdMarker;
 
 /**
  * SdLegendPlacement:
@@ -95,6 +75,13 @@ void      sd_legend_measure       (SdLegend                *legend,
                                    const SdThemeStyle      *style,
                                    double                  *width,
                                    double                  *height);
+gboolean  sd_legend_get_box       (SdLegend                *legend,
+                                   cairo_t                 *cr,
+                                   const SdThemeStyle      *style,
+                                   const cairo_rectangle_t *area,
+                                   const cairo_rectangle_t *busy,
+                                   guint                    n_busy,
+                                   cairo_rectangle_t       *box);
 void      sd_legend_draw          (SdLegend                *legend,
                                    cairo_t                 *cr,
                                    const SdThemeStyle      *style,
@@ -102,13 +89,6 @@ void      sd_legend_draw          (SdLegend                *legend,
                                    const cairo_rectangle_t *busy,
                                    guint                    n_busy,
                                    cairo_rectangle_t       *box);
-
-void      sd_marker_draw          (cairo_t                 *cr,
-                                   const SdThemeStyle      *style,
-                                   SdMarker                 marker,
-                                   double                   x,
-                                   double                   y,
-                                   const double             rgba[4]);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdLegend, sd_legend_free)
 

@@ -395,7 +395,7 @@ fit_ticks (SdPlot  *self,
 
           sd_text_get_size (layout, &width, &height, NULL);
           size = horizontal ? width : height;
-          room = horizontal ? (size + previous_size) / 2 + em : (size + previous_size) / 2 + 0.5 * em;
+          room = (size + previous_size) / 2 + (horizontal ? em : 0.5 * em);
           if (i > 0 && fabs (offset - previous_offset) < room)
             fits = FALSE;
 
@@ -587,7 +587,8 @@ sd_plot_layout (SdPlot  *plot,
     }
 
   set_area (plot, &margins);
-  plot->colorbar_x = plot->area.x + plot->area.width + (margins.right - fixed.right - colorbar_width);
+  plot->colorbar_x = plot->area.x + plot->area.width
+                     + (margins.right - fixed.right - colorbar_width);
 
   if (x->title_layout != NULL)
     {
@@ -703,6 +704,28 @@ sd_plot_get_ticks (const SdPlot *plot,
   return &plot->axes[axis].ticks;
 }
 
+/* Hands out the point (@u, @v), or NaN where the plot has no room or no
+ * valid range, or the point is not finite. */
+static gboolean
+give_point (const SdPlot *self,
+            double        u,
+            double        v,
+            double       *out_u,
+            double       *out_v)
+{
+  const Axis *ax = &self->axes[SD_AXIS_X], *ay = &self->axes[SD_AXIS_Y];
+
+  if (!ax->valid || !ay->valid || self->area.width <= 0.0 || self->area.height <= 0.0 ||
+      !isfinite (u) || !isfinite (v))
+    u = v = NAN;
+
+  if (out_u != NULL)
+    *out_u = u;
+  if (out_v != NULL)
+    *out_v = v;
+  return !isnan (u);
+}
+
 /**
  * sd_plot_map:
  * @plot: a laid out plot
@@ -725,25 +748,15 @@ sd_plot_map (const SdPlot *plot,
              double       *py)
 {
   const Axis *ax, *ay;
-  double u, v;
 
   g_return_val_if_fail (plot != NULL, FALSE);
   g_return_val_if_fail (plot->laid_out, FALSE);
 
   ax = &plot->axes[SD_AXIS_X];
   ay = &plot->axes[SD_AXIS_Y];
-  u = plot->area.x + axis_offset (ax, x, plot->area.width);
-  v = plot->area.y + plot->area.height - axis_offset (ay, y, plot->area.height);
-
-  if (!ax->valid || !ay->valid || plot->area.width <= 0.0 || plot->area.height <= 0.0 ||
-      !isfinite (u) || !isfinite (v))
-    u = v = NAN;
-
-  if (px != NULL)
-    *px = u;
-  if (py != NULL)
-    *py = v;
-  return !isnan (u);
+  return give_point (plot, plot->area.x + axis_offset (ax, x, plot->area.width),
+                     plot->area.y + plot->area.height - axis_offset (ay, y, plot->area.height),
+                     px, py);
 }
 
 /**
@@ -774,21 +787,14 @@ sd_plot_unmap (const SdPlot *plot,
 
   ax = &plot->axes[SD_AXIS_X];
   ay = &plot->axes[SD_AXIS_Y];
-  u = sd_scale_inverse (ax->scale, ax->forward_min + (px - plot->area.x) / plot->area.width *
-                                   (ax->forward_max - ax->forward_min));
-  v = sd_scale_inverse (ay->scale, ay->forward_min +
-                                   (plot->area.y + plot->area.height - py) / plot->area.height *
-                                   (ay->forward_max - ay->forward_min));
-
-  if (!ax->valid || !ay->valid || plot->area.width <= 0.0 || plot->area.height <= 0.0 ||
-      !isfinite (u) || !isfinite (v))
-    u = v = NAN;
-
-  if (x != NULL)
-    *x = u;
-  if (y != NULL)
-    *y = v;
-  return !isnan (u);
+  u = (px - plot->area.x) / plot->area.width;
+  v = (plot->area.y + plot->area.height - py) / plot->area.height;
+  return give_point (plot,
+                     sd_scale_inverse (ax->scale, ax->forward_min
+                                                  + u * (ax->forward_max - ax->forward_min)),
+                     sd_scale_inverse (ay->scale, ay->forward_min
+                                                  + v * (ay->forward_max - ay->forward_min)),
+                     x, y);
 }
 
 static gboolean
@@ -1109,8 +1115,6 @@ void
 sd_plot_draw_title (SdPlot  *plot,
                     cairo_t *cr)
 {
-  double width, centre, pad;
-
   g_return_if_fail (plot != NULL);
   g_return_if_fail (plot->laid_out);
   g_return_if_fail (cr != NULL);
@@ -1118,16 +1122,8 @@ sd_plot_draw_title (SdPlot  *plot,
   if (plot->title_layout == NULL)
     return;
 
-  pad = plot->style.padding;
-  sd_text_get_size (plot->title_layout, &width, NULL, NULL);
-  centre = plot->area.x + plot->area.width / 2;
-  centre = MIN (centre, plot->width - pad - width / 2);
-  centre = MAX (centre, pad + width / 2);
-
-  cairo_save (cr);
-  sd_set_source_color (cr, plot->style.foreground);
-  sd_text_draw (cr, plot->title_layout, centre, pad, SD_TEXT_CENTER, SD_TEXT_TOP, 0.0);
-  cairo_restore (cr);
+  sd_text_draw_title (cr, &plot->style, plot->title_layout, plot->area.x + plot->area.width / 2,
+                      plot->width);
 }
 
 /**

@@ -374,3 +374,40 @@ sd_text_draw (cairo_t       *cr,
   pango_cairo_show_layout (cr, layout);
   cairo_restore (cr);
 }
+
+/**
+ * sd_text_draw_title:
+ * @cr: a cairo context
+ * @style: the figure's style: its foreground colour and its padding
+ * @title: the title's layout
+ * @centre: where the title would best be centred, such as over the plot
+ * @figure_width: the figure's width
+ *
+ * Draws a figure's title at the top of the figure, the style's padding
+ * below its edge, centred on @centre as far as the padding at either side
+ * allows: a title too wide to centre there moves towards the middle of
+ * the figure rather than off it.
+ */
+void
+sd_text_draw_title (cairo_t            *cr,
+                    const SdThemeStyle *style,
+                    PangoLayout        *title,
+                    double              centre,
+                    double              figure_width)
+{
+  double width, pad;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (style != NULL);
+  g_return_if_fail (PANGO_IS_LAYOUT (title));
+
+  pad = style->padding;
+  sd_text_get_size (title, &width, NULL, NULL);
+  centre = MIN (centre, figure_width - pad - width / 2);
+  centre = MAX (centre, pad + width / 2);
+
+  cairo_save (cr);
+  sd_set_source_color (cr, style->foreground);
+  sd_text_draw (cr, title, centre, pad, SD_TEXT_CENTER, SD_TEXT_TOP, 0.0);
+  cairo_restore (cr);
+}

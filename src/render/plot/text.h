@@ -85,5 +85,10 @@ void         sd_text_draw        (cairo_t             *cr,
                                   SdTextHAnchor        h_anchor,
                                   SdTextVAnchor        v_anchor,
                                   double               angle);
+void         sd_text_draw_title  (cairo_t             *cr,
+                                  const SdThemeStyle  *style,
+                                  PangoLayout         *title,
+                                  double               centre,
+                                  double               figure_width);
 
 G_END_DECLS

@@ -6,9 +6,8 @@
 
 #include <float.h>
 #include <math.h>
-#include <stdlib.h>
-#include <string.h>
 
+#include "number.h"
 #include "ticks.h"
 
 /* Tick k of a step m × 10^e is computed as the integer k·m scaled by a
@@ -17,54 +16,16 @@
  * That needs k·m to be an exact integer. */
 #define MAX_EXACT_INTEGER 4503599627370496.0 /* 2^52 */
 
-/* The minus sign U+2212, which lines up with the plus sign and is as wide as
- * a digit, unlike the hyphen. */
-#define MINUS "\xe2\x88\x92"
-#define TIMES "\xc3\x97"
-
 typedef struct
 {
   int mantissa; /* 1, 2 or 5 */
   int exponent;
 } NiceStep;
 
-/* 10^n, exact for 0 <= n <= 22 where doubles hold it exactly. */
-static double
-power_of_ten (int n)
-{
-  static const double exact[] = {
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-  };
-
-  if (n >= 0 && n < (int) G_N_ELEMENTS (exact))
-    return exact[n];
-  return pow (10.0, n);
-}
-
-/* The double nearest to integer × 10^exponent, for an integer below 2^53:
- * one correctly rounded operation on exact operands while 10^|exponent|
- * is exact, and the C library's correctly rounded decimal conversion
- * beyond, where pow() would be off by an ulp now and then. */
-static double
-decimal_value (double integer,
-               int    exponent)
-{
-  char text[64];
-
-  if (exponent >= 0 && exponent <= 22)
-    return integer * power_of_ten (exponent);
-  if (exponent < 0 && exponent >= -22)
-    return integer / power_of_ten (-exponent);
-
-  g_snprintf (text, sizeof text, "%.0fe%d", integer, exponent);
-  return g_ascii_strtod (text, NULL);
-}
-
 static double
 nice_value (NiceStep s)
 {
-  return decimal_value (s.mantissa, s.exponent);
+  return sd_number_decimal (s.mantissa, s.exponent);
 }
 
 static double
@@ -72,7 +33,7 @@ tick_value (double   k,
             NiceStep s)
 {
   /* Adding +0.0 turns the -0 that k = -0 would give into 0. */
-  return decimal_value (k * s.mantissa, s.exponent) + 0.0;
+  return sd_number_decimal (k * s.mantissa, s.exponent) + 0.0;
 }
 
 static NiceStep
@@ -97,9 +58,9 @@ nice_at_least (double raw)
   static const int mantissas[] = { 1, 2, 5 };
   int e = (int) floor (log10 (raw));
 
-  if (decimal_value (1, e) > raw)
+  if (sd_number_decimal (1, e) > raw)
     e--;
-  else if (decimal_value (1, e + 1) <= raw)
+  else if (sd_number_decimal (1, e + 1) <= raw)
     e++;
 
   for (guint i = 0; i < G_N_ELEMENTS (mantissas); i++)
@@ -344,24 +305,6 @@ sd_ticks_linear (double  min,
   return (guint) best_count;
 }
 
-static gboolean
-is_decade (double value,
-           int   *exponent)
-{
-  int e;
-
-  if (!(value > 0.0) || !isfinite (value))
-    return FALSE;
-
-  e = (int) lround (log10 (value));
-  if (decimal_value (1, e) != value)
-    return FALSE;
-
-  if (exponent != NULL)
-    *exponent = e;
-  return TRUE;
-}
-
 /* The first and last decades 10^d inside [min, max], for 0 < min <= max. */
 static void
 decade_span (double  min,
@@ -372,13 +315,13 @@ decade_span (double  min,
   int lo = (int) ceil (log10 (min));
   int hi = (int) floor (log10 (max));
 
-  while (decimal_value (1, lo - 1) >= min)
+  while (sd_number_decimal (1, lo - 1) >= min)
     lo--;
-  while (decimal_value (1, lo) < min)
+  while (sd_number_decimal (1, lo) < min)
     lo++;
-  while (decimal_value (1, hi + 1) <= max)
+  while (sd_number_decimal (1, hi + 1) <= max)
     hi++;
-  while (decimal_value (1, hi) > max)
+  while (sd_number_decimal (1, hi) > max)
     hi--;
 
   *first = lo;
@@ -461,7 +404,7 @@ sd_ticks_log (double  min,
         }
 
       for (int d = lo; d <= hi && count < max_ticks; d++)
-        ticks[count++] = decimal_value (1, d * stride);
+        ticks[count++] = sd_number_decimal (1, d * stride);
       return count;
     }
 
@@ -470,7 +413,7 @@ sd_ticks_log (double  min,
     {
       for (guint i = 0; i < G_N_ELEMENTS (mantissas); i++)
         {
-          double value = decimal_value (mantissas[i], d);
+          double value = sd_number_decimal (mantissas[i], d);
 
           if (value >= min && value <= max)
             {
@@ -531,14 +474,14 @@ sd_ticks_log_minor (double        min,
     }
 
   for (guint i = 0; i < n_major; i++)
-    decades = decades && is_decade (major[i], NULL);
+    decades = decades && sd_number_is_decade (major[i], NULL);
 
   if (decades && n_major >= 2)
     {
       int e0 = 0, e1 = 0;
 
-      is_decade (major[0], &e0);
-      is_decade (major[1], &e1);
+      sd_number_is_decade (major[0], &e0);
+      sd_number_is_decade (major[1], &e1);
       stride = e1 - e0;
     }
 
@@ -554,7 +497,7 @@ sd_ticks_log_minor (double        min,
           if (stride > 1 && m > 1)
             break;
 
-          value = decimal_value (m, d);
+          value = sd_number_decimal (m, d);
           if (value < min || value > max)
             continue;
 
@@ -572,157 +515,18 @@ sd_ticks_log_minor (double        min,
   return count;
 }
 
-/* Formats the integer |n| as decimal digits. */
-static void
-append_digits (GString *out,
-               double   n)
-{
-  g_string_append_printf (out, "%.0f", fabs (n));
-}
-
-static void
-append_power (GString *out,
-              int      exponent)
-{
-  g_string_append (out, "10<sup>");
-  if (exponent < 0)
-    g_string_append (out, MINUS);
-  g_string_append_printf (out, "%d</sup>", ABS (exponent));
-}
-
-/* Writes n × 10^exponent, n an integer, in positional notation with
- * exactly -exponent decimals, or as m × 10^k with the trailing zeros of n
- * dropped. */
-static char *
-format_decimal (double   n,
-                int      exponent,
-                gboolean scientific)
-{
-  GString *out = g_string_new (NULL);
-
-  if (n == 0.0)
-    {
-      g_string_append_c (out, '0');
-      return g_string_free (out, FALSE);
-    }
-
-  if (n < 0.0)
-    g_string_append (out, MINUS);
-
-  if (scientific)
-    {
-      g_autoptr(GString) digits = g_string_new (NULL);
-
-      while (fmod (n, 10.0) == 0.0)
-        {
-          n /= 10.0;
-          exponent++;
-        }
-      append_digits (digits, n);
-      g_string_append_c (out, digits->str[0]);
-      if (digits->len > 1)
-        {
-          g_string_append_c (out, '.');
-          g_string_append (out, digits->str + 1);
-        }
-      g_string_append (out, TIMES);
-      append_power (out, exponent + (int) digits->len - 1);
-    }
-  else if (exponent >= 0)
-    {
-      append_digits (out, n);
-      for (int i = 0; i < exponent; i++)
-        g_string_append_c (out, '0');
-    }
-  else
-    {
-      g_autoptr(GString) digits = g_string_new (NULL);
-      gsize decimals = -exponent;
-
-      append_digits (digits, n);
-      while (digits->len <= decimals)
-        g_string_prepend_c (digits, '0');
-      g_string_insert_c (digits, digits->len - decimals, '.');
-      g_string_append (out, digits->str);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-/* Six significant digits, for values that belong to no step. */
-static char *
-format_general (double value)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-  g_autoptr(GString) out = g_string_new (NULL);
-  const char *exponent;
-
-  if (isnan (value))
-    return g_strdup ("NaN");
-  if (isinf (value))
-    return g_strdup (value > 0 ? "\xe2\x88\x9e" : MINUS "\xe2\x88\x9e");
-  if (value == 0.0)
-    return g_strdup ("0");
-
-  g_ascii_formatd (buffer, sizeof buffer, "%.6g", value);
-  exponent = strchr (buffer, 'e');
-  if (buffer[0] == '-')
-    g_string_append (out, MINUS);
-  g_string_append_len (out, buffer + (buffer[0] == '-'),
-                       (exponent != NULL ? exponent - buffer : (gssize) strlen (buffer)) -
-                       (buffer[0] == '-'));
-  if (exponent != NULL)
-    {
-      g_string_append (out, TIMES);
-      append_power (out, atoi (exponent + 1));
-    }
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-/* The largest e with @step an integer multiple of 10^e, e <= 0 for steps
- * below one. The tolerance absorbs the rounding of steps like 0.1. */
-static int
-step_exponent (double step)
-{
-  int e = 0;
-
-  if (step >= 1.0)
-    {
-      while (e < 308)
-        {
-          double q = step / decimal_value (1, e + 1);
-
-          if (fabs (q - round (q)) > 1e-9 * q || q < 0.5)
-            break;
-          e++;
-        }
-      return e;
-    }
-
-  while (e > -340)
-    {
-      double q = step / decimal_value (1, e);
-
-      if (fabs (q - round (q)) <= 1e-9 * q && q >= 0.5)
-        break;
-      e--;
-    }
-  return e;
-}
-
 /**
  * sd_tick_label:
  * @value: a tick
  * @step: the distance between the axis' ticks, or 0 for a lone tick
  *
- * Labels a tick of a linear axis with as many decimals as @step has, the
- * same for every tick of the axis: "0.3" for 3 × 0.1, "0.5" and "1.0" with
- * a step of 0.5, "0" for -0, and the minus sign U+2212 for negative values.
- * Steps from 10^6 on, and steps below 10^-4 between values below
- * 10^4 steps, are written in Pango markup as "1.5×10<sup>−5</sup>"; ticks
- * 2 × 10^-7 apart near 1 stay "1.0000002". A lone tick gets six
- * significant digits.
+ * Labels a tick of a linear axis in the %SD_NUMBER_TICK style, as if it
+ * were alone on its axis: with as many decimals as @step has, "0.3" for
+ * 3 × 0.1, "0.5" and "1.0" with a step of 0.5, "0" for -0; in scientific
+ * notation when its own magnitude calls for it (see
+ * sd_number_is_scientific()), "1.5×10<sup>−5</sup>"; ticks 2 × 10^-7 apart
+ * near 1 stay "1.0000002". A lone tick gets six significant digits.
+ * sd_ticks_get_label() chooses the notation for a whole axis instead.
  *
  * Returns: (transfer full): the label, in Pango markup
  */
@@ -730,27 +534,11 @@ char *
 sd_tick_label (double value,
                double step)
 {
-  int exponent;
-  int order;
-  gboolean scientific;
-  double n;
+  SdNumberFormat format;
 
-  if (!isfinite (value) || !isfinite (step) || !(step > 0.0))
-    return format_general (value);
-
-  exponent = step_exponent (step);
-  n = round (exponent >= 0 ? value / decimal_value (1, exponent)
-                           : value * power_of_ten (-exponent));
-  if (!isfinite (n) || fabs (n) > MAX_EXACT_INTEGER)
-    return format_general (value);
-
-  /* Scientific notation for big steps, and for small steps among small
-   * values: ticks 0.0000002 apart near 1 read best as 1.0000002. Values
-   * of one axis lie within 10^4 steps of each other, so they all fall on
-   * the same side of the bound. */
-  order = (int) floor (log10 (step) + 1e-9);
-  scientific = order >= 6 || (order <= -5 && fabs (value) < decimal_value (1, order + 4));
-  return format_decimal (n + 0.0, exponent, scientific);
+  sd_number_format_init (&format, SD_NUMBER_TICK);
+  format.step = step;
+  return sd_number_format (&format, value);
 }
 
 /**
@@ -758,38 +546,15 @@ sd_tick_label (double value,
  * @value: a tick of a logarithmic axis
  *
  * Labels powers of ten as "10<sup>k</sup>" and other values m × 10^k as
- * "m×10<sup>k</sup>" (matplotlib's LogFormatterSciNotation), in Pango
- * markup with the minus sign U+2212.
+ * "m×10<sup>k</sup>" (matplotlib's LogFormatterSciNotation), in the
+ * %SD_NUMBER_LOG_TICK style.
  *
  * Returns: (transfer full): the label, in Pango markup
  */
 char *
 sd_tick_label_log (double value)
 {
-  int exponent;
-  double mantissa;
-  g_autoptr(GString) out = NULL;
-
-  if (is_decade (value, &exponent))
-    {
-      out = g_string_new (NULL);
-      append_power (out, exponent);
-      return g_string_free (g_steal_pointer (&out), FALSE);
-    }
-
-  if (!(value > 0.0) || !isfinite (value))
-    return format_general (value);
-
-  exponent = (int) floor (log10 (value));
-  mantissa = value / decimal_value (1, exponent);
-  if (fabs (mantissa - round (mantissa)) > 1e-9 * mantissa ||
-      round (mantissa) < 1 || round (mantissa) > 9)
-    return format_general (value);
-
-  out = g_string_new (NULL);
-  g_string_append_printf (out, "%d" TIMES, (int) round (mantissa));
-  append_power (out, exponent);
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return sd_number_markup (value, SD_NUMBER_LOG_TICK);
 }
 
 /**
@@ -836,6 +601,10 @@ sd_ticks_compute (SdTicks  *ticks,
  * @ticks: ticks from sd_ticks_compute()
  * @index: which major tick, below @ticks->n
  *
+ * Labels a major tick in the %SD_NUMBER_TICK style (%SD_NUMBER_LOG_TICK
+ * for powers of ten), all the axis' labels in the same notation: the
+ * notation its largest tick takes.
+ *
  * Returns: (transfer full): the label of the major tick @index, in Pango
  *   markup
  */
@@ -843,10 +612,19 @@ char *
 sd_ticks_get_label (const SdTicks *ticks,
                     guint          index)
 {
+  SdNumberFormat format;
+
   g_return_val_if_fail (ticks != NULL, NULL);
   g_return_val_if_fail (index < ticks->n, NULL);
 
   if (ticks->scale == SD_SCALE_LOG && ticks->step == 0.0)
     return sd_tick_label_log (ticks->values[index]);
-  return sd_tick_label (ticks->values[index], ticks->step);
+
+  /* The axis' largest tick decides the notation of all its labels. */
+  sd_number_format_init (&format, SD_NUMBER_TICK);
+  format.step = ticks->step;
+  for (guint i = 0; i < ticks->n; i++)
+    if (isfinite (ticks->values[i]))
+      format.magnitude = MAX (format.magnitude, fabs (ticks->values[i]));
+  return sd_number_format (&format, ticks->values[index]);
 }

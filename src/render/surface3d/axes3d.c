@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "label-placer.h"
 #include "surface3d-private.h"
 #include "text.h"
 
@@ -283,64 +284,36 @@ sd_axes3d_draw_panes (cairo_t            *cr,
   cairo_restore (cr);
 }
 
-static gboolean
-overlaps_any (const cairo_rectangle_t *box,
-              GArray                  *boxes,
-              double                   clearance)
-{
-  for (guint i = 0; i < boxes->len; i++)
-    {
-      const cairo_rectangle_t *other = &g_array_index (boxes, cairo_rectangle_t, i);
-
-      if (box->x < other->x + other->width + clearance
-          && other->x < box->x + box->width + clearance
-          && box->y < other->y + other->height + clearance
-          && other->y < box->y + box->height + clearance)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* How far a box w × h reaches from its centre along the unit vector n. */
+/* Draws a label so that its box clears (x, y) by gap along n, and keeps
+ * its place. An optional label (a tick's) that would come closer than the
+ * placer's clearance to a label drawn before is left out; a title is
+ * drawn all the same. Returns how far the label reaches along n from
+ * (x, y), 0 if it was left out. */
 static double
-reach (double       width,
-       double       height,
-       const double n[2])
-{
-  return fabs (n[0]) * width / 2.0 + fabs (n[1]) * height / 2.0;
-}
-
-/* Draws a label so that its box clears (x, y) by gap along n and adds
- * its box to boxes. An optional label (a tick's) that would come closer
- * than clearance to a label drawn before is left out; a title is drawn
- * all the same. Returns how far the label
- * reaches along n from (x, y), 0 if it was left out. */
-static double
-draw_label (cairo_t     *cr,
-            PangoLayout *layout,
-            double       x,
-            double       y,
-            const double n[2],
-            double       gap,
-            double       angle,
-            GArray      *boxes,
-            gboolean     optional,
-            double       clearance)
+draw_label (cairo_t       *cr,
+            PangoLayout   *layout,
+            double         x,
+            double         y,
+            const double   n[2],
+            double         gap,
+            double         angle,
+            SdLabelPlacer *labels,
+            gboolean       optional)
 {
   cairo_rectangle_t box;
-  double r, cx, cy;
+  double reach;
 
   sd_text_get_box (layout, 0.0, 0.0, SD_TEXT_CENTER, SD_TEXT_MIDDLE, angle, &box);
-  r = reach (box.width, box.height, n);
-  cx = x + n[0] * (gap + r);
-  cy = y + n[1] * (gap + r);
-  sd_text_get_box (layout, cx, cy, SD_TEXT_CENTER, SD_TEXT_MIDDLE, angle, &box);
-  if (optional && overlaps_any (&box, boxes, clearance))
+  sd_label_box_beyond (box.width, box.height, x, y, n[0], n[1], gap, &box);
+  reach = gap + fabs (n[0]) * box.width + fabs (n[1]) * box.height;
+  if (optional && !sd_label_placer_try (labels, &box))
     return 0.0;
+  if (!optional)
+    sd_label_placer_add_label (labels, &box);
 
-  sd_text_draw (cr, layout, cx, cy, SD_TEXT_CENTER, SD_TEXT_MIDDLE, angle);
-  g_array_append_val (boxes, box);
-  return gap + 2.0 * r;
+  sd_text_draw (cr, layout, box.x + box.width / 2, box.y + box.height / 2,
+                SD_TEXT_CENTER, SD_TEXT_MIDDLE, angle);
+  return reach;
 }
 
 /* Where the tick at @value sits on the axis drawn from a to b. */
@@ -365,7 +338,7 @@ draw_axis (cairo_t            *cr,
            const SdCamera3d   *camera,
            const SdAxis3d     *axis,
            guint               dimension,
-           GArray             *boxes)
+           SdLabelPlacer      *labels)
 {
   double from[3], to[3], n[2], a[2], b[2], p[2];
   double em = style->font_size, labels_reach = style->tick_length;
@@ -402,8 +375,7 @@ draw_axis (cairo_t            *cr,
 
       tick_point (axis, dimension, axis->ticks.values[i], a, b, p);
       r = draw_label (cr, layout, p[0], p[1], n,
-                      style->tick_length + SD_AXIS3D_TICK_LABEL_GAP * em, 0.0, boxes, TRUE,
-                      LABEL_CLEARANCE * em);
+                      style->tick_length + SD_AXIS3D_TICK_LABEL_GAP * em, 0.0, labels, TRUE);
       labels_reach = MAX (labels_reach, r);
     }
 
@@ -414,7 +386,7 @@ draw_axis (cairo_t            *cr,
       double angle = dimension == 2 && fabs (n[0]) > 2.0 * fabs (n[1]) ? -G_PI / 2 : 0.0;
 
       draw_label (cr, layout, (a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0, n,
-                  labels_reach + SD_AXIS3D_TITLE_GAP * em, angle, boxes, FALSE, 0.0);
+                  labels_reach + SD_AXIS3D_TITLE_GAP * em, angle, labels, FALSE);
     }
 }
 
@@ -424,9 +396,9 @@ draw_axis (cairo_t            *cr,
  * @style: the figure's style
  * @camera: the camera
  * @axes: the x, y and height axes
- * @label_boxes: (element-type cairo_rectangle_t): the boxes of text
- *   already drawn; the labels drawn here are added, and a tick label that
- *   would overlap one is left out
+ * @labels: the text already drawn; the labels drawn here are added, and
+ *   a tick label that would come closer than a sixth of a font size to
+ *   one drawn before is left out
  *
  * Draws each axis on the edge sd_axis3d_choose_edge() picks, with ticks
  * perpendicular to it on screen, tick labels beyond them and the title
@@ -438,11 +410,12 @@ sd_axes3d_draw (cairo_t            *cr,
                 const SdThemeStyle *style,
                 const SdCamera3d   *camera,
                 const SdAxis3d      axes[3],
-                GArray             *label_boxes)
+                SdLabelPlacer      *labels)
 {
+  sd_label_placer_set_margins (labels, 0.0, LABEL_CLEARANCE * style->font_size);
   cairo_save (cr);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
   for (guint k = 0; k < 3; k++)
-    draw_axis (cr, style, camera, &axes[k], k, label_boxes);
+    draw_axis (cr, style, camera, &axes[k], k, labels);
   cairo_restore (cr);
 }

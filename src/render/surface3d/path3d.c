@@ -8,8 +8,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "clip.h"
+#include "marker.h"
 #include "surface3d-private.h"
-#include "trajectory-layer.h"
 
 /* The path is sampled at least every this many quads, so that a long step
  * follows the surface's hills and its visibility is known in detail. */
@@ -70,41 +71,18 @@ inside_box (const double p[3])
   return p[0] >= -1.0 && p[0] <= 1.0 && p[1] >= -1.0 && p[1] <= 1.0;
 }
 
-/* Liang and Barsky's clipping of the segment a–b to the box's floor plan.
- * Returns FALSE if no part of it is inside. */
+/* Cuts the segment a–b to the box's floor plan. Returns FALSE if no part
+ * of it is inside. */
 static gboolean
 clip_segment (const double  a[3],
               const double  b[3],
               double       *t0,
               double       *t1)
 {
-  double dx = b[0] - a[0], dy = b[1] - a[1];
-  double p[4] = { -dx, dx, -dy, dy };
-  double q[4] = { a[0] + 1.0, 1.0 - a[0], a[1] + 1.0, 1.0 - a[1] };
+  static const cairo_rectangle_t floor_plan = { -1.0, -1.0, 2.0, 2.0 };
 
-  *t0 = 0.0;
-  *t1 = 1.0;
-  if (!isfinite (dx) || !isfinite (dy))
-    return FALSE;
-
-  for (guint k = 0; k < 4; k++)
-    {
-      if (p[k] == 0.0)
-        {
-          if (q[k] < 0.0)
-            return FALSE;
-          continue;
-        }
-
-      if (p[k] < 0.0)
-        *t0 = MAX (*t0, q[k] / p[k]);
-      else
-        *t1 = MIN (*t1, q[k] / p[k]);
-      if (*t0 > *t1)
-        return FALSE;
-    }
-
-  return TRUE;
+  return sd_clip_segment (&floor_plan, &(SdPoint) { a[0], a[1] }, &(SdPoint) { b[0], b[1] },
+                          t0, t1);
 }
 
 static void
@@ -391,58 +369,6 @@ place_marker (Context                *ctx,
   return TRUE;
 }
 
-/* The markers look as in the map view (trajectory-layer.c): a hollow
- * circle at the start, a filled one at the end, a red ✕ where the run
- * diverged. */
-static void
-draw_circle (cairo_t            *cr,
-             const SdThemeStyle *style,
-             double              x,
-             double              y,
-             const double        color[4],
-             gboolean            filled)
-{
-  double size = style->marker_size;
-  double background[4];
-
-  memcpy (background, style->background, sizeof background);
-  background[3] = 1.0;
-  cairo_new_path (cr);
-  cairo_arc (cr, x, y, (filled ? 0.65 : 0.55) * size, 0, 2 * G_PI);
-  sd_set_source_color (cr, filled ? color : background);
-  cairo_fill_preserve (cr);
-  cairo_set_line_width (cr, (filled ? 0.15 : 0.3) * size);
-  sd_set_source_color (cr, filled ? background : color);
-  cairo_stroke (cr);
-}
-
-static void
-draw_cross (cairo_t            *cr,
-            const SdThemeStyle *style,
-            double              x,
-            double              y)
-{
-  static const double red[4] = SD_DIVERGED_RGBA;
-  double size = style->marker_size;
-  double r = 0.7 * size;
-  double background[4];
-
-  memcpy (background, style->background, sizeof background);
-  background[3] = 1.0;
-  cairo_new_path (cr);
-  cairo_move_to (cr, x - r, y - r);
-  cairo_line_to (cr, x + r, y + r);
-  cairo_move_to (cr, x - r, y + r);
-  cairo_line_to (cr, x + r, y - r);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_set_line_width (cr, 0.6 * size);
-  sd_set_source_color (cr, background);
-  cairo_stroke_preserve (cr);
-  cairo_set_line_width (cr, 0.32 * size);
-  sd_set_source_color (cr, red);
-  cairo_stroke (cr);
-}
-
 static void
 draw_markers (Context                *ctx,
               cairo_t                *cr,
@@ -456,7 +382,7 @@ draw_markers (Context                *ctx,
 
   if (place_marker (ctx, &states[0], &x, &y))
     {
-      draw_circle (cr, ctx->style, x, y, color, FALSE);
+      sd_run_mark_draw (cr, ctx->style, SD_RUN_MARK_START, x, y, color);
       if (busy != NULL)
         add_busy (busy, x, y, 2 * ctx->style->marker_size);
     }
@@ -474,10 +400,11 @@ draw_markers (Context                *ctx,
       sd_camera3d_project (ctx->camera, last->p, &x, &y);
     }
 
+  /* The marks are the map view's. */
   if (diverged)
-    draw_cross (cr, ctx->style, x, y);
+    sd_run_mark_draw (cr, ctx->style, SD_RUN_MARK_DIVERGED, x, y, color);
   else if (n_states > 1)
-    draw_circle (cr, ctx->style, x, y, color, TRUE);
+    sd_run_mark_draw (cr, ctx->style, SD_RUN_MARK_END, x, y, color);
   if (busy != NULL)
     add_busy (busy, x, y, 2 * ctx->style->marker_size);
 }

@@ -28,6 +28,7 @@
 #include <glib.h>
 
 #include "grid.h"
+#include "label-placer.h"
 #include "optimizer.h"
 #include "overlay.h"
 #include "surface.h"
@@ -241,7 +242,7 @@ void      sd_axes3d_draw        (cairo_t           *cr,
                                  const SdThemeStyle *style,
                                  const SdCamera3d  *camera,
                                  const SdAxis3d     axes[3],
-                                 GArray            *label_boxes);
+                                 SdLabelPlacer     *labels);
 
 void      sd_path3d_draw        (cairo_t                *cr,
                                  const SdThemeStyle     *style,

@@ -203,7 +203,8 @@ measure_frame (View    *view,
 {
   const SdThemeStyle *style = &view->style;
   double em = style->font_size, labels_width, labels_height, title_height, gaps;
-  double elevation = CLAMP (sd_scene_get_surface (view->landscape->scene)->elevation, -90.0, 90.0) * G_PI / 180;
+  double elevation = CLAMP (sd_scene_get_surface (view->landscape->scene)->elevation, -90.0, 90.0)
+                     * G_PI / 180;
 
   measure_labels (view, cr, &labels_width, &labels_height);
   title_height = label_line_height (view, cr);
@@ -282,8 +283,7 @@ view_init (View                  *view,
   view->landscape = self;
   view->width = options->width;
   view->height = options->height;
-  sd_theme_get_style (options->theme, options->scale, &view->style);
-  view->style.transparent = options->transparent;
+  sd_figure_options_get_style (options, &view->style);
 
   view->colorbar = sd_landscape_create_colorbar (self, options);
   if (view->colorbar != NULL)
@@ -609,6 +609,13 @@ run_diverged (const SdLandscape *self,
   return !self->scene->has_step || self->scene->step >= *step;
 }
 
+/* The runs that have a trajectory and a group in the scene. */
+static guint
+n_runs (const SdLandscape *self)
+{
+  return MIN (self->trajectories->len, sd_scene_get_surface (self->scene)->runs->len);
+}
+
 static void
 draw_runs (View    *view,
            cairo_t *cr,
@@ -616,7 +623,7 @@ draw_runs (View    *view,
 {
   const SdLandscape *self = view->landscape;
 
-  for (guint i = 0; i < self->trajectories->len && i < sd_scene_get_surface (self->scene)->runs->len; i++)
+  for (guint i = 0; i < n_runs (self); i++)
     {
       const SdSceneRun *run = g_ptr_array_index (sd_scene_get_surface (self->scene)->runs, i);
       const SdTrajectory *trajectory = g_ptr_array_index (self->trajectories, i);
@@ -647,7 +654,7 @@ draw_explain (View    *view,
 {
   const SdLandscape *self = view->landscape;
 
-  for (guint i = 0; i < self->trajectories->len && i < sd_scene_get_surface (self->scene)->runs->len; i++)
+  for (guint i = 0; i < n_runs (self); i++)
     {
       const SdSceneRun *run = g_ptr_array_index (sd_scene_get_surface (self->scene)->runs, i);
       SdOverlayData data;
@@ -678,7 +685,7 @@ draw_legend (View    *view,
   const SdLandscape *self = view->landscape;
   g_autoptr(SdLegend) legend = sd_legend_new ();
 
-  for (guint i = 0; i < self->trajectories->len && i < sd_scene_get_surface (self->scene)->runs->len; i++)
+  for (guint i = 0; i < n_runs (self); i++)
     {
       const SdSceneRun *run = g_ptr_array_index (sd_scene_get_surface (self->scene)->runs, i);
       g_autofree char *name = NULL;
@@ -706,23 +713,6 @@ draw_legend (View    *view,
   sd_overlay_add_legend_entries (legend, &view->style, self->scene);
   sd_legend_draw (legend, cr, &view->style, &view->region,
                   (const cairo_rectangle_t *) (gpointer) busy->data, busy->len, NULL);
-}
-
-static void
-draw_title (View    *view,
-            cairo_t *cr)
-{
-  double width, centre, pad = view->style.padding;
-
-  sd_text_get_size (view->title, &width, NULL, NULL);
-  centre = view->region.x + view->region.width / 2;
-  centre = MIN (centre, view->width - pad - width / 2);
-  centre = MAX (centre, pad + width / 2);
-
-  cairo_save (cr);
-  sd_set_source_color (cr, view->style.foreground);
-  sd_text_draw (cr, view->title, centre, pad, SD_TEXT_CENTER, SD_TEXT_TOP, 0.0);
-  cairo_restore (cr);
 }
 
 /**
@@ -770,7 +760,9 @@ sd_landscape_draw_3d (SdLandscape           *self,
                       const SdFigureOptions *options)
 {
   g_autoptr(GArray) busy = NULL;
-  g_autoptr(GArray) labels = NULL;
+  g_autoptr(SdLabelPlacer) labels = NULL;
+  const cairo_rectangle_t *boxes;
+  guint n_boxes;
   View view;
 
   g_return_if_fail (self != NULL);
@@ -783,7 +775,7 @@ sd_landscape_draw_3d (SdLandscape           *self,
 
   view_init (&view, self, cr, options);
   busy = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
-  labels = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+  labels = sd_label_placer_new (NULL);
 
   if (!view.style.transparent)
     {
@@ -802,18 +794,39 @@ sd_landscape_draw_3d (SdLandscape           *self,
       draw_runs (&view, cr, busy);
       draw_explain (&view, cr, busy);
       sd_axes3d_draw (cr, &view.style, &view.camera, view.axes, labels);
-      g_array_append_vals (busy, labels->data, labels->len);
+      boxes = sd_label_placer_get_labels (labels, &n_boxes);
+      g_array_append_vals (busy, boxes, n_boxes);
       if (view.show_colorbar)
         sd_colorbar_draw (view.colorbar, cr, &view.style, view.colorbar_x, view.colorbar_y,
                           view.colorbar_height);
     }
 
   if (view.title != NULL)
-    draw_title (&view, cr);
+    sd_text_draw_title (cr, &view.style, view.title, view.region.x + view.region.width / 2,
+                        view.width);
   if (view.has_box)
     draw_legend (&view, cr, busy);
 
   view_clear (&view);
+}
+
+/* Lays the view out, for a figure with room for it, to map points with
+ * its camera. Returns FALSE, with nothing to clear, when it has no box. */
+static gboolean
+view_init_box (View                  *view,
+               SdLandscape           *self,
+               cairo_t               *cr,
+               const SdFigureOptions *options)
+{
+  if (!(options->width > 0.0 && options->height > 0.0))
+    return FALSE;
+
+  view_init (view, self, cr, options);
+  if (view->has_box)
+    return TRUE;
+
+  view_clear (view);
+  return FALSE;
 }
 
 /**
@@ -845,7 +858,6 @@ sd_landscape_project_3d (SdLandscape           *self,
 {
   View view;
   double p[3];
-  gboolean ok;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (self->grid != NULL, FALSE);
@@ -853,19 +865,13 @@ sd_landscape_project_3d (SdLandscape           *self,
   g_return_val_if_fail (options != NULL, FALSE);
   g_return_val_if_fail (px != NULL && py != NULL, FALSE);
 
-  if (!(options->width > 0.0 && options->height > 0.0))
+  if (!view_init_box (&view, self, cr, options))
     return FALSE;
 
-  view_init (&view, self, cr, options);
-  ok = view.has_box;
-  if (ok)
-    {
-      sd_mesh3d_to_box (view.mesh, x, y, z, p);
-      sd_camera3d_project (&view.camera, p, px, py);
-    }
-
+  sd_mesh3d_to_box (view.mesh, x, y, z, p);
+  sd_camera3d_project (&view.camera, p, px, py);
   view_clear (&view);
-  return ok;
+  return TRUE;
 }
 
 /**
@@ -903,14 +909,12 @@ sd_landscape_pick_3d (SdLandscape           *self,
   g_return_val_if_fail (options != NULL, FALSE);
   g_return_val_if_fail (x != NULL && y != NULL, FALSE);
 
-  if (!(options->width > 0.0 && options->height > 0.0))
+  if (!view_init_box (&view, self, cr, options))
     return FALSE;
 
-  view_init (&view, self, cr, options);
-  ok = view.has_box && sd_mesh3d_pick (view.mesh, &view.camera, px, py, p);
+  ok = sd_mesh3d_pick (view.mesh, &view.camera, px, py, p);
   if (ok)
     sd_mesh3d_from_box (view.mesh, p, x, y);
-
   view_clear (&view);
   return ok;
 }

@@ -1,0 +1,484 @@
+/* test-landscape-runs.c: the map view's runs: their paths, markers,
+ * colours and legend, and what their explain keys draw
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "core-error.h"
+#include "landscape-fixture.h"
+
+#define BOWL_SCENE(extra, runs) \
+  "[Scene]\nversion=1\nkind=surface\n" extra "\n" \
+  "[Surface]\nfunction=custom\nexpression=x^2 + 4*y^2\n" \
+  "x-range=-2;2\ny-range=-2;2\nresolution=64\nlayers=\n\n" runs
+
+#define GREEN_RUN \
+  "[Run Green]\noptimizer=sgd\nlearning-rate=0.05\nstart=1.8;1.6\nsteps=40\ncolor=#00a000\n\n"
+
+static const double green[3] = { 0.0, 160 / 255.0, 0.0 };
+
+/* Gradient descent on x^2 + 4 y^2 with learning rate eta multiplies x by
+ * 1 - 2 eta and y by 1 - 8 eta at each step: iterate k of the green run
+ * is (1.8 * 0.9^k, 1.6 * 0.6^k). */
+static void
+green_iterate (guint   k,
+               double *x,
+               double *y)
+{
+  *x = 1.8 * pow (0.9, k);
+  *y = 1.6 * pow (0.6, k);
+}
+
+/* Whether the pixel at (px, py) shows the green run: its colour, up to
+ * the antialiasing of the line's edges. */
+static gboolean
+is_green (Canvas *canvas,
+          double  px,
+          double  py)
+{
+  double rgb[3];
+
+  pixel_rgb (canvas, px, py, rgb);
+  return color_distance (rgb, green) < 0.2;
+}
+
+/* The line passes through the iterates: the midpoint of each long step
+ * is drawn in the run's colour; the start is a hollow circle, the end a
+ * filled one, and places away from the path keep the background. */
+static void
+test_trajectory_pixels (void)
+{
+  g_autoptr(SdPlot) plot = NULL;
+  Canvas canvas;
+  double px, py, qx, qy, rgb[3];
+  guint checked = 0;
+
+  canvas_init (&canvas, WIDTH, HEIGHT);
+  plot = draw_scene (&canvas, BOWL_SCENE ("", GREEN_RUN), NULL, NULL);
+
+  for (guint k = 0; k < 40; k++)
+    {
+      double x0, y0, x1, y1;
+
+      green_iterate (k, &x0, &y0);
+      green_iterate (k + 1, &x1, &y1);
+      g_assert_true (sd_plot_map (plot, x0, y0, &px, &py));
+      g_assert_true (sd_plot_map (plot, x1, y1, &qx, &qy));
+      if (hypot (qx - px, qy - py) < 16.0)
+        continue;
+
+      g_assert_true (is_green (&canvas, (px + qx) / 2, (py + qy) / 2));
+      checked++;
+    }
+  g_assert_cmpuint (checked, >=, 5);
+
+  /* The start: white inside a green ring. */
+  g_assert_true (sd_plot_map (plot, 1.8, 1.6, &px, &py));
+  g_assert_cmphex (pixel (&canvas, (int) px, (int) py), ==, 0xffffffff);
+  g_assert_true (is_green (&canvas, px + 3.85, py));
+  g_assert_true (is_green (&canvas, px - 3.85, py));
+
+  /* The end, at 1.8 * 0.9^40 = 0.027 and 1.6 * 0.6^40 ≈ 0: a green disc. */
+  {
+    double x, y;
+
+    green_iterate (40, &x, &y);
+    g_assert_true (sd_plot_map (plot, x, y, &px, &py));
+    g_assert_true (is_green (&canvas, px, py));
+    g_assert_true (is_green (&canvas, px + 2.0, py + 2.0));
+  }
+
+  /* Away from the path. */
+  g_assert_true (sd_plot_map (plot, -1.3, -1.1, &px, &py));
+  pixel_rgb (&canvas, px, py, rgb);
+  g_assert_cmpfloat (rgb[0], >, 0.8);
+  g_assert_false (is_green (&canvas, px, py));
+
+  canvas_clear (&canvas);
+}
+
+/* A hidden run draws nothing at all: the figure equals the one without
+ * it, pixel for pixel, legend included. */
+static void
+test_trajectory_invisible (void)
+{
+  g_autoptr(SdPlot) with_run = NULL;
+  g_autoptr(SdPlot) without = NULL;
+  Canvas a, b;
+
+  canvas_init (&a, WIDTH, HEIGHT);
+  canvas_init (&b, WIDTH, HEIGHT);
+  with_run = draw_scene (&a,
+                         BOWL_SCENE ("", GREEN_RUN "visible=false\nexplain=gradient;curvature\n"),
+                         NULL, NULL);
+  without = draw_scene (&b, BOWL_SCENE ("", ""), NULL, NULL);
+
+  cairo_surface_flush (a.surface);
+  cairo_surface_flush (b.surface);
+  g_assert_cmpint (memcmp (cairo_image_surface_get_data (a.surface),
+                           cairo_image_surface_get_data (b.surface),
+                           (gsize) cairo_image_surface_get_stride (a.surface) * HEIGHT), ==, 0);
+
+  canvas_clear (&a);
+  canvas_clear (&b);
+}
+
+/* With `step`, runs stop at that iterate: the end marker sits on iterate
+ * 5 and the later path is not drawn. */
+static void
+test_trajectory_step (void)
+{
+  g_autoptr(SdPlot) plot = NULL;
+  SdLandscape *landscape;
+  Canvas canvas;
+  double x, y, px, py;
+
+  canvas_init (&canvas, WIDTH, HEIGHT);
+  plot = draw_scene (&canvas, BOWL_SCENE ("step=5\n", GREEN_RUN), NULL, &landscape);
+  g_assert_cmpuint (sd_landscape_get_run_end (landscape, 0), ==, 5);
+
+  green_iterate (5, &x, &y);
+  g_assert_true (sd_plot_map (plot, x, y, &px, &py));
+  g_assert_true (is_green (&canvas, px, py));
+  g_assert_true (is_green (&canvas, px + 2.0, py - 2.0));
+
+  /* Iterate 20, near (0.22, 0), is on the full path but not on the first
+   * five steps. */
+  green_iterate (20, &x, &y);
+  g_assert_true (sd_plot_map (plot, x, y, &px, &py));
+  g_assert_false (is_green (&canvas, px, py));
+  free_landscape (landscape);
+  canvas_clear (&canvas);
+
+  canvas_init (&canvas, WIDTH, HEIGHT);
+  g_clear_pointer (&plot, sd_plot_free);
+  plot = draw_scene (&canvas, BOWL_SCENE ("", GREEN_RUN), NULL, &landscape);
+  g_assert_cmpuint (sd_landscape_get_run_end (landscape, 0), ==, 40);
+  g_assert_true (sd_plot_map (plot, x, y, &px, &py));
+  g_assert_true (is_green (&canvas, px, py));
+  free_landscape (landscape);
+  canvas_clear (&canvas);
+
+  /* A step past the run's end shows the whole run. */
+  canvas_init (&canvas, WIDTH, HEIGHT);
+  g_clear_pointer (&plot, sd_plot_free);
+  plot = draw_scene (&canvas, BOWL_SCENE ("step=1000\n", GREEN_RUN), NULL, &landscape);
+  g_assert_cmpuint (sd_landscape_get_run_end (landscape, 0), ==, 40);
+  free_landscape (landscape);
+  canvas_clear (&canvas);
+}
+
+/* A run's `explain` key draws over the path at the iterate the run ends
+ * on. At iterate 2 the green run is at p = (1.458, 0.576), where
+ * ∇f = (2x, 8y) = (2.916, 4.608): the gradient step -0.05 ∇f runs from
+ * there, where the path (drawn to step 2) does not go, in red. */
+static void
+test_explain (void)
+{
+  static const double gradient_red[3] = { 0xe0 / 255.0, 0x1b / 255.0, 0x24 / 255.0 };
+  const double p[2] = { 1.458, 0.576 }, d[2] = { -0.05 * 2.916, -0.05 * 4.608 };
+  Canvas canvas;
+
+  for (guint explained = 0; explained < 2; explained++)
+    {
+      g_autoptr(SdPlot) plot = NULL;
+      double px, py, qx, qy, rgb[3];
+
+      canvas_init (&canvas, WIDTH, HEIGHT);
+      plot = draw_scene (&canvas,
+                         explained ? BOWL_SCENE ("step=2\n", GREEN_RUN "explain=gradient\n")
+                                   : BOWL_SCENE ("step=2\n", GREEN_RUN),
+                         NULL, NULL);
+
+      g_assert_true (sd_plot_map (plot, p[0], p[1], &px, &py));
+      g_assert_true (sd_plot_map (plot, p[0] + d[0], p[1] + d[1], &qx, &qy));
+      g_assert_cmpfloat (hypot (qx - px, qy - py), >, 20.0);
+      /* A third of the way along the shaft, short of the head. */
+      pixel_rgb (&canvas, px + (qx - px) / 3, py + (qy - py) / 3, rgb);
+      if (explained)
+        g_assert_cmpfloat (color_distance (rgb, gradient_red), <, 0.2);
+      else
+        g_assert_cmpfloat (color_distance (rgb, gradient_red), >, 0.5);
+      canvas_clear (&canvas);
+    }
+}
+
+/* With readable lengths the same gradient step is drawn 96 points long
+ * (SD_OVERLAY_READABLE_LENGTH at scale 1), in its own direction: red well
+ * past its true end, and nothing beyond 96 points. */
+static void
+test_explain_readable (void)
+{
+  static const double gradient_red[3] = { 0xe0 / 255.0, 0x1b / 255.0, 0x24 / 255.0 };
+  const double p[2] = { 1.458, 0.576 }, d[2] = { -0.05 * 2.916, -0.05 * 4.608 };
+  Canvas canvas;
+
+  for (guint readable = 0; readable < 2; readable++)
+    {
+      g_autoptr(SdPlot) plot = NULL;
+      double px, py, qx, qy, ux, uy, length, rgb[3];
+
+      canvas_init (&canvas, WIDTH, HEIGHT);
+      plot = draw_scene (&canvas,
+                         readable ? BOWL_SCENE ("step=2\n",
+                                                "explain-lengths=readable\n"
+                                                GREEN_RUN "explain=gradient\n")
+                                  : BOWL_SCENE ("step=2\n", GREEN_RUN "explain=gradient\n"),
+                         NULL, NULL);
+      g_assert_true (sd_plot_map (plot, p[0], p[1], &px, &py));
+      g_assert_true (sd_plot_map (plot, p[0] + d[0], p[1] + d[1], &qx, &qy));
+      length = hypot (qx - px, qy - py);
+      g_assert_cmpfloat (length, <, 50.0);
+      ux = (qx - px) / length, uy = (qy - py) / length;
+
+      /* 70 points along: past the true arrow, short of the readable head. */
+      pixel_rgb (&canvas, px + 70.0 * ux, py + 70.0 * uy, rgb);
+      if (readable)
+        g_assert_cmpfloat (color_distance (rgb, gradient_red), <, 0.2);
+      else
+        g_assert_cmpfloat (color_distance (rgb, gradient_red), >, 0.5);
+
+      pixel_rgb (&canvas, px + 100.0 * ux, py + 100.0 * uy, rgb);
+      g_assert_cmpfloat (color_distance (rgb, gradient_red), >, 0.5);
+      canvas_clear (&canvas);
+    }
+}
+
+static guint
+count_color (Canvas                  *canvas,
+             const cairo_rectangle_t *r,
+             const double             rgb[3],
+             double                   tolerance)
+{
+  guint n = 0;
+
+  for (int y = (int) r->y; y < (int) (r->y + r->height); y++)
+    for (int x = (int) r->x; x < (int) (r->x + r->width); x++)
+      {
+        double c[3];
+
+        pixel_rgb (canvas, x + 0.5, y + 0.5, c);
+        if (color_distance (c, rgb) < tolerance)
+          n++;
+      }
+
+  return n;
+}
+
+/* Two runs descend into the top right corner; the legend names the
+ * visible ones, in their colours, in the first free corner (top left),
+ * over a light box rather than the heatmap. */
+static void
+test_legend (void)
+{
+  static const double orange[3] = { 1.0, 0.5, 0.0 };
+  static const double purple[3] = { 0.5, 0.0, 1.0 };
+  static const double pink[3] = { 1.0, 0.0, 1.0 };
+  g_autoptr(SdPlot) plot = NULL;
+  cairo_rectangle_t area, top_left, top_right;
+  Canvas canvas;
+  double rgb[3];
+
+  canvas_init (&canvas, WIDTH, HEIGHT);
+  plot = draw_scene (&canvas,
+                     "[Scene]\nversion=1\nkind=surface\n\n"
+                     "[Surface]\nfunction=custom\nexpression=(x-1.5)^2 + (y-1.5)^2\n"
+                     "x-range=-2;2\ny-range=-2;2\nresolution=64\nlayers=heatmap\n\n"
+                     "[Run Orange]\noptimizer=sgd\nlearning-rate=0.1\nstart=0.4;1.2\n"
+                     "steps=30\ncolor=#ff8000\n\n"
+                     "[Run Purple]\noptimizer=sgd\nlearning-rate=0.1\nstart=1.1;0.5\n"
+                     "steps=30\ncolor=#8000ff\n\n"
+                     "[Run Hidden]\noptimizer=sgd\nlearning-rate=0.1\nstart=-1;-1\n"
+                     "steps=30\ncolor=#ff00ff\nvisible=false\n",
+                     NULL, NULL);
+  sd_plot_get_area (plot, &area);
+  top_left = (cairo_rectangle_t) { area.x, area.y, area.width * 0.4, area.height * 0.3 };
+  top_right = (cairo_rectangle_t) { area.x + area.width * 0.6, area.y,
+                                    area.width * 0.4, area.height * 0.3 };
+
+  /* The line samples, 2.2 font sizes long and 2 points thick. */
+  g_assert_cmpuint (count_color (&canvas, &top_left, orange, 0.1), >=, 20);
+  g_assert_cmpuint (count_color (&canvas, &top_left, purple, 0.1), >=, 20);
+  g_assert_cmpuint (count_color (&canvas, &area, pink, 0.3), ==, 0);
+  /* The runs themselves are top right. */
+  g_assert_cmpuint (count_color (&canvas, &top_right, orange, 0.1), >=, 40);
+
+  /* The box's background is white at 85 % over the heatmap, lighter than
+   * any colour of the map; beside the box the map shows. */
+  pixel_rgb (&canvas, area.x + 12, area.y + 12, rgb);
+  g_assert_cmpfloat (MIN (rgb[0], MIN (rgb[1], rgb[2])), >, 0.85);
+  pixel_rgb (&canvas, area.x + area.width * 0.5, area.y + 12, rgb);
+  g_assert_cmpfloat (MIN (rgb[0], MIN (rgb[1], rgb[2])), <, 0.5);
+
+  canvas_clear (&canvas);
+}
+
+#define DIVERGING_SCENE(extra, lr) \
+  "[Scene]\nversion=1\nkind=surface\n" extra "\n" \
+  "[Surface]\nfunction=custom\nexpression=x^2 + y^2\n" \
+  "x-range=-2;2\ny-range=-2;2\nresolution=32\nlayers=\n\n" \
+  "[Run Fast]\noptimizer=sgd\nlearning-rate=" lr "\nstart=1;0.5\nsteps=500\n"
+
+static const double red[3] = { 0xe0 / 255.0, 0x1b / 255.0, 0x24 / 255.0 };
+
+/* The red pixels of @canvas, and their centroid. */
+static guint
+find_red (Canvas *canvas,
+          double *cx,
+          double *cy)
+{
+  cairo_rectangle_t all = { 0, 0, canvas->width, canvas->height };
+  double sx = 0.0, sy = 0.0;
+  guint n = 0;
+
+  for (int y = 0; y < canvas->height; y++)
+    for (int x = 0; x < canvas->width; x++)
+      {
+        double c[3];
+
+        pixel_rgb (canvas, x + 0.5, y + 0.5, c);
+        if (color_distance (c, red) < 0.1)
+          {
+            sx += x + 0.5;
+            sy += y + 0.5;
+            n++;
+          }
+      }
+
+  g_assert_cmpuint (count_color (canvas, &all, red, 0.1), ==, n);
+  *cx = n > 0 ? sx / n : NAN;
+  *cy = n > 0 ? sy / n : NAN;
+  return n;
+}
+
+/* SGD with learning rate 10 on x^2 + y^2 multiplies the point by -19 at
+ * each step; the loss overflows at update 121 (19^121 * 1.118 exceeds
+ * sqrt(DBL_MAX)). The path leaves the plot at once, through its left
+ * edge at (-2, -1), and the red cross marks that exit, drawn 1.1 marker
+ * widths back inside. */
+static void
+test_divergence (void)
+{
+  g_autoptr(SdPlot) plot = NULL;
+  SdLandscape *landscape;
+  Canvas canvas;
+  double cx, cy, ex, ey, sx, sy, d;
+  guint step;
+
+  canvas_init (&canvas, WIDTH, HEIGHT);
+  plot = draw_scene (&canvas, DIVERGING_SCENE ("", "10"), NULL, &landscape);
+  g_assert_true (sd_trajectory_get_diverged (g_ptr_array_index (landscape->trajectories, 0),
+                                             &step));
+  g_assert_cmpuint (step, ==, 121);
+
+  g_assert_cmpuint (find_red (&canvas, &cx, &cy), >=, 20);
+  g_assert_true (sd_plot_map (plot, -2.0, -1.0, &ex, &ey));
+  g_assert_true (sd_plot_map (plot, 1.0, 0.5, &sx, &sy));
+  d = hypot (sx - ex, sy - ey);
+  ex += (sx - ex) / d * 1.1 * sd_plot_get_style (plot)->marker_size;
+  ey += (sy - ey) / d * 1.1 * sd_plot_get_style (plot)->marker_size;
+  g_assert_cmpfloat (hypot (cx - ex, cy - ey), <, 1.5);
+  free_landscape (landscape);
+  canvas_clear (&canvas);
+
+  /* At step 100 the run has not diverged yet. */
+  canvas_init (&canvas, WIDTH, HEIGHT);
+  g_clear_pointer (&plot, sd_plot_free);
+  plot = draw_scene (&canvas, DIVERGING_SCENE ("step=100\n", "10"), NULL, &landscape);
+  g_assert_cmpuint (find_red (&canvas, &cx, &cy), ==, 0);
+  free_landscape (landscape);
+  canvas_clear (&canvas);
+
+  /* A run that converges has no cross. */
+  canvas_init (&canvas, WIDTH, HEIGHT);
+  g_clear_pointer (&plot, sd_plot_free);
+  plot = draw_scene (&canvas, DIVERGING_SCENE ("", "0.1"), NULL, &landscape);
+  g_assert_false (sd_trajectory_get_diverged (g_ptr_array_index (landscape->trajectories, 0),
+                                              NULL));
+  g_assert_cmpuint (find_red (&canvas, &cx, &cy), ==, 0);
+  free_landscape (landscape);
+  canvas_clear (&canvas);
+}
+
+/* A divergence whose last finite iterate is in view is marked there. */
+static void
+test_divergence_in_view (void)
+{
+  g_autoptr(SdPlot) plot = NULL;
+  SdLandscape *landscape;
+  const SdOptimizerState *last;
+  Canvas canvas;
+  double cx, cy, px, py;
+  guint n;
+
+  /* exp(x^2) overflows for x > 26.6; from x = 1.5 with rate 1.2 the
+   * next iterate is about 1.5 - 1.2 * 3 * e^2.25 = -32.9. */
+  canvas_init (&canvas, WIDTH, HEIGHT);
+  plot = draw_scene (&canvas,
+                     "[Scene]\nversion=1\nkind=surface\n\n"
+                     "[Surface]\nfunction=custom\nexpression=exp(x^2) + y^2\n"
+                     "x-range=-2;2\ny-range=-2;2\nresolution=32\nlayers=\n\n"
+                     "[Run Fast]\noptimizer=sgd\nlearning-rate=1.2\nstart=1.5;0.5\nsteps=50\n",
+                     NULL, &landscape);
+  g_assert_true (sd_trajectory_get_diverged (g_ptr_array_index (landscape->trajectories, 0),
+                                             NULL));
+  sd_trajectory_get_points (g_ptr_array_index (landscape->trajectories, 0), &n);
+  g_assert_cmpuint (n, ==, 1);
+  last = sd_trajectory_get_point (g_ptr_array_index (landscape->trajectories, 0), 0);
+
+  g_assert_cmpuint (find_red (&canvas, &cx, &cy), >=, 20);
+  g_assert_true (sd_plot_map (plot, last->position[0], last->position[1], &px, &py));
+  g_assert_cmpfloat (hypot (cx - px, cy - py), <, 1.0);
+
+  free_landscape (landscape);
+  canvas_clear (&canvas);
+}
+
+static void
+test_run_color (void)
+{
+  g_autoptr(SdScene) scene = load_scene (BOWL_SCENE ("", GREEN_RUN
+                                                     "[Run Plain]\noptimizer=adam\nstart=1;1\n"
+                                                     "steps=3\n"));
+  g_autoptr(SdLandscape) landscape = new_landscape (scene);
+  double rgba[4], expected[4];
+
+  sd_landscape_get_run_color (landscape, 0, SD_THEME_DARK, rgba);
+  g_assert_cmpfloat (rgba[0], ==, 0.0);
+  g_assert_cmpfloat (rgba[1], ==, 160 / 255.0);
+  g_assert_cmpfloat (rgba[2], ==, 0.0);
+  g_assert_cmpfloat (rgba[3], ==, 1.0);
+
+  /* The second run takes the palette's second colour, whatever the
+   * first run's colour. */
+  for (SdTheme theme = 0; theme < SD_N_THEMES; theme++)
+    {
+      sd_landscape_get_run_color (landscape, 1, theme, rgba);
+      sd_palette_color (theme, 1, expected);
+      g_assert_cmpmem (rgba, sizeof rgba, expected, sizeof expected);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  sd_core_init ();
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/render/landscape/run-color", test_run_color);
+  g_test_add_func ("/render/landscape/trajectory/pixels", test_trajectory_pixels);
+  g_test_add_func ("/render/landscape/trajectory/invisible", test_trajectory_invisible);
+  g_test_add_func ("/render/landscape/trajectory/step", test_trajectory_step);
+  g_test_add_func ("/render/landscape/explain", test_explain);
+  g_test_add_func ("/render/landscape/explain-readable", test_explain_readable);
+  g_test_add_func ("/render/landscape/divergence", test_divergence);
+  g_test_add_func ("/render/landscape/divergence/in-view", test_divergence_in_view);
+  g_test_add_func ("/render/landscape/legend", test_legend);
+
+  return g_test_run ();
+}
