@@ -423,12 +423,13 @@ test_json_matches_overlay (void)
                      data.curvature.stability_bound);
 }
 
-/* Every example scene exports in every format without a warning, so the
- * shipped scenes and the lecture figures never rot. */
-static void
-test_example_scenes (void)
+/* Exports every scene in FOLDER/SUBFOLDER of the source tree in every
+ * format, without a warning; returns how many there were. */
+static guint
+export_every_scene (const char *folder,
+                    const char *subfolder)
 {
-  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "..", "data", "scenes", NULL);
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "..", folder, subfolder, NULL);
   g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
   static const char * const extensions[] = { ".png", ".svg", ".pdf", ".csv", ".json" };
   const char *name;
@@ -463,8 +464,17 @@ test_example_scenes (void)
         }
       n_scenes++;
     }
+  return n_scenes;
+}
 
-  g_assert_cmpuint (n_scenes, >=, 8);
+/* Every example scene and every gallery scene exports in every format
+ * without a warning, so the shipped scenes, the lecture figures and the
+ * lookbook build-aux/gallery draws never rot. */
+static void
+test_example_scenes (void)
+{
+  g_assert_cmpuint (export_every_scene ("data", "scenes"), >=, 13);
+  g_assert_cmpuint (export_every_scene ("docs", "gallery"), >=, 23);
 }
 
 int

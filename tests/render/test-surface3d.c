@@ -1324,81 +1324,6 @@ test_transparent (void)
   cairo_surface_destroy (image);
 }
 
-/* The scenes of the gallery: what a lecture on optimization shows. */
-static const struct
-{
-  const char *name;
-  const char *text;
-} gallery[] = {
-  { "rosenbrock-log",
-    "[Scene]\nversion=1\nkind=surface\ntitle=Rosenbrock, log scale\n"
-    "[Surface]\nfunction=rosenbrock\nlog-scale=true\nview=3d\n"
-    "[Run Adam]\noptimizer=adam\nlearning-rate=0.05\nstart=-1.5;2.5\nsteps=1000\n"
-    "[Run SGD]\noptimizer=sgd\nlearning-rate=0.0005\nstart=-1.5;2.5\nsteps=1000\n" },
-  { "himmelblau",
-    "[Scene]\nversion=1\nkind=surface\ntitle=Himmelblau’s function\n"
-    "[Surface]\nfunction=himmelblau\nview=3d\n"
-    "[Run Momentum]\noptimizer=momentum\nlearning-rate=0.002\nmomentum=0.9\n"
-    "start=-0.5;-4.5\nsteps=300\n"
-    "[Run Adam]\noptimizer=adam\nlearning-rate=0.1\nstart=0.5;4.5\nsteps=300\n"
-    "[Run RMSprop]\noptimizer=rmsprop\nlearning-rate=0.05\nstart=-4.5;0.5\nsteps=300\n" },
-  { "saddle",
-    "[Scene]\nversion=1\nkind=surface\ntitle=A saddle point: x² − y²\n"
-    "[Surface]\nfunction=saddle\nview=3d\n"
-    "[Run SGD]\noptimizer=sgd\nlearning-rate=0.05\nstart=-1.8;-0.01\nsteps=60\n" },
-  { "ackley",
-    "[Scene]\nversion=1\nkind=surface\ntitle=Ackley\n"
-    "[Surface]\nfunction=ackley\nview=3d\ncolor-map=magma\nelevation=55\n"
-    "[Run Adam]\noptimizer=adam\nlearning-rate=0.5\nstart=-4.2;3.8\nsteps=300\n"
-    "[Run Momentum]\noptimizer=momentum\nlearning-rate=0.05\nmomentum=0.95\n"
-    "start=3.5;-3.9\nsteps=300\n" },
-};
-
-static void
-render_png (const SdScene *scene,
-            SdTheme        theme,
-            double         width,
-            double         height,
-            double         scale,
-            const char    *path)
-{
-  g_autoptr(SdLandscape) landscape = new_landscape (scene);
-  Drawing drawing;
-
-  drawing_init (&drawing, landscape, width, height, theme, scale);
-  if (path != NULL)
-    g_assert_cmpint (cairo_surface_write_to_png (drawing.image, path), ==,
-                     CAIRO_STATUS_SUCCESS);
-  drawing_clear (&drawing);
-}
-
-/* Renders the gallery in every theme at two sizes; with
- * SADDLE_TEST_GALLERY=DIR set it writes the PNGs there, for people to
- * look at. */
-static void
-test_gallery (void)
-{
-  const char *dir = g_getenv ("SADDLE_TEST_GALLERY");
-
-  for (guint i = 0; i < G_N_ELEMENTS (gallery); i++)
-    {
-      g_autoptr(SdScene) scene = load_scene (gallery[i].text);
-
-      for (SdTheme theme = 0; theme < SD_N_THEMES; theme++)
-        {
-          g_autofree char *small = g_strdup_printf ("%s-%s.png", gallery[i].name,
-                                                    sd_theme_get_name (theme));
-          g_autofree char *large = g_strdup_printf ("%s-%s@2x.png", gallery[i].name,
-                                                    sd_theme_get_name (theme));
-          g_autofree char *small_path = dir != NULL ? g_build_filename (dir, small, NULL) : NULL;
-          g_autofree char *large_path = dir != NULL ? g_build_filename (dir, large, NULL) : NULL;
-
-          render_png (scene, theme, 800, 600, 1.0, small_path);
-          render_png (scene, theme, 800, 600, 2.0, large_path);
-        }
-    }
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -1435,7 +1360,6 @@ main (int   argc,
   g_test_add_func ("/render/surface3d/pdf", test_pdf);
   g_test_add_func ("/render/surface3d/degenerate", test_degenerate);
   g_test_add_func ("/render/surface3d/transparent", test_transparent);
-  g_test_add_func ("/render/surface3d/gallery", test_gallery);
 
   return g_test_run ();
 }

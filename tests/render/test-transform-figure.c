@@ -947,81 +947,6 @@ test_pdf (void)
   g_assert_nonnull (strstr (tail, "%%EOF"));
 }
 
-/* Gallery ------------------------------------------------------------------ */
-
-typedef struct
-{
-  const char *name;
-  const char *title;
-  SdMat2      matrix;
-  double      t;
-  gboolean    has_vector;
-  double      vector[2];
-  guint       orbit;
-  guint       layers;
-} GalleryEntry;
-
-static const GalleryEntry gallery[] = {
-  { "rotation", "Rotation by 30°", { 0.8660254037844387, -0.5, 0.5, 0.8660254037844387 }, 1.0,
-    TRUE, { 1.0, 0.5 }, 3, ALL_LAYERS },
-  { "shear", NULL, { 1.0, 1.0, 0.0, 1.0 }, 1.0, FALSE, { 0, 0 }, 0, ALL_LAYERS & ~SD_LAYER_SVD },
-  { "symmetric", "A symmetric matrix", { 2.0, 1.0, 1.0, 2.0 }, 1.0, TRUE, { 1.0, -0.5 }, 2,
-    ALL_LAYERS },
-  { "reflection", NULL, { 1.0, 0.0, 0.0, -1.0 }, 1.0, FALSE, { 0, 0 }, 0,
-    ALL_LAYERS & ~SD_LAYER_SVD },
-  { "singular", "A singular matrix", { 1.0, 2.0, 2.0, 4.0 }, 1.0, TRUE, { 1.0, -0.25 }, 1,
-    ALL_LAYERS },
-  { "spiral", "Spiral: orbit of 12 steps", { 0.9, -0.4, 0.4, 0.9 }, 1.0, TRUE, { 1.5, 0.0 }, 12,
-    SD_LAYER_GRID | SD_LAYER_BASIS | SD_LAYER_EIGENVECTORS | SD_LAYER_UNIT_CIRCLE },
-  { "shear-half", "Halfway to a shear", { 1.0, 1.0, 0.0, 1.0 }, 0.5, FALSE, { 0, 0 }, 0,
-    ALL_LAYERS & ~SD_LAYER_SVD },
-  { "escape", NULL, { 1.5, 0.5, 0.2, 1.2 }, 1.0, TRUE, { 0.5, 0.5 }, 10,
-    ALL_LAYERS },
-};
-
-/* Renders every gallery figure in every theme, at 800 x 600 points on
- * twice as many pixels, and at presentation scale 2, into the directory
- * named by TF_GALLERY_DIR, to be looked at. */
-static void
-test_gallery (void)
-{
-  const char *dir = g_getenv ("TF_GALLERY_DIR");
-
-  if (dir == NULL)
-    {
-      g_test_skip ("set TF_GALLERY_DIR to write the gallery");
-      return;
-    }
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  for (guint i = 0; i < G_N_ELEMENTS (gallery); i++)
-    {
-      const GalleryEntry *entry = &gallery[i];
-      g_autoptr(SdScene) scene = scene_new (entry->matrix.a, entry->matrix.b, entry->matrix.c,
-                                            entry->matrix.d, entry->layers);
-
-      scene->title = g_strdup (entry->title);
-      sd_scene_get_transform (scene)->t = entry->t;
-      if (entry->has_vector)
-        scene_set_vector (scene, entry->vector[0], entry->vector[1], entry->orbit);
-
-      for (SdTheme theme = 0; theme < SD_N_THEMES; theme++)
-        for (guint s = 1; s <= 2; s++)
-          {
-            Render render = { 0 };
-            g_autofree char *name = g_strdup_printf ("%s-%s%s.png", entry->name,
-                                                     sd_theme_get_name (theme),
-                                                     s == 2 ? "-scale2" : "");
-            g_autofree char *path = g_build_filename (dir, name, NULL);
-
-            render_scene (&render, scene, theme, s);
-            g_assert_cmpint (cairo_surface_write_to_png (render.surface, path), ==,
-                             CAIRO_STATUS_SUCCESS);
-            render_clear (&render);
-          }
-    }
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -1049,7 +974,6 @@ main (int   argc,
   g_test_add_func ("/render/transform-figure/themes", test_themes);
   g_test_add_func ("/render/transform-figure/svg", test_svg);
   g_test_add_func ("/render/transform-figure/pdf", test_pdf);
-  g_test_add_func ("/render/transform-figure/gallery", test_gallery);
 
   return g_test_run ();
 }
