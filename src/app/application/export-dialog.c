@@ -269,6 +269,9 @@ sd_export_dialog_finalize (GObject *object)
   G_OBJECT_CLASS (sd_export_dialog_parent_class)->finalize (object);
 }
 
+/* Binds the template child NAME to the field of SdExportDialog named the same. */
+#define BIND_CHILD(name) gtk_widget_class_bind_template_child (widget_class, SdExportDialog, name)
+
 static void
 sd_export_dialog_class_init (SdExportDialogClass *klass)
 {
@@ -291,19 +294,19 @@ sd_export_dialog_class_init (SdExportDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/export-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, SdExportDialog, export_button);
-  gtk_widget_class_bind_template_child (widget_class, SdExportDialog, spinner);
-  gtk_widget_class_bind_template_child (widget_class, SdExportDialog, format_row);
-  gtk_widget_class_bind_template_child (widget_class, SdExportDialog, figure_group);
-  gtk_widget_class_bind_template_child (widget_class, SdExportDialog, width_row);
-  gtk_widget_class_bind_template_child (widget_class, SdExportDialog, height_row);
-  gtk_widget_class_bind_template_child (widget_class, SdExportDialog, scale_row);
-  gtk_widget_class_bind_template_child (widget_class, SdExportDialog, theme_row);
-  gtk_widget_class_bind_template_child (widget_class, SdExportDialog, transparent_row);
-  gtk_widget_class_bind_template_child (widget_class, SdExportDialog, width_spin);
-  gtk_widget_class_bind_template_child (widget_class, SdExportDialog, height_spin);
-  gtk_widget_class_bind_template_child (widget_class, SdExportDialog, scale_spin);
-  gtk_widget_class_bind_template_child (widget_class, SdExportDialog, transparent_switch);
+  BIND_CHILD (export_button);
+  BIND_CHILD (spinner);
+  BIND_CHILD (format_row);
+  BIND_CHILD (figure_group);
+  BIND_CHILD (width_row);
+  BIND_CHILD (height_row);
+  BIND_CHILD (scale_row);
+  BIND_CHILD (theme_row);
+  BIND_CHILD (transparent_row);
+  BIND_CHILD (width_spin);
+  BIND_CHILD (height_spin);
+  BIND_CHILD (scale_spin);
+  BIND_CHILD (transparent_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_format_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
 

@@ -121,6 +121,9 @@ sd_preferences_window_dispose (GObject *object)
   G_OBJECT_CLASS (sd_preferences_window_parent_class)->dispose (object);
 }
 
+/* Binds the template child NAME to the field of SdPreferencesWindow named the same. */
+#define BIND_CHILD(name) gtk_widget_class_bind_template_child (widget_class, SdPreferencesWindow, name)
+
 static void
 sd_preferences_window_class_init (SdPreferencesWindowClass *klass)
 {
@@ -138,8 +141,8 @@ sd_preferences_window_class_init (SdPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/preferences-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, SdPreferencesWindow, color_scheme_row);
-  gtk_widget_class_bind_template_child (widget_class, SdPreferencesWindow, color_map_row);
+  BIND_CHILD (color_scheme_row);
+  BIND_CHILD (color_map_row);
   gtk_widget_class_bind_template_child (widget_class, SdPreferencesWindow,
                                         presentation_scale_adjustment);
 }

@@ -641,6 +641,9 @@ sd_window_dispose (GObject *object)
   G_OBJECT_CLASS (sd_window_parent_class)->dispose (object);
 }
 
+/* Binds the template child NAME to the field of SdWindow named the same. */
+#define BIND_CHILD(name) gtk_widget_class_bind_template_child (widget_class, SdWindow, name)
+
 static void
 sd_window_class_init (SdWindowClass *klass)
 {
@@ -682,16 +685,16 @@ sd_window_class_init (SdWindowClass *klass)
   g_type_ensure (SD_TYPE_PLACEHOLDER_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/window.ui");
-  gtk_widget_class_bind_template_child (widget_class, SdWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, SdWindow, header_flap);
-  gtk_widget_class_bind_template_child (widget_class, SdWindow, header_bar);
-  gtk_widget_class_bind_template_child (widget_class, SdWindow, presentation_hint);
-  gtk_widget_class_bind_template_child (widget_class, SdWindow, primary_menu_button);
-  gtk_widget_class_bind_template_child (widget_class, SdWindow, sidebar_button);
-  gtk_widget_class_bind_template_child (widget_class, SdWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, SdWindow, landscape_page);
-  gtk_widget_class_bind_template_child (widget_class, SdWindow, transform_page);
-  gtk_widget_class_bind_template_child (widget_class, SdWindow, probability_page);
+  BIND_CHILD (toast_overlay);
+  BIND_CHILD (header_flap);
+  BIND_CHILD (header_bar);
+  BIND_CHILD (presentation_hint);
+  BIND_CHILD (primary_menu_button);
+  BIND_CHILD (sidebar_button);
+  BIND_CHILD (stack);
+  BIND_CHILD (landscape_page);
+  BIND_CHILD (transform_page);
+  BIND_CHILD (probability_page);
   gtk_widget_class_bind_template_callback (widget_class, on_fullscreened_changed);
 
   gtk_widget_class_install_property_action (widget_class, "win.presentation", "presentation-mode");

@@ -222,6 +222,9 @@ sd_playback_bar_set_property (GObject      *object,
     }
 }
 
+/* Binds the template child NAME to the field of SdPlaybackBar named the same. */
+#define BIND_CHILD(name) gtk_widget_class_bind_template_child (widget_class, SdPlaybackBar, name)
+
 static void
 sd_playback_bar_class_init (SdPlaybackBarClass *klass)
 {
@@ -241,13 +244,13 @@ sd_playback_bar_class_init (SdPlaybackBarClass *klass)
   gtk_widget_class_set_css_name (widget_class, "playbackbar");
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/playback-bar.ui");
-  gtk_widget_class_bind_template_child (widget_class, SdPlaybackBar, play_button);
-  gtk_widget_class_bind_template_child (widget_class, SdPlaybackBar, scrubber);
-  gtk_widget_class_bind_template_child (widget_class, SdPlaybackBar, scrubber_adjustment);
-  gtk_widget_class_bind_template_child (widget_class, SdPlaybackBar, counter_label);
-  gtk_widget_class_bind_template_child (widget_class, SdPlaybackBar, extras_box);
-  gtk_widget_class_bind_template_child (widget_class, SdPlaybackBar, speed_spin);
-  gtk_widget_class_bind_template_child (widget_class, SdPlaybackBar, speed_adjustment);
+  BIND_CHILD (play_button);
+  BIND_CHILD (scrubber);
+  BIND_CHILD (scrubber_adjustment);
+  BIND_CHILD (counter_label);
+  BIND_CHILD (extras_box);
+  BIND_CHILD (speed_spin);
+  BIND_CHILD (speed_adjustment);
   gtk_widget_class_bind_template_callback (widget_class, on_scrubber_changed);
 }
 

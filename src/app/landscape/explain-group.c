@@ -574,6 +574,9 @@ sd_explain_group_set_property (GObject      *object,
     }
 }
 
+/* Binds the template child NAME to the field of SdExplainGroup named the same. */
+#define BIND_CHILD(name) gtk_widget_class_bind_template_child (widget_class, SdExplainGroup, name)
+
 static void
 sd_explain_group_class_init (SdExplainGroupClass *klass)
 {
@@ -618,24 +621,24 @@ sd_explain_group_class_init (SdExplainGroupClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/explain-group.ui");
-  gtk_widget_class_bind_template_child (widget_class, SdExplainGroup, explain_run_row);
-  gtk_widget_class_bind_template_child (widget_class, SdExplainGroup, explain_runs);
-  gtk_widget_class_bind_template_child (widget_class, SdExplainGroup, explain_gradient_switch);
-  gtk_widget_class_bind_template_child (widget_class, SdExplainGroup, explain_step_switch);
-  gtk_widget_class_bind_template_child (widget_class, SdExplainGroup, explain_velocity_row);
-  gtk_widget_class_bind_template_child (widget_class, SdExplainGroup, explain_velocity_switch);
-  gtk_widget_class_bind_template_child (widget_class, SdExplainGroup, explain_adam_row);
-  gtk_widget_class_bind_template_child (widget_class, SdExplainGroup, explain_adam_switch);
-  gtk_widget_class_bind_template_child (widget_class, SdExplainGroup, explain_curvature_switch);
-  gtk_widget_class_bind_template_child (widget_class, SdExplainGroup, explain_readable_switch);
-  gtk_widget_class_bind_template_child (widget_class, SdExplainGroup, arrows_readout_row);
-  gtk_widget_class_bind_template_child (widget_class, SdExplainGroup, arrows_label);
-  gtk_widget_class_bind_template_child (widget_class, SdExplainGroup, curvature_readout_row);
-  gtk_widget_class_bind_template_child (widget_class, SdExplainGroup, lambda_min_label);
-  gtk_widget_class_bind_template_child (widget_class, SdExplainGroup, lambda_max_label);
-  gtk_widget_class_bind_template_child (widget_class, SdExplainGroup, condition_label);
-  gtk_widget_class_bind_template_child (widget_class, SdExplainGroup, bound_label);
-  gtk_widget_class_bind_template_child (widget_class, SdExplainGroup, learning_rate_label);
+  BIND_CHILD (explain_run_row);
+  BIND_CHILD (explain_runs);
+  BIND_CHILD (explain_gradient_switch);
+  BIND_CHILD (explain_step_switch);
+  BIND_CHILD (explain_velocity_row);
+  BIND_CHILD (explain_velocity_switch);
+  BIND_CHILD (explain_adam_row);
+  BIND_CHILD (explain_adam_switch);
+  BIND_CHILD (explain_curvature_switch);
+  BIND_CHILD (explain_readable_switch);
+  BIND_CHILD (arrows_readout_row);
+  BIND_CHILD (arrows_label);
+  BIND_CHILD (curvature_readout_row);
+  BIND_CHILD (lambda_min_label);
+  BIND_CHILD (lambda_max_label);
+  BIND_CHILD (condition_label);
+  BIND_CHILD (bound_label);
+  BIND_CHILD (learning_rate_label);
   gtk_widget_class_bind_template_callback (widget_class, on_explain_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_explain_readable_changed);
 }

@@ -419,16 +419,22 @@ _sd_landscape_canvas_in_area (const cairo_rectangle_t *area,
          && py >= area->y && py <= area->y + area->height;
 }
 
-static void
-area_to_data (const cairo_rectangle_t *area,
-              const double             range[4],
-              double                   px,
-              double                   py,
-              double                  *x,
-              double                  *y)
+/* The plot area as last drawn and the model's range it shows. */
+typedef struct
 {
-  *x = range[0] + (px - area->x) / area->width * (range[1] - range[0]);
-  *y = range[2] + (area->y + area->height - py) / area->height * (range[3] - range[2]);
+  cairo_rectangle_t area;
+  double            range[4];
+} MapFrame;
+
+static gboolean
+get_map_frame (SdLandscapeCanvas *self,
+               MapFrame          *frame)
+{
+  if (!_sd_landscape_canvas_get_area (self, &frame->area))
+    return FALSE;
+
+  _sd_landscape_canvas_get_model_range (self, frame->range);
+  return TRUE;
 }
 
 static gboolean
@@ -437,6 +443,44 @@ can_pick_3d (SdLandscapeCanvas *self)
   return get_landscape (self) != NULL && sd_figure_view_get_picture (SD_FIGURE_VIEW (self)) != NULL
          && self->figure_view == SD_VIEW_3D
          && _sd_landscape_canvas_get_view (self) == SD_VIEW_3D;
+}
+
+/* The point of the surface drawn at (px, py) of the picture on screen. */
+static gboolean
+pick_3d (SdLandscapeCanvas *self,
+         double             px,
+         double             py,
+         double            *x,
+         double            *y)
+{
+  cairo_t *cr = cairo_create (sd_figure_view_get_picture (SD_FIGURE_VIEW (self)));
+  gboolean hit;
+
+  hit = sd_landscape_pick_3d (get_landscape (self), cr,
+                              sd_figure_view_get_drawn_options (SD_FIGURE_VIEW (self)),
+                              px, py, x, y);
+  cairo_destroy (cr);
+  return hit;
+}
+
+/* Where the picture on screen shows the point (x, y, f(x, y)). */
+static gboolean
+project_3d (SdLandscapeCanvas *self,
+            double             x,
+            double             y,
+            double            *px,
+            double            *py)
+{
+  SdLandscape *landscape = get_landscape (self);
+  double z = sd_surface_eval (landscape->surface, x, y, NULL, NULL);
+  cairo_t *cr = cairo_create (sd_figure_view_get_picture (SD_FIGURE_VIEW (self)));
+  gboolean shown;
+
+  shown = sd_landscape_project_3d (landscape, cr,
+                                   sd_figure_view_get_drawn_options (SD_FIGURE_VIEW (self)),
+                                   x, y, z, px, py);
+  cairo_destroy (cr);
+  return shown;
 }
 
 /**
@@ -461,31 +505,24 @@ sd_landscape_canvas_point_to_data (SdLandscapeCanvas *self,
                                    double            *x,
                                    double            *y)
 {
-  cairo_rectangle_t area;
-  double range[4];
+  const cairo_rectangle_t *area;
+  const double *range;
+  MapFrame frame;
 
   g_return_val_if_fail (SD_IS_LANDSCAPE_CANVAS (self), FALSE);
   g_return_val_if_fail (x != NULL && y != NULL, FALSE);
 
   *x = *y = NAN;
   if (can_pick_3d (self))
-    {
-      cairo_t *cr = cairo_create (sd_figure_view_get_picture (SD_FIGURE_VIEW (self)));
-      gboolean hit;
-
-      hit = sd_landscape_pick_3d (get_landscape (self), cr,
-                                  sd_figure_view_get_drawn_options (SD_FIGURE_VIEW (self)),
-                                  px, py, x, y);
-      cairo_destroy (cr);
-      return hit;
-    }
-
-  if (!_sd_landscape_canvas_get_area (self, &area))
+    return pick_3d (self, px, py, x, y);
+  if (!get_map_frame (self, &frame))
     return FALSE;
 
-  _sd_landscape_canvas_get_model_range (self, range);
-  area_to_data (&area, range, px, py, x, y);
-  return _sd_landscape_canvas_in_area (&area, px, py);
+  area = &frame.area;
+  range = frame.range;
+  *x = range[0] + (px - area->x) / area->width * (range[1] - range[0]);
+  *y = range[2] + (area->y + area->height - py) / area->height * (range[3] - range[2]);
+  return _sd_landscape_canvas_in_area (area, px, py);
 }
 
 /**
@@ -510,34 +547,24 @@ sd_landscape_canvas_data_to_point (SdLandscapeCanvas *self,
                                    double            *px,
                                    double            *py)
 {
-  cairo_rectangle_t area;
-  double range[4];
+  const cairo_rectangle_t *area;
+  const double *range;
+  MapFrame frame;
 
   g_return_val_if_fail (SD_IS_LANDSCAPE_CANVAS (self), FALSE);
   g_return_val_if_fail (px != NULL && py != NULL, FALSE);
 
   *px = *py = NAN;
   if (can_pick_3d (self))
-    {
-      SdLandscape *landscape = get_landscape (self);
-      double z = sd_surface_eval (landscape->surface, x, y, NULL, NULL);
-      cairo_t *cr = cairo_create (sd_figure_view_get_picture (SD_FIGURE_VIEW (self)));
-      gboolean shown;
-
-      shown = sd_landscape_project_3d (landscape, cr,
-                                       sd_figure_view_get_drawn_options (SD_FIGURE_VIEW (self)),
-                                       x, y, z, px, py);
-      cairo_destroy (cr);
-      return shown;
-    }
-
-  if (!_sd_landscape_canvas_get_area (self, &area))
+    return project_3d (self, x, y, px, py);
+  if (!get_map_frame (self, &frame))
     return FALSE;
 
-  _sd_landscape_canvas_get_model_range (self, range);
-  *px = area.x + (x - range[0]) / (range[1] - range[0]) * area.width;
-  *py = area.y + area.height - (y - range[2]) / (range[3] - range[2]) * area.height;
-  return _sd_landscape_canvas_in_area (&area, *px, *py);
+  area = &frame.area;
+  range = frame.range;
+  *px = area->x + (x - range[0]) / (range[1] - range[0]) * area->width;
+  *py = area->y + area->height - (y - range[2]) / (range[3] - range[2]) * area->height;
+  return _sd_landscape_canvas_in_area (area, *px, *py);
 }
 
 

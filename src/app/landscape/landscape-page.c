@@ -1000,6 +1000,9 @@ sd_landscape_page_finalize (GObject *object)
   G_OBJECT_CLASS (sd_landscape_page_parent_class)->finalize (object);
 }
 
+/* Binds the template child NAME to the field of SdLandscapePage named the same. */
+#define BIND_CHILD(name) gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, name)
+
 static void
 sd_landscape_page_class_init (SdLandscapePageClass *klass)
 {
@@ -1018,50 +1021,50 @@ sd_landscape_page_class_init (SdLandscapePageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/landscape-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, surface_row);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, expression_row);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, expression_error_row);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, expression_error_label);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, x_range_row);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, y_range_row);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, start_x_row);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, start_y_row);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, x_min_spin);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, x_max_spin);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, y_min_spin);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, y_max_spin);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, resolution_spin);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, dataset_size_row);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, dataset_size_spin);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, noise_row);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, noise_spin);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, dataset_seed_row);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, dataset_seed_spin);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, runs_group);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, add_run_button);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, start_x_spin);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, start_y_spin);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, color_map_row);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, log_scale_switch);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, contours_spin);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, heatmap_switch);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, contour_lines_switch);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, gradient_field_switch);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, explain_group);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, content_box);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, figure_grid);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, canvas_overlay);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, side_box);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, explain_overlay);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, canvas_bin);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, busy_spinner);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, map_button);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, view_3d_button);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, playback_bar);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, chart_button);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, stats_box);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, chart_bin);
-  gtk_widget_class_bind_template_child (widget_class, SdLandscapePage, chart_revealer);
+  BIND_CHILD (surface_row);
+  BIND_CHILD (expression_row);
+  BIND_CHILD (expression_error_row);
+  BIND_CHILD (expression_error_label);
+  BIND_CHILD (x_range_row);
+  BIND_CHILD (y_range_row);
+  BIND_CHILD (start_x_row);
+  BIND_CHILD (start_y_row);
+  BIND_CHILD (x_min_spin);
+  BIND_CHILD (x_max_spin);
+  BIND_CHILD (y_min_spin);
+  BIND_CHILD (y_max_spin);
+  BIND_CHILD (resolution_spin);
+  BIND_CHILD (dataset_size_row);
+  BIND_CHILD (dataset_size_spin);
+  BIND_CHILD (noise_row);
+  BIND_CHILD (noise_spin);
+  BIND_CHILD (dataset_seed_row);
+  BIND_CHILD (dataset_seed_spin);
+  BIND_CHILD (runs_group);
+  BIND_CHILD (add_run_button);
+  BIND_CHILD (start_x_spin);
+  BIND_CHILD (start_y_spin);
+  BIND_CHILD (color_map_row);
+  BIND_CHILD (log_scale_switch);
+  BIND_CHILD (contours_spin);
+  BIND_CHILD (heatmap_switch);
+  BIND_CHILD (contour_lines_switch);
+  BIND_CHILD (gradient_field_switch);
+  BIND_CHILD (explain_group);
+  BIND_CHILD (content_box);
+  BIND_CHILD (figure_grid);
+  BIND_CHILD (canvas_overlay);
+  BIND_CHILD (side_box);
+  BIND_CHILD (explain_overlay);
+  BIND_CHILD (canvas_bin);
+  BIND_CHILD (busy_spinner);
+  BIND_CHILD (map_button);
+  BIND_CHILD (view_3d_button);
+  BIND_CHILD (playback_bar);
+  BIND_CHILD (chart_button);
+  BIND_CHILD (stats_box);
+  BIND_CHILD (chart_bin);
+  BIND_CHILD (chart_revealer);
   gtk_widget_class_bind_template_callback (widget_class, on_surface_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_expression_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_range_changed);

@@ -569,6 +569,9 @@ sd_run_row_finalize (GObject *object)
   G_OBJECT_CLASS (sd_run_row_parent_class)->finalize (object);
 }
 
+/* Binds the template child NAME to the field of SdRunRow named the same. */
+#define BIND_CHILD(name) gtk_widget_class_bind_template_child (widget_class, SdRunRow, name)
+
 static void
 sd_run_row_class_init (SdRunRowClass *klass)
 {
@@ -579,19 +582,19 @@ sd_run_row_class_init (SdRunRowClass *klass)
   object_class->finalize = sd_run_row_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/run-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, SdRunRow, color_button);
-  gtk_widget_class_bind_template_child (widget_class, SdRunRow, visible_button);
-  gtk_widget_class_bind_template_child (widget_class, SdRunRow, name_row);
-  gtk_widget_class_bind_template_child (widget_class, SdRunRow, optimizer_row);
-  gtk_widget_class_bind_template_child (widget_class, SdRunRow, learning_rate_label);
-  gtk_widget_class_bind_template_child (widget_class, SdRunRow, learning_rate_entry);
-  gtk_widget_class_bind_template_child (widget_class, SdRunRow, learning_rate_scale);
-  gtk_widget_class_bind_template_child (widget_class, SdRunRow, learning_rate_adjustment);
-  gtk_widget_class_bind_template_child (widget_class, SdRunRow, params_row);
-  gtk_widget_class_bind_template_child (widget_class, SdRunRow, params_grid);
-  gtk_widget_class_bind_template_child (widget_class, SdRunRow, steps_spin);
-  gtk_widget_class_bind_template_child (widget_class, SdRunRow, error_row);
-  gtk_widget_class_bind_template_child (widget_class, SdRunRow, error_label);
+  BIND_CHILD (color_button);
+  BIND_CHILD (visible_button);
+  BIND_CHILD (name_row);
+  BIND_CHILD (optimizer_row);
+  BIND_CHILD (learning_rate_label);
+  BIND_CHILD (learning_rate_entry);
+  BIND_CHILD (learning_rate_scale);
+  BIND_CHILD (learning_rate_adjustment);
+  BIND_CHILD (params_row);
+  BIND_CHILD (params_grid);
+  BIND_CHILD (steps_spin);
+  BIND_CHILD (error_row);
+  BIND_CHILD (error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_color_set);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_name_apply);
