@@ -70,14 +70,18 @@ best_ns_per_point (Bench     *bench,
 static void
 grid_values (Bench *bench)
 {
-  sd_expr_eval_grid (bench->expr, bench->xs, N, bench->ys, N, bench->values, NULL, NULL);
+  sd_expr_eval_grid (bench->expr, &(SdGridBand) {
+                       .xs = bench->xs, .nx = N, .ys = bench->ys, .ny = N,
+                       .values = bench->values });
 }
 
 static void
 grid_gradient (Bench *bench)
 {
-  sd_expr_eval_grid (bench->expr, bench->xs, N, bench->ys, N, bench->values,
-                     bench->grad_x, bench->grad_y);
+  sd_expr_eval_grid (bench->expr, &(SdGridBand) {
+                       .xs = bench->xs, .nx = N, .ys = bench->ys, .ny = N,
+                       .values = bench->values,
+                       .grad_x = bench->grad_x, .grad_y = bench->grad_y });
 }
 
 static void

@@ -1050,7 +1050,9 @@ test_domain_errors (void)
       assert_close (sd_expr_eval (expr, cases[i].x, cases[i].y), cases[i].expected, 0, "value");
       assert_close (sd_expr_eval_hessian (expr, cases[i].x, cases[i].y, grad, hess),
                     cases[i].expected, 0, "value");
-      sd_expr_eval_grid (expr, xs, 3, &cases[i].y, 1, values, gx, gy);
+      sd_expr_eval_grid (expr, &(SdGridBand) {
+                           .xs = xs, .nx = 3, .ys = &cases[i].y, .ny = 1,
+                           .values = values, .grad_x = gx, .grad_y = gy });
       g_assert_true (identical (values[1], sd_expr_eval (expr, cases[i].x, cases[i].y)));
     }
 }
@@ -1141,8 +1143,11 @@ check_grid (const SdExpr *expr,
   g_autofree double *gy = g_new (double, nx * ny);
   g_autofree double *gy2 = g_new (double, nx * ny);
 
-  sd_expr_eval_grid (expr, xs, nx, ys, ny, values, NULL, NULL);
-  sd_expr_eval_grid (expr, xs, nx, ys, ny, values2, gx, gy);
+  sd_expr_eval_grid (expr, &(SdGridBand) {
+                       .xs = xs, .nx = nx, .ys = ys, .ny = ny, .values = values });
+  sd_expr_eval_grid (expr, &(SdGridBand) {
+                       .xs = xs, .nx = nx, .ys = ys, .ny = ny,
+                       .values = values2, .grad_x = gx, .grad_y = gy });
 
   for (guint j = 0; j < ny; j++)
     for (guint i = 0; i < nx; i++)
@@ -1160,10 +1165,12 @@ check_grid (const SdExpr *expr,
       }
 
   /* only one of the partials asked for */
-  sd_expr_eval_grid (expr, xs, nx, ys, ny, values2, NULL, gy2);
+  sd_expr_eval_grid (expr, &(SdGridBand) {
+                       .xs = xs, .nx = nx, .ys = ys, .ny = ny, .values = values2, .grad_y = gy2 });
   for (guint k = 0; k < nx * ny; k++)
     g_assert_true (identical (gy2[k], gy[k]));
-  sd_expr_eval_grid (expr, xs, nx, ys, ny, values2, gy2, NULL);
+  sd_expr_eval_grid (expr, &(SdGridBand) {
+                       .xs = xs, .nx = nx, .ys = ys, .ny = ny, .values = values2, .grad_x = gy2 });
   for (guint k = 0; k < nx * ny; k++)
     g_assert_true (identical (gy2[k], gx[k]));
 }
@@ -1208,8 +1215,8 @@ test_grid_empty (void)
   double xs[1] = { 1 }, values[1] = { 42 };
 
   /* nothing to do, nothing touched */
-  sd_expr_eval_grid (expr, xs, 1, NULL, 0, values, NULL, NULL);
-  sd_expr_eval_grid (expr, NULL, 0, xs, 1, values, NULL, NULL);
+  sd_expr_eval_grid (expr, &(SdGridBand) { .xs = xs, .nx = 1, .values = values });
+  sd_expr_eval_grid (expr, &(SdGridBand) { .ys = xs, .ny = 1, .values = values });
   g_assert_cmpfloat (values[0], ==, 42);
 }
 
@@ -1233,8 +1240,9 @@ compute_all (ThreadData *d)
   for (guint i = 0; i < N_THREAD_POINTS; i++)
     d->value[i] = sd_expr_eval_hessian (d->expr, d->x[i], d->y[i], d->grad[i], d->hess[i]);
 
-  sd_expr_eval_grid (d->expr, d->xs, THREAD_GRID, d->xs, THREAD_GRID,
-                     d->grid, d->grid_dx, d->grid_dy);
+  sd_expr_eval_grid (d->expr, &(SdGridBand) {
+                       .xs = d->xs, .nx = THREAD_GRID, .ys = d->xs, .ny = THREAD_GRID,
+                       .values = d->grid, .grad_x = d->grid_dx, .grad_y = d->grid_dy });
 }
 
 static gpointer

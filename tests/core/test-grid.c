@@ -99,29 +99,25 @@ typedef struct
 } Layout;
 
 static void
-layout_band (gpointer      user_data,
-             const double *xs,
-             guint         nx,
-             const double *ys,
-             guint         ny,
-             double       *values,
-             double       *grad_x,
-             double       *grad_y)
+layout_band (gpointer          user_data,
+             const SdGridBand *band)
 {
   Layout *layout = user_data;
+  const double *xs = band->xs, *ys = band->ys;
+  guint nx = band->nx;
 
   g_atomic_int_inc (&layout->calls);
-  for (guint j = 0; j < ny; j++)
+  for (guint j = 0; j < band->ny; j++)
     {
       /* ys here are rows 0..63 of y = row / 63 */
       g_atomic_int_inc (&layout->rows[(guint) lround (ys[j] * 63)]);
       for (guint i = 0; i < nx; i++)
         {
-          values[j * nx + i] = 1000 * xs[i] + ys[j];
-          if (grad_x != NULL)
-            grad_x[j * nx + i] = xs[i];
-          if (grad_y != NULL)
-            grad_y[j * nx + i] = ys[j];
+          band->values[j * nx + i] = 1000 * xs[i] + ys[j];
+          if (band->grad_x != NULL)
+            band->grad_x[j * nx + i] = xs[i];
+          if (band->grad_y != NULL)
+            band->grad_y[j * nx + i] = ys[j];
         }
     }
 }
@@ -339,17 +335,11 @@ test_progress (void)
 }
 
 static void
-count_band (gpointer      user_data,
-            const double *xs,
-            guint         nx,
-            const double *ys,
-            guint         ny,
-            double       *values,
-            double       *grad_x,
-            double       *grad_y)
+count_band (gpointer          user_data,
+            const SdGridBand *band)
 {
-  g_atomic_int_add ((gint *) user_data, (gint) ny);
-  memset (values, 0, sizeof (double) * nx * ny);
+  g_atomic_int_add ((gint *) user_data, (gint) band->ny);
+  memset (band->values, 0, sizeof (double) * band->nx * band->ny);
 }
 
 static void

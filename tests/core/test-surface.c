@@ -812,8 +812,12 @@ test_band (gconstpointer data)
   for (guint j = 0; j < G_N_ELEMENTS (ys); j++)
     ys[j] = yr[0] + (yr[1] - yr[0]) * (j + 0.5) / G_N_ELEMENTS (ys);
 
-  sd_surface_eval_band (surface, xs, G_N_ELEMENTS (xs), ys, G_N_ELEMENTS (ys), values, gx, gy);
-  sd_surface_eval_band (surface, xs, G_N_ELEMENTS (xs), ys, G_N_ELEMENTS (ys), only, NULL, NULL);
+  sd_surface_eval_band (surface, &(SdGridBand) {
+                          .xs = xs, .nx = G_N_ELEMENTS (xs), .ys = ys, .ny = G_N_ELEMENTS (ys),
+                          .values = values, .grad_x = gx, .grad_y = gy });
+  sd_surface_eval_band (surface, &(SdGridBand) {
+                          .xs = xs, .nx = G_N_ELEMENTS (xs), .ys = ys, .ny = G_N_ELEMENTS (ys),
+                          .values = only });
   g_assert_cmpmem (values, sizeof values, only, sizeof only);
 
   for (guint j = 0; j < G_N_ELEMENTS (ys); j++)
@@ -850,7 +854,8 @@ test_band_nonnegative (void)
       xs[i] = minimum->point[0] + (i - 1.0) * 1e-9;
       ys[i] = minimum->point[1] + (i - 1.0) * 1e-9;
     }
-  sd_surface_eval_band (surface, xs, 3, ys, 3, values, NULL, NULL);
+  sd_surface_eval_band (surface, &(SdGridBand) {
+                          .xs = xs, .nx = 3, .ys = ys, .ny = 3, .values = values });
   for (guint k = 0; k < 9; k++)
     {
       g_assert_cmpfloat (values[k], >=, 0.0);

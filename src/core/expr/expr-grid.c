@@ -815,22 +815,15 @@ sd_expr_columns_free (SdExprColumns *columns)
 /*
  * sd_expr_columns_eval:
  * @columns: the columns
- * @ys: (array length=ny): the y of each row
- * @ny: the number of rows
- * @values: (out caller-allocates): @ny * nx values, row-major
- * @grad_x: (out caller-allocates) (nullable): df/dx, or %NULL
- * @grad_y: (out caller-allocates) (nullable): df/dy, or %NULL
+ * @band: rows of the grid whose columns @columns has: its xs must be
+ *   those @columns was made from
  *
  * Evaluates rows of the grid whose columns @columns has, as
  * sd_expr_eval_grid() does; the gradient only if @columns was made for it.
  */
 void
 sd_expr_columns_eval (const SdExprColumns *columns,
-                      const double        *ys,
-                      guint                ny,
-                      double              *values,
-                      double              *grad_x,
-                      double              *grad_y)
+                      const SdGridBand    *band)
 {
   const SdExpr *expr;
   const SdExprInsn *insns;
@@ -839,9 +832,11 @@ sd_expr_columns_eval (const SdExprColumns *columns,
   Run run = { 0 };
 
   g_return_if_fail (columns != NULL);
-  g_return_if_fail (ys != NULL || ny == 0);
-  g_return_if_fail (values != NULL || ny == 0);
-  g_return_if_fail (columns->gradient || (grad_x == NULL && grad_y == NULL));
+  g_return_if_fail (band != NULL);
+  g_return_if_fail (band->nx == columns->nx);
+  g_return_if_fail (band->ys != NULL || band->ny == 0);
+  g_return_if_fail (band->values != NULL || band->ny == 0);
+  g_return_if_fail (columns->gradient || (band->grad_x == NULL && band->grad_y == NULL));
 
   expr = columns->expr;
   insns = expr->insns;
@@ -849,7 +844,7 @@ sd_expr_columns_eval (const SdExprColumns *columns,
   nx = columns->nx;
   root = n_insns - 1;
 
-  run_init (&run, expr, grad_x != NULL || grad_y != NULL);
+  run_init (&run, expr, band->grad_x != NULL || band->grad_y != NULL);
   memcpy (run.slots, columns->slots, 3 * n_insns * sizeof (Slot));
   pool_init (&run.xy_pool, TILE);
   place_rows (&run);
@@ -862,9 +857,9 @@ sd_expr_columns_eval (const SdExprColumns *columns,
   for (guint c = 0; c < 3; c++)
     root_writes[c] = insns[root].deps == SD_EXPR_DEP_XY && run.compute[3 * root + c];
 
-  for (guint j = 0; j < ny; j++)
+  for (guint j = 0; j < band->ny; j++)
     {
-      run.y = ys[j];
+      run.y = band->ys[j];
 
       for (guint i = 0; i < n_insns; i++)
         if (insns[i].deps == SD_EXPR_DEP_Y && !SD_EXPR_OP_IS_LEAF (insns[i].op))
@@ -875,9 +870,9 @@ sd_expr_columns_eval (const SdExprColumns *columns,
           guint n = MIN (TILE, nx - t0);
           gsize offset = (gsize) j * nx + t0;
 
-          run.out[0] = values + offset;
-          run.out[1] = grad_x != NULL ? grad_x + offset : NULL;
-          run.out[2] = grad_y != NULL ? grad_y + offset : NULL;
+          run.out[0] = band->values + offset;
+          run.out[1] = band->grad_x != NULL ? band->grad_x + offset : NULL;
+          run.out[2] = band->grad_y != NULL ? band->grad_y + offset : NULL;
 
           for (guint i = 0; i < n_insns; i++)
             if (insns[i].deps == SD_EXPR_DEP_XY)
@@ -896,43 +891,33 @@ sd_expr_columns_eval (const SdExprColumns *columns,
 /**
  * sd_expr_eval_grid:
  * @expr: an expression
- * @xs: (array length=nx): the x of each column
- * @nx: the number of columns
- * @ys: (array length=ny): the y of each row
- * @ny: the number of rows
- * @values: (out caller-allocates) (array): @ny * @nx values, row-major: row j
- *   holds f(xs[i], ys[j]) at j * @nx + i
- * @grad_x: (out caller-allocates) (array) (nullable): df/dx, in the same
- *   layout, or %NULL
- * @grad_y: (out caller-allocates) (array) (nullable): df/dy, or %NULL
+ * @band: the points and the arrays to fill with the values and, where not
+ *   %NULL, the gradient
  *
- * Evaluates @expr over the grid @xs x @ys, and its gradient if asked. The
- * results are exactly those of sd_expr_eval() and sd_expr_eval_gradient()
- * at each point, computed much faster: what depends on x alone is computed
- * once per column, what depends on y alone once per row. Uses no shared
- * state; any number of threads may evaluate (parts of) grids at once.
+ * Evaluates @expr over the grid of @band's xs x ys, and its gradient if
+ * asked. The results are exactly those of sd_expr_eval() and
+ * sd_expr_eval_gradient() at each point, computed much faster: what
+ * depends on x alone is computed once per column, what depends on y alone
+ * once per row. Uses no shared state; any number of threads may evaluate
+ * (parts of) grids at once.
  */
 void
-sd_expr_eval_grid (const SdExpr *expr,
-                   const double *xs,
-                   guint         nx,
-                   const double *ys,
-                   guint         ny,
-                   double       *values,
-                   double       *grad_x,
-                   double       *grad_y)
+sd_expr_eval_grid (const SdExpr     *expr,
+                   const SdGridBand *band)
 {
   SdExprColumns *columns;
 
   g_return_if_fail (expr != NULL);
-  g_return_if_fail (xs != NULL || nx == 0);
-  g_return_if_fail (ys != NULL || ny == 0);
-  g_return_if_fail (values != NULL || nx == 0 || ny == 0);
+  g_return_if_fail (band != NULL);
+  g_return_if_fail (band->xs != NULL || band->nx == 0);
+  g_return_if_fail (band->ys != NULL || band->ny == 0);
+  g_return_if_fail (band->values != NULL || band->nx == 0 || band->ny == 0);
 
-  if (nx == 0 || ny == 0)
+  if (band->nx == 0 || band->ny == 0)
     return;
 
-  columns = sd_expr_columns_new (expr, xs, nx, grad_x != NULL || grad_y != NULL);
-  sd_expr_columns_eval (columns, ys, ny, values, grad_x, grad_y);
+  columns = sd_expr_columns_new (expr, band->xs, band->nx,
+                                 band->grad_x != NULL || band->grad_y != NULL);
+  sd_expr_columns_eval (columns, band);
   sd_expr_columns_free (columns);
 }

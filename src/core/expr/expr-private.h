@@ -99,11 +99,7 @@ SdExprColumns *sd_expr_columns_new  (const SdExpr         *expr,
                                      guint                 nx,
                                      gboolean              gradient);
 void           sd_expr_columns_eval (const SdExprColumns  *columns,
-                                     const double         *ys,
-                                     guint                 ny,
-                                     double               *values,
-                                     double               *grad_x,
-                                     double               *grad_y);
+                                     const SdGridBand     *band);
 void           sd_expr_columns_free (SdExprColumns        *columns);
 
 G_END_DECLS

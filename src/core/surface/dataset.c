@@ -392,14 +392,8 @@ sd_dataset_least_squares (const SdDataset *self,
  * a whole grid costs O(1) per point instead of O(n) and never dips below
  * the true minimum through cancellation. */
 static void
-linear_grid (const SdDataset *self,
-             const double    *xs,
-             guint            nx,
-             const double    *ys,
-             guint            ny,
-             double          *values,
-             double          *grad_x,
-             double          *grad_y)
+linear_grid (const SdDataset  *self,
+             const SdGridBand *band)
 {
   Moments m = linear_moments (self);
   double min_loss = 0.0;
@@ -417,19 +411,19 @@ linear_grid (const SdDataset *self,
     }
   min_loss /= self->n;
 
-  for (guint j = 0; j < ny; j++)
+  for (guint j = 0; j < band->ny; j++)
     {
-      for (guint i = 0; i < nx; i++)
+      for (guint i = 0; i < band->nx; i++)
         {
-          double dw = xs[i] - w0;
-          double dc = ys[j] + xs[i] * mean_x - c0;
-          gsize k = (gsize) j * nx + i;
+          double dw = band->xs[i] - w0;
+          double dc = band->ys[j] + band->xs[i] * mean_x - c0;
+          gsize k = (gsize) j * band->nx + i;
 
-          values[k] = min_loss + variance * dw * dw + dc * dc;
-          if (grad_x != NULL)
-            grad_x[k] = 2.0 * (variance * dw + dc * mean_x);
-          if (grad_y != NULL)
-            grad_y[k] = 2.0 * dc;
+          band->values[k] = min_loss + variance * dw * dw + dc * dc;
+          if (band->grad_x != NULL)
+            band->grad_x[k] = 2.0 * (variance * dw + dc * mean_x);
+          if (band->grad_y != NULL)
+            band->grad_y[k] = 2.0 * dc;
         }
     }
 }
@@ -437,15 +431,9 @@ linear_grid (const SdDataset *self,
 /**
  * sd_dataset_loss_grid:
  * @self: a dataset
- * @xs: (array length=nx): the first parameter (w or w1) of each column
- * @nx: the number of columns
- * @ys: (array length=ny): the second parameter (b or w2) of each row
- * @ny: the number of rows
- * @values: (out caller-allocates) (array): @nx * @ny losses, row by row:
- *   values[j * nx + i] is the loss at (xs[i], ys[j])
- * @grad_x: (out caller-allocates) (nullable): the first gradient
- *   component, laid out like @values
- * @grad_y: (out caller-allocates) (nullable): the second component
+ * @band: the points, the first parameter (w or w1) in @band's xs and the
+ *   second (b or w2) in its ys, and the arrays to fill with the losses
+ *   and, where not %NULL, their gradient
  *
  * Evaluates the loss over a grid. For linear data this uses the loss's
  * quadratic form, equal to sd_dataset_loss() up to rounding (about 1e-15
@@ -453,39 +441,34 @@ linear_grid (const SdDataset *self,
  * costs O(n) per point.
  */
 void
-sd_dataset_loss_grid (const SdDataset *self,
-                      const double    *xs,
-                      guint            nx,
-                      const double    *ys,
-                      guint            ny,
-                      double          *values,
-                      double          *grad_x,
-                      double          *grad_y)
+sd_dataset_loss_grid (const SdDataset  *self,
+                      const SdGridBand *band)
 {
   g_return_if_fail (self != NULL);
-  g_return_if_fail (nx == 0 || xs != NULL);
-  g_return_if_fail (ny == 0 || ys != NULL);
-  g_return_if_fail (nx == 0 || ny == 0 || values != NULL);
+  g_return_if_fail (band != NULL);
+  g_return_if_fail (band->nx == 0 || band->xs != NULL);
+  g_return_if_fail (band->ny == 0 || band->ys != NULL);
+  g_return_if_fail (band->nx == 0 || band->ny == 0 || band->values != NULL);
 
   if (self->kind == SD_DATASET_LINEAR)
     {
-      linear_grid (self, xs, nx, ys, ny, values, grad_x, grad_y);
+      linear_grid (self, band);
       return;
     }
 
-  for (guint j = 0; j < ny; j++)
+  for (guint j = 0; j < band->ny; j++)
     {
-      for (guint i = 0; i < nx; i++)
+      for (guint i = 0; i < band->nx; i++)
         {
-          double p[2] = { xs[i], ys[j] };
+          double p[2] = { band->xs[i], band->ys[j] };
           double grad[2];
-          gsize k = (gsize) j * nx + i;
+          gsize k = (gsize) j * band->nx + i;
 
-          values[k] = sd_dataset_loss (self, p, grad, NULL);
-          if (grad_x != NULL)
-            grad_x[k] = grad[0];
-          if (grad_y != NULL)
-            grad_y[k] = grad[1];
+          band->values[k] = sd_dataset_loss (self, p, grad, NULL);
+          if (band->grad_x != NULL)
+            band->grad_x[k] = grad[0];
+          if (band->grad_y != NULL)
+            band->grad_y[k] = grad[1];
         }
     }
 }

@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "grid-band.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -63,32 +65,26 @@ typedef struct
   double       *y;
 } SdDataset;
 
-SdDataset *sd_dataset_new            (SdDatasetKind    kind,
-                                      guint            n,
-                                      double           noise,
-                                      guint32          seed);
-SdDataset *sd_dataset_copy           (const SdDataset *self);
-void       sd_dataset_free           (SdDataset       *self);
+SdDataset *sd_dataset_new            (SdDatasetKind     kind,
+                                      guint             n,
+                                      double            noise,
+                                      guint32           seed);
+SdDataset *sd_dataset_copy           (const SdDataset  *self);
+void       sd_dataset_free           (SdDataset        *self);
 
-double     sd_dataset_loss           (const SdDataset *self,
-                                      const double     p[2],
-                                      double           grad[2],
-                                      double           hess[4]);
-void       sd_dataset_batch_gradient (const SdDataset *self,
-                                      const double     p[2],
-                                      const guint     *indices,
-                                      guint            n_indices,
-                                      double           grad[2]);
-gboolean   sd_dataset_least_squares  (const SdDataset *self,
-                                      double           p[2]);
-void       sd_dataset_loss_grid      (const SdDataset *self,
-                                      const double    *xs,
-                                      guint            nx,
-                                      const double    *ys,
-                                      guint            ny,
-                                      double          *values,
-                                      double          *grad_x,
-                                      double          *grad_y);
+double     sd_dataset_loss           (const SdDataset  *self,
+                                      const double      p[2],
+                                      double            grad[2],
+                                      double            hess[4]);
+void       sd_dataset_batch_gradient (const SdDataset  *self,
+                                      const double      p[2],
+                                      const guint      *indices,
+                                      guint             n_indices,
+                                      double            grad[2]);
+gboolean   sd_dataset_least_squares  (const SdDataset  *self,
+                                      double            p[2]);
+void       sd_dataset_loss_grid      (const SdDataset  *self,
+                                      const SdGridBand *band);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdDataset, sd_dataset_free)
 

@@ -307,21 +307,27 @@ scan_values (const double *v,
 
 static void
 run_band (Job   *job,
-          guint  band)
+          guint  index)
 {
   SdGrid *grid = job->grid;
-  guint j0 = band * job->band_rows;
+  guint j0 = index * job->band_rows;
   guint rows = MIN (job->band_rows, grid->ny - j0);
   gsize offset = (gsize) j0 * grid->nx;
+  SdGridBand band = {
+    .xs = grid->xs,
+    .nx = grid->nx,
+    .ys = grid->ys + j0,
+    .ny = rows,
+    .values = grid->values + offset,
+    .grad_x = grid->grad_x != NULL ? grid->grad_x + offset : NULL,
+    .grad_y = grid->grad_y != NULL ? grid->grad_y + offset : NULL,
+  };
   double lo, hi;
   guint n_nonfinite;
 
-  job->func (job->data, grid->xs, grid->nx, grid->ys + j0, rows,
-             grid->values + offset,
-             grid->grad_x != NULL ? grid->grad_x + offset : NULL,
-             grid->grad_y != NULL ? grid->grad_y + offset : NULL);
+  job->func (job->data, &band);
 
-  scan_values (grid->values + offset, (gsize) rows * grid->nx, &lo, &hi, &n_nonfinite);
+  scan_values (band.values, (gsize) rows * grid->nx, &lo, &hi, &n_nonfinite);
 
   g_mutex_lock (&job->mutex);
 
@@ -356,17 +362,11 @@ worker (gpointer data)
 }
 
 static void
-columns_band (gpointer      columns,
-              const double *xs,
-              guint         nx,
-              const double *ys,
-              guint         ny,
-              double       *values,
-              double       *grad_x,
-              double       *grad_y)
+columns_band (gpointer          columns,
+              const SdGridBand *band)
 {
   /* the columns were made from these very xs */
-  sd_expr_columns_eval (columns, ys, ny, values, grad_x, grad_y);
+  sd_expr_columns_eval (columns, band);
 }
 
 /* Runs the bands of @job on up to @n_workers threads, the calling thread
@@ -668,28 +668,16 @@ sd_grid_compute_finish (GAsyncResult  *result,
 /**
  * sd_grid_expr_band:
  * @expr: (type SdExpr): an #SdExpr
- * @xs: (array length=nx): the x of each column
- * @nx: the number of columns
- * @ys: (array length=ny): the y of each row
- * @ny: the number of rows
- * @values: (out caller-allocates) (array): the values
- * @grad_x: (out caller-allocates) (array) (nullable): df/dx, or %NULL
- * @grad_y: (out caller-allocates) (array) (nullable): df/dy, or %NULL
+ * @band: the points and the arrays to fill
  *
  * An #SdGridBandFunc that evaluates an expression, with
  * sd_expr_eval_grid().
  */
 void
-sd_grid_expr_band (gpointer      expr,
-                   const double *xs,
-                   guint         nx,
-                   const double *ys,
-                   guint         ny,
-                   double       *values,
-                   double       *grad_x,
-                   double       *grad_y)
+sd_grid_expr_band (gpointer          expr,
+                   const SdGridBand *band)
 {
-  sd_expr_eval_grid (expr, xs, nx, ys, ny, values, grad_x, grad_y);
+  sd_expr_eval_grid (expr, band);
 }
 
 /**

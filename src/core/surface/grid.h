@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "expr.h"
+#include "grid-band.h"
 
 G_BEGIN_DECLS
 
@@ -67,27 +68,14 @@ typedef struct
 /**
  * SdGridBandFunc:
  * @user_data: the data given with the function
- * @xs: (array length=nx): the x of each column
- * @nx: the number of columns
- * @ys: (array length=ny): the y of each row of the band
- * @ny: the number of rows of the band
- * @values: (out caller-allocates) (array): @ny * @nx values to fill,
- *   row-major (row j is y = ys[j])
- * @grad_x: (out caller-allocates) (array) (nullable): df/dx to fill in the
- *   same layout, or %NULL when not wanted
- * @grad_y: (out caller-allocates) (array) (nullable): df/dy, or %NULL
+ * @band: the rows of the band and the arrays to fill; its gradient arrays
+ *   are %NULL when the gradient is not wanted
  *
  * Computes a surface over a band of rows. The grid calls it from several
  * threads at once, on disjoint bands, so it must only read shared state.
  */
-typedef void (*SdGridBandFunc) (gpointer      user_data,
-                                const double *xs,
-                                guint         nx,
-                                const double *ys,
-                                guint         ny,
-                                double       *values,
-                                double       *grad_x,
-                                double       *grad_y);
+typedef void (*SdGridBandFunc) (gpointer          user_data,
+                                const SdGridBand *band);
 
 /**
  * SdGridProgressFunc:
@@ -166,13 +154,7 @@ void    sd_grid_compute_expr_async (const SdExpr        *expr,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data);
 void    sd_grid_expr_band          (gpointer             expr,
-                                    const double        *xs,
-                                    guint                nx,
-                                    const double        *ys,
-                                    guint                ny,
-                                    double              *values,
-                                    double              *grad_x,
-                                    double              *grad_y);
+                                    const SdGridBand    *band);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdGrid, sd_grid_free)
 

@@ -733,34 +733,21 @@ sd_surface_get_objective (SdSurface   *self,
 /**
  * sd_surface_eval_band:
  * @user_data: the #SdSurface
- * @xs: (array length=nx): the x of each column
- * @nx: the number of columns
- * @ys: (array length=ny): the y of each row
- * @ny: the number of rows
- * @values: (out caller-allocates): @nx * @ny values, row by row
- *   (values[j * nx + i] at (xs[i], ys[j]))
- * @grad_x: (out caller-allocates) (nullable): df/dx, laid out like @values
- * @grad_y: (out caller-allocates) (nullable): df/dy, laid out like @values
+ * @band: the points and the arrays to fill
  *
  * Evaluates a band of a grid; an #SdGridBandFunc. Formulas go through
  * sd_expr_eval_grid(), datasets through sd_dataset_loss_grid().
  */
 void
-sd_surface_eval_band (gpointer      user_data,
-                      const double *xs,
-                      guint         nx,
-                      const double *ys,
-                      guint         ny,
-                      double       *values,
-                      double       *grad_x,
-                      double       *grad_y)
+sd_surface_eval_band (gpointer          user_data,
+                      const SdGridBand *band)
 {
   SdSurface *self = user_data;
 
   g_return_if_fail (self != NULL);
 
   if (self->dataset != NULL)
-    sd_dataset_loss_grid (self->dataset, xs, nx, ys, ny, values, grad_x, grad_y);
+    sd_dataset_loss_grid (self->dataset, band);
   else
-    sd_expr_eval_grid (self->expr, xs, nx, ys, ny, values, grad_x, grad_y);
+    sd_expr_eval_grid (self->expr, band);
 }

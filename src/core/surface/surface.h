@@ -7,6 +7,7 @@
 #include <glib.h>
 
 #include "dataset.h"
+#include "grid-band.h"
 #include "objective.h"
 
 G_BEGIN_DECLS
@@ -86,13 +87,7 @@ double                  sd_surface_eval              (const SdSurface        *se
 void                    sd_surface_get_objective     (SdSurface              *self,
                                                       SdObjective            *objective);
 void                    sd_surface_eval_band         (gpointer                user_data,
-                                                      const double           *xs,
-                                                      guint                   nx,
-                                                      const double           *ys,
-                                                      guint                   ny,
-                                                      double                 *values,
-                                                      double                 *grad_x,
-                                                      double                 *grad_y);
+                                                      const SdGridBand       *band);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdSurface, sd_surface_unref)
 
