@@ -117,9 +117,11 @@ threaded_grid (Bench *bench)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SdGrid) grid = NULL;
+  SdGridSpec spec = {
+    .xmin = -3.0, .xmax = 3.0, .ymin = -3.0, .ymax = 3.0, .n = N, .n_threads = bench->n_threads,
+  };
 
-  grid = sd_grid_compute_expr (bench->expr, -3.0, 3.0, -3.0, 3.0, N, FALSE, bench->n_threads,
-                               NULL, NULL, NULL, &error);
+  grid = sd_grid_compute_expr (bench->expr, &spec, NULL, &error);
   g_assert_no_error (error);
   bench->sink = grid->max_value;
 }

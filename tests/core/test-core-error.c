@@ -78,6 +78,7 @@ test_invalid_code (void)
   g_autoptr(SdExpr) expr = sd_expr_parse ("x", NULL);
   SdOptimizerParams optimizer_params;
   SdSurfaceParams surface_params;
+  SdGridSpec grid_spec = { .xmin = 0, .xmax = 1, .ymin = 0, .ymax = 1, .n = 1, .n_threads = 1 };
   SdOptimizerKind kind;
   SdMat2 identity = { 1, 0, 0, 1 };
   double orbit[4];
@@ -104,8 +105,7 @@ test_invalid_code (void)
   g_assert_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID);
   g_clear_error (&error);
 
-  g_assert_null (sd_grid_compute_expr (expr, 0, 1, 0, 1, 1, FALSE, 1, NULL, NULL, NULL,
-                                       &error));
+  g_assert_null (sd_grid_compute_expr (expr, &grid_spec, NULL, &error));
   g_assert_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID);
   g_clear_error (&error);
 

@@ -67,9 +67,9 @@ assert_invalid (double      xmin,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SdExpr) expr = parse_ok ("x + y");
+  SdGridSpec spec = { .xmin = xmin, .xmax = xmax, .ymin = ymin, .ymax = ymax, .n = n };
 
-  g_assert_null (sd_grid_compute_expr (expr, xmin, xmax, ymin, ymax, n, FALSE, 0,
-                                       NULL, NULL, NULL, &error));
+  g_assert_null (sd_grid_compute_expr (expr, &spec, NULL, &error));
   g_assert_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==, message);
 }
@@ -132,9 +132,13 @@ test_layout (void)
       g_autoptr(GError) error = NULL;
       g_autoptr(SdGrid) grid = NULL;
       Layout layout = { 0 };
+      SdGridSpec spec = {
+        .xmin = -1, .xmax = 1, .ymin = 0, .ymax = 1, .n = 64,
+        .with_gradient = t % 2 == 0,
+        .n_threads = threads[t],
+      };
 
-      grid = sd_grid_compute (-1, 1, 0, 1, 64, t % 2 == 0, layout_band, &layout, threads[t],
-                              NULL, NULL, NULL, &error);
+      grid = sd_grid_compute (&spec, layout_band, &layout, NULL, &error);
       g_assert_no_error (error);
       g_assert_cmpint (layout.calls, >=, 1);
 
@@ -179,9 +183,13 @@ test_expr_matches_pointwise (void)
         g_autoptr(SdGrid) grid = NULL;
         double lo = INFINITY, hi = -INFINITY;
         guint n_nonfinite = 0;
+        SdGridSpec spec = {
+          .xmin = -2, .xmax = 3, .ymin = -1.5, .ymax = 2.5, .n = 101,
+          .with_gradient = TRUE,
+          .n_threads = threads[t],
+        };
 
-        grid = sd_grid_compute_expr (expr, -2, 3, -1.5, 2.5, 101, TRUE, threads[t],
-                                     NULL, NULL, NULL, &error);
+        grid = sd_grid_compute_expr (expr, &spec, NULL, &error);
         g_assert_no_error (error);
         g_assert_cmpuint (grid->nx, ==, 101);
         g_assert_cmpuint (grid->ny, ==, 101);
@@ -221,8 +229,9 @@ test_nonfinite (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(SdGrid) grid = NULL;
   g_autoptr(SdGrid) empty = NULL;
+  SdGridSpec spec = { .xmin = -1, .xmax = 1, .ymin = 0, .ymax = 4, .n = 5, .with_gradient = TRUE };
 
-  grid = sd_grid_compute_expr (expr, -1, 1, 0, 4, 5, TRUE, 0, NULL, NULL, NULL, &error);
+  grid = sd_grid_compute_expr (expr, &spec, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (grid->n_nonfinite, ==, 15);
   g_assert_cmpfloat (grid->min_value, ==, log (0.5));
@@ -237,7 +246,8 @@ test_nonfinite (void)
     }
 
   /* no finite value at all: no minimum and no maximum either */
-  empty = sd_grid_compute_expr (nowhere, -1, 1, -1, 1, 64, FALSE, 0, NULL, NULL, NULL, &error);
+  spec = (SdGridSpec) { .xmin = -1, .xmax = 1, .ymin = -1, .ymax = 1, .n = 64 };
+  empty = sd_grid_compute_expr (nowhere, &spec, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (empty->n_nonfinite, ==, 64 * 64);
   g_assert_true (isnan (empty->min_value));
@@ -254,16 +264,18 @@ test_scan (void)
   g_autoptr(SdGrid) grid = NULL;
   double lo = INFINITY, hi = -INFINITY;
   guint n_nonfinite = 0;
+  SdGridSpec spec = { .xmin = 0, .xmax = 1, .ymin = -1, .ymax = 1, .n = 3, .n_threads = 2 };
 
   /* x = 0.5 is a column of the grid: +-inf there */
-  grid = sd_grid_compute_expr (expr, 0, 1, -1, 1, 3, FALSE, 2, NULL, NULL, NULL, &error);
+  grid = sd_grid_compute_expr (expr, &spec, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (grid->n_nonfinite, ==, 3);
   g_assert_cmpfloat (grid->min_value, ==, -3);
   g_assert_cmpfloat (grid->max_value, ==, 3);
   g_clear_pointer (&grid, sd_grid_free);
 
-  grid = sd_grid_compute_expr (expr, 0, 1, -1, 1, 1001, FALSE, 0, NULL, NULL, NULL, &error);
+  spec = (SdGridSpec) { .xmin = 0, .xmax = 1, .ymin = -1, .ymax = 1, .n = 1001 };
+  grid = sd_grid_compute_expr (expr, &spec, NULL, &error);
   g_assert_no_error (error);
   for (gsize k = 0; k < 1001 * 1001; k++)
     {
@@ -311,10 +323,14 @@ test_progress (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(SdGrid) grid = NULL;
   Progress progress = { .fractions = g_array_new (FALSE, FALSE, sizeof (double)) };
+  SdGridSpec spec = {
+    .xmin = 0, .xmax = 1, .ymin = 0, .ymax = 1, .n = 500,
+    .progress = record_progress,
+    .progress_data = &progress,
+  };
 
   g_mutex_init (&progress.mutex);
-  grid = sd_grid_compute_expr (expr, 0, 1, 0, 1, 500, FALSE, 0, NULL,
-                               record_progress, &progress, &error);
+  grid = sd_grid_compute_expr (expr, &spec, NULL, &error);
   g_assert_no_error (error);
 
   g_assert_cmpuint (progress.fractions->len, >, 1);
@@ -347,11 +363,14 @@ test_cancel_before (void)
 {
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
+  SdGridSpec spec = {
+    .xmin = 0, .xmax = 1, .ymin = 0, .ymax = 1, .n = 256,
+    .with_gradient = TRUE,
+  };
   gint rows = 0;
 
   g_cancellable_cancel (cancellable);
-  g_assert_null (sd_grid_compute (0, 1, 0, 1, 256, TRUE, count_band, &rows, 0,
-                                  cancellable, NULL, NULL, &error));
+  g_assert_null (sd_grid_compute (&spec, count_band, &rows, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpint (rows, ==, 0);
 }
@@ -365,13 +384,18 @@ test_cancel_during (void)
     .fractions = g_array_new (FALSE, FALSE, sizeof (double)),
     .cancel_at_first = cancellable,
   };
+  SdGridSpec spec = {
+    .xmin = 0, .xmax = 1, .ymin = 0, .ymax = 1, .n = 1024,
+    .n_threads = 1,
+    .progress = record_progress,
+    .progress_data = &progress,
+  };
   gint rows = 0;
 
   g_mutex_init (&progress.mutex);
 
   /* one thread: it stops after the first band */
-  g_assert_null (sd_grid_compute (0, 1, 0, 1, 1024, FALSE, count_band, &rows, 1,
-                                  cancellable, record_progress, &progress, &error));
+  g_assert_null (sd_grid_compute (&spec, count_band, &rows, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpint (rows, >, 0);
   g_assert_cmpint (rows, <, 1024);
@@ -406,10 +430,14 @@ test_async (void)
   SdExpr *expr = parse_ok ("x - 2*y");
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   AsyncResult r = { .loop = loop };
+  SdGridSpec spec = {
+    .xmin = -1, .xmax = 1, .ymin = -1, .ymax = 1, .n = 33,
+    .with_gradient = TRUE,
+  };
 
   /* the task holds its own reference to the expression */
-  sd_grid_compute_async (-1, 1, -1, 1, 33, TRUE, sd_grid_expr_band, sd_expr_ref (expr),
-                         (GDestroyNotify) sd_expr_unref, 0, NULL, NULL, NULL, computed, &r);
+  sd_grid_compute_async (&spec, sd_grid_expr_band, sd_expr_ref (expr),
+                         (GDestroyNotify) sd_expr_unref, NULL, computed, &r);
   sd_expr_unref (expr);
   g_main_loop_run (loop);
 
@@ -425,8 +453,8 @@ test_async (void)
   /* the same through the shortcut for expressions, which also keeps the
    * expression alive itself */
   expr = parse_ok ("x - 2*y");
-  sd_grid_compute_expr_async (expr, -1, 1, -1, 1, 33, FALSE, 2, NULL, NULL, NULL,
-                              computed, &r);
+  spec = (SdGridSpec) { .xmin = -1, .xmax = 1, .ymin = -1, .ymax = 1, .n = 33, .n_threads = 2 };
+  sd_grid_compute_expr_async (expr, &spec, NULL, computed, &r);
   sd_expr_unref (expr);
   g_main_loop_run (loop);
 
@@ -445,18 +473,18 @@ test_async_errors (void)
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(SdExpr) expr = NULL;
   AsyncResult r = { .loop = loop };
+  SdGridSpec spec = { .xmin = 0, .xmax = 1, .ymin = 0, .ymax = 1, .n = 1 };
   gint rows = 0;
 
-  sd_grid_compute_async (0, 1, 0, 1, 1, FALSE, count_band, &rows, NULL, 0, NULL,
-                         NULL, NULL, computed, &r);
+  sd_grid_compute_async (&spec, count_band, &rows, NULL, NULL, computed, &r);
   g_main_loop_run (loop);
   g_assert_null (r.grid);
   g_assert_error (r.error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID);
   g_clear_error (&r.error);
 
   g_cancellable_cancel (cancellable);
-  sd_grid_compute_async (0, 1, 0, 1, 64, FALSE, count_band, &rows, NULL, 0, cancellable,
-                         NULL, NULL, computed, &r);
+  spec.n = 64;
+  sd_grid_compute_async (&spec, count_band, &rows, NULL, cancellable, computed, &r);
   g_main_loop_run (loop);
   g_assert_null (r.grid);
   g_assert_error (r.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -464,15 +492,15 @@ test_async_errors (void)
   g_assert_cmpint (rows, ==, 0);
 
   expr = parse_ok ("x*y");
-  sd_grid_compute_expr_async (expr, 0, 1, 0, 1, 64, TRUE, 0, cancellable, NULL, NULL,
-                              computed, &r);
+  spec.with_gradient = TRUE;
+  sd_grid_compute_expr_async (expr, &spec, cancellable, computed, &r);
   g_main_loop_run (loop);
   g_assert_null (r.grid);
   g_assert_error (r.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&r.error);
 
-  sd_grid_compute_expr_async (expr, 0, 1, 0, 1, 4097, TRUE, 0, NULL, NULL, NULL,
-                              computed, &r);
+  spec.n = 4097;
+  sd_grid_compute_expr_async (expr, &spec, NULL, computed, &r);
   g_main_loop_run (loop);
   g_assert_null (r.grid);
   g_assert_error (r.error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID);

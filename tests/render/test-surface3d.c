@@ -329,11 +329,11 @@ compute_grid (const char *name,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SdSurface) surface = sd_surface_new_builtin (name, NULL, &error);
+  SdGridSpec spec = { .xmin = min, .xmax = max, .ymin = min, .ymax = max, .n = n, .n_threads = 1 };
   SdGrid *grid;
 
   g_assert_no_error (error);
-  grid = sd_grid_compute (min, max, min, max, n, FALSE, sd_surface_eval_band, surface, 1,
-                          NULL, NULL, NULL, &error);
+  grid = sd_grid_compute (&spec, sd_surface_eval_band, surface, NULL, &error);
   g_assert_no_error (error);
   return grid;
 }
@@ -467,6 +467,7 @@ test_visibility_closed_form (void)
   g_autoptr(SdExpr) expr = NULL;
   g_autoptr(SdMesh3d) mesh = NULL;
   g_autoptr(GError) error = NULL;
+  SdGridSpec spec = { .xmin = -2, .xmax = 2, .ymin = -2, .ymax = 2, .n = 121, .n_threads = 1 };
   SdZRange range;
   SdCamera3d camera;
   double behind[3] = { 0.0, 0.6, 0.0 }, front[3] = { 0.0, -0.6, 0.0 };
@@ -474,7 +475,7 @@ test_visibility_closed_form (void)
 
   expr = sd_expr_parse ("exp(-(x^2 + y^2))", &error);
   g_assert_no_error (error);
-  grid = sd_grid_compute_expr (expr, -2, 2, -2, 2, 121, FALSE, 1, NULL, NULL, NULL, &error);
+  grid = sd_grid_compute_expr (expr, &spec, NULL, &error);
   g_assert_no_error (error);
   range = (SdZRange) { SD_SCALE_LINEAR, grid->min_value, grid->max_value };
   mesh = sd_mesh3d_new (grid, &range, SD_MESH_MAX_QUADS);

@@ -36,11 +36,10 @@
 typedef struct
 {
   SdGrid             *grid;
+  const SdGridSpec   *spec;
   SdGridBandFunc      func;
   gpointer            data;
   GCancellable       *cancellable;
-  SdGridProgressFunc  progress;
-  gpointer            progress_data;
   guint               band_rows;
   guint               n_bands;
   gint                next_band;  /* atomic */
@@ -54,15 +53,10 @@ typedef struct
 
 typedef struct
 {
-  double              xmin, xmax, ymin, ymax;
-  guint               n;
-  gboolean            with_gradient;
+  SdGridSpec          spec;
   SdGridBandFunc      func;
   gpointer            data;
   GDestroyNotify      data_destroy;
-  guint               n_threads;
-  SdGridProgressFunc  progress;
-  gpointer            progress_data;
 } Request;
 
 static void
@@ -196,24 +190,21 @@ check_range (const char  *axis,
 }
 
 static gboolean
-check_request (double   xmin,
-               double   xmax,
-               double   ymin,
-               double   ymax,
-               guint    n,
-               GError **error)
+check_spec (const SdGridSpec  *spec,
+            GError           **error)
 {
-  if (n < SD_GRID_MIN_SIZE || n > SD_GRID_MAX_SIZE)
+  if (spec->n < SD_GRID_MIN_SIZE || spec->n > SD_GRID_MAX_SIZE)
     {
       g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
                    /* Translators: the first two numbers are the fewest and the
                     * most points allowed, the third the number asked for */
                    _("a grid has %d to %d points per axis, not %u"),
-                   SD_GRID_MIN_SIZE, SD_GRID_MAX_SIZE, n);
+                   SD_GRID_MIN_SIZE, SD_GRID_MAX_SIZE, spec->n);
       return FALSE;
     }
 
-  return check_range ("x", xmin, xmax, error) && check_range ("y", ymin, ymax, error);
+  return check_range ("x", spec->xmin, spec->xmax, error)
+         && check_range ("y", spec->ymin, spec->ymax, error);
 }
 
 /* The least and greatest finite values of @v and the count of the others.
@@ -337,8 +328,8 @@ run_band (Job   *job,
   job->rows_done += rows;
 
   /* Under the lock, so the reports come one at a time and in order. */
-  if (job->progress != NULL)
-    job->progress ((double) job->rows_done / grid->ny, job->progress_data);
+  if (job->spec->progress != NULL)
+    job->spec->progress ((double) job->rows_done / grid->ny, job->spec->progress_data);
 
   g_mutex_unlock (&job->mutex);
 }
@@ -421,22 +412,14 @@ finish_job (Job           *job,
 
 /**
  * sd_grid_compute:
- * @xmin: the x of the first column
- * @xmax: the x of the last column, greater than @xmin
- * @ymin: the y of the first row
- * @ymax: the y of the last row, greater than @ymin
- * @n: points per axis, %SD_GRID_MIN_SIZE to %SD_GRID_MAX_SIZE
- * @with_gradient: whether to compute the gradient too
+ * @spec: the range, the size, and how to compute
  * @func: (scope call): computes the surface over a band of rows
  * @data: (closure func): data for @func
- * @n_threads: how many threads to use, 0 for one per processor
  * @cancellable: (nullable): a #GCancellable
- * @progress: (scope call) (nullable): reports progress from the workers
- * @progress_data: (closure progress): data for @progress
  * @error: return location for a #GError, or %NULL
  *
- * Samples a surface over an @n x @n grid, spread over worker threads that
- * each call @func on bands of rows. Non-finite values are allowed; the
+ * Samples a surface over the n x n grid @spec asks for, spread over worker
+ * threads that each call @func on bands of rows. Non-finite values are allowed; the
  * grid's minimum and maximum come from the finite ones.
  *
  * Fails with %SD_CORE_ERROR_INVALID for a size or range out of bounds, and
@@ -446,46 +429,40 @@ finish_job (Job           *job,
  * Returns: (transfer full) (nullable): the grid, or %NULL with @error set
  */
 SdGrid *
-sd_grid_compute (double               xmin,
-                 double               xmax,
-                 double               ymin,
-                 double               ymax,
-                 guint                n,
-                 gboolean             with_gradient,
-                 SdGridBandFunc       func,
-                 gpointer             data,
-                 guint                n_threads,
-                 GCancellable        *cancellable,
-                 SdGridProgressFunc   progress,
-                 gpointer             progress_data,
-                 GError             **error)
+sd_grid_compute (const SdGridSpec  *spec,
+                 SdGridBandFunc     func,
+                 gpointer           data,
+                 GCancellable      *cancellable,
+                 GError           **error)
 {
   SdExprColumns *columns = NULL;
-  guint n_workers, band_rows;
+  guint n, n_workers, band_rows;
   Job job;
 
+  g_return_val_if_fail (spec != NULL, NULL);
   g_return_val_if_fail (func != NULL, NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_request (xmin, xmax, ymin, ymax, n, error))
+  if (!check_spec (spec, error))
     return NULL;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  n_workers = n_threads > 0 ? n_threads : (guint) g_get_num_processors ();
+  n = spec->n;
+  n_workers = spec->n_threads > 0 ? spec->n_threads : (guint) g_get_num_processors ();
   n_workers = MIN (n_workers, n);
   band_rows = CLAMP (n / (n_workers * BANDS_PER_WORKER), 1, MAX_BAND_ROWS);
 
   job = (Job) {
     /* Not zeroed: the bands overwrite every value, and the workers touch
      * the memory first, in parallel. */
-    .grid = grid_alloc (xmin, xmax, ymin, ymax, n, n, with_gradient, FALSE),
+    .grid = grid_alloc (spec->xmin, spec->xmax, spec->ymin, spec->ymax, n, n,
+                        spec->with_gradient, FALSE),
+    .spec = spec,
     .func = func,
     .data = data,
     .cancellable = cancellable,
-    .progress = progress,
-    .progress_data = progress_data,
     .band_rows = band_rows,
     .n_bands = (n + band_rows - 1) / band_rows,
     .min_value = INFINITY,
@@ -494,7 +471,7 @@ sd_grid_compute (double               xmin,
 
   if (func == sd_grid_expr_band)
     {
-      columns = sd_expr_columns_new (data, job.grid->xs, n, with_gradient);
+      columns = sd_expr_columns_new (data, job.grid->xs, n, spec->with_gradient);
       job.func = columns_band;
       job.data = columns;
     }
@@ -525,9 +502,7 @@ compute_in_thread (GTask        *task,
   GError *error = NULL;
   SdGrid *grid;
 
-  grid = sd_grid_compute (r->xmin, r->xmax, r->ymin, r->ymax, r->n, r->with_gradient,
-                          r->func, r->data, r->n_threads, cancellable,
-                          r->progress, r->progress_data, &error);
+  grid = sd_grid_compute (&r->spec, r->func, r->data, cancellable, &error);
 
   if (grid == NULL)
     g_task_return_error (task, error);
@@ -537,21 +512,11 @@ compute_in_thread (GTask        *task,
 
 /**
  * sd_grid_compute_async:
- * @xmin: the x of the first column
- * @xmax: the x of the last column
- * @ymin: the y of the first row
- * @ymax: the y of the last row
- * @n: points per axis
- * @with_gradient: whether to compute the gradient too
+ * @spec: the range, the size, and how to compute; copied
  * @func: (scope notified): computes the surface over a band of rows
  * @data: (closure func): data for @func
  * @data_destroy: (destroy data) (nullable): frees @data when done
- * @n_threads: how many threads to use, 0 for one per processor
  * @cancellable: (nullable): a #GCancellable
- * @progress: (scope notified) (nullable): reports progress, from the
- *   worker threads
- * @progress_data: (closure progress): data for @progress; it must stay
- *   valid until @callback runs
  * @callback: called in the thread-default main context when done
  * @user_data: data for @callback
  *
@@ -560,39 +525,27 @@ compute_in_thread (GTask        *task,
  * sd_grid_compute_finish().
  */
 void
-sd_grid_compute_async (double               xmin,
-                       double               xmax,
-                       double               ymin,
-                       double               ymax,
-                       guint                n,
-                       gboolean             with_gradient,
+sd_grid_compute_async (const SdGridSpec    *spec,
                        SdGridBandFunc       func,
                        gpointer             data,
                        GDestroyNotify       data_destroy,
-                       guint                n_threads,
                        GCancellable        *cancellable,
-                       SdGridProgressFunc   progress,
-                       gpointer             progress_data,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   Request *request;
 
+  g_return_if_fail (spec != NULL);
   g_return_if_fail (func != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   request = g_new0 (Request, 1);
   *request = (Request) {
-    .xmin = xmin, .xmax = xmax, .ymin = ymin, .ymax = ymax,
-    .n = n,
-    .with_gradient = with_gradient,
+    .spec = *spec,
     .func = func,
     .data = data,
     .data_destroy = data_destroy,
-    .n_threads = n_threads,
-    .progress = progress,
-    .progress_data = progress_data,
   };
 
   task = g_task_new (NULL, cancellable, callback, user_data);
@@ -604,18 +557,8 @@ sd_grid_compute_async (double               xmin,
 /**
  * sd_grid_compute_expr_async:
  * @expr: an expression; the computation holds a reference to it
- * @xmin: the x of the first column
- * @xmax: the x of the last column
- * @ymin: the y of the first row
- * @ymax: the y of the last row
- * @n: points per axis
- * @with_gradient: whether to compute the gradient too
- * @n_threads: how many threads to use, 0 for one per processor
+ * @spec: the range, the size, and how to compute; copied
  * @cancellable: (nullable): a #GCancellable
- * @progress: (scope notified) (nullable): reports progress, from the
- *   worker threads
- * @progress_data: (closure progress): data for @progress; it must stay
- *   valid until @callback runs
  * @callback: called in the thread-default main context when done
  * @user_data: data for @callback
  *
@@ -624,27 +567,18 @@ sd_grid_compute_async (double               xmin,
  */
 void
 sd_grid_compute_expr_async (const SdExpr        *expr,
-                            double               xmin,
-                            double               xmax,
-                            double               ymin,
-                            double               ymax,
-                            guint                n,
-                            gboolean             with_gradient,
-                            guint                n_threads,
+                            const SdGridSpec    *spec,
                             GCancellable        *cancellable,
-                            SdGridProgressFunc   progress,
-                            gpointer             progress_data,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
   g_return_if_fail (expr != NULL);
   /* Checked here too, so that a refusal below cannot leak the reference. */
+  g_return_if_fail (spec != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  sd_grid_compute_async (xmin, xmax, ymin, ymax, n, with_gradient,
-                         sd_grid_expr_band, sd_expr_ref ((SdExpr *) expr),
-                         (GDestroyNotify) sd_expr_unref, n_threads, cancellable,
-                         progress, progress_data, callback, user_data);
+  sd_grid_compute_async (spec, sd_grid_expr_band, sd_expr_ref ((SdExpr *) expr),
+                         (GDestroyNotify) sd_expr_unref, cancellable, callback, user_data);
 }
 
 /**
@@ -683,16 +617,8 @@ sd_grid_expr_band (gpointer          expr,
 /**
  * sd_grid_compute_expr:
  * @expr: an expression
- * @xmin: the x of the first column
- * @xmax: the x of the last column
- * @ymin: the y of the first row
- * @ymax: the y of the last row
- * @n: points per axis
- * @with_gradient: whether to compute the gradient too
- * @n_threads: how many threads to use, 0 for one per processor
+ * @spec: the range, the size, and how to compute
  * @cancellable: (nullable): a #GCancellable
- * @progress: (scope call) (nullable): reports progress from the workers
- * @progress_data: (closure progress): data for @progress
  * @error: return location for a #GError, or %NULL
  *
  * sd_grid_compute() for an expression. What depends on x only is computed
@@ -701,22 +627,12 @@ sd_grid_expr_band (gpointer          expr,
  * Returns: (transfer full) (nullable): the grid, or %NULL with @error set
  */
 SdGrid *
-sd_grid_compute_expr (const SdExpr        *expr,
-                      double               xmin,
-                      double               xmax,
-                      double               ymin,
-                      double               ymax,
-                      guint                n,
-                      gboolean             with_gradient,
-                      guint                n_threads,
-                      GCancellable        *cancellable,
-                      SdGridProgressFunc   progress,
-                      gpointer             progress_data,
-                      GError             **error)
+sd_grid_compute_expr (const SdExpr      *expr,
+                      const SdGridSpec  *spec,
+                      GCancellable      *cancellable,
+                      GError           **error)
 {
   g_return_val_if_fail (expr != NULL, NULL);
 
-  return sd_grid_compute (xmin, xmax, ymin, ymax, n, with_gradient,
-                          sd_grid_expr_band, (gpointer) expr, n_threads, cancellable,
-                          progress, progress_data, error);
+  return sd_grid_compute (spec, sd_grid_expr_band, (gpointer) expr, cancellable, error);
 }

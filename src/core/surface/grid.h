@@ -88,6 +88,36 @@ typedef void (*SdGridBandFunc) (gpointer          user_data,
 typedef void (*SdGridProgressFunc) (double   fraction,
                                     gpointer user_data);
 
+/**
+ * SdGridSpec:
+ * @xmin: the x of the first column
+ * @xmax: the x of the last column, greater than @xmin
+ * @ymin: the y of the first row
+ * @ymax: the y of the last row, greater than @ymin
+ * @n: points per axis, %SD_GRID_MIN_SIZE to %SD_GRID_MAX_SIZE
+ * @with_gradient: whether to compute the gradient too
+ * @n_threads: how many threads to use, 0 for one per processor
+ * @progress: (nullable): reports progress from the worker threads
+ * @progress_data: (closure progress): data for @progress; for the async
+ *   functions it must stay valid until their callback runs
+ *
+ * Which grid to compute, and how. The functions that compute a grid check
+ * the range and the size; the async ones copy the spec, so it may live on
+ * the caller's stack.
+ */
+typedef struct
+{
+  double              xmin;
+  double              xmax;
+  double              ymin;
+  double              ymax;
+  guint               n;
+  gboolean            with_gradient;
+  guint               n_threads;
+  SdGridProgressFunc  progress;
+  gpointer            progress_data;
+} SdGridSpec;
+
 SdGrid *sd_grid_new                (double               xmin,
                                     double               xmax,
                                     double               ymin,
@@ -97,60 +127,28 @@ SdGrid *sd_grid_new                (double               xmin,
                                     gboolean             with_gradient);
 void    sd_grid_free               (SdGrid              *grid);
 
-SdGrid *sd_grid_compute            (double               xmin,
-                                    double               xmax,
-                                    double               ymin,
-                                    double               ymax,
-                                    guint                n,
-                                    gboolean             with_gradient,
+SdGrid *sd_grid_compute            (const SdGridSpec    *spec,
                                     SdGridBandFunc       func,
                                     gpointer             data,
-                                    guint                n_threads,
                                     GCancellable        *cancellable,
-                                    SdGridProgressFunc   progress,
-                                    gpointer             progress_data,
                                     GError             **error);
-void    sd_grid_compute_async      (double               xmin,
-                                    double               xmax,
-                                    double               ymin,
-                                    double               ymax,
-                                    guint                n,
-                                    gboolean             with_gradient,
+void    sd_grid_compute_async      (const SdGridSpec    *spec,
                                     SdGridBandFunc       func,
                                     gpointer             data,
                                     GDestroyNotify       data_destroy,
-                                    guint                n_threads,
                                     GCancellable        *cancellable,
-                                    SdGridProgressFunc   progress,
-                                    gpointer             progress_data,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data);
 SdGrid *sd_grid_compute_finish     (GAsyncResult        *result,
                                     GError             **error);
 
 SdGrid *sd_grid_compute_expr       (const SdExpr        *expr,
-                                    double               xmin,
-                                    double               xmax,
-                                    double               ymin,
-                                    double               ymax,
-                                    guint                n,
-                                    gboolean             with_gradient,
-                                    guint                n_threads,
+                                    const SdGridSpec    *spec,
                                     GCancellable        *cancellable,
-                                    SdGridProgressFunc   progress,
-                                    gpointer             progress_data,
                                     GError             **error);
 void    sd_grid_compute_expr_async (const SdExpr        *expr,
-                                    double               xmin,
-                                    double               xmax,
-                                    double               ymin,
-                                    double               ymax,
-                                    guint                n,
-                                    gboolean             with_gradient,
-                                    guint                n_threads,
+                                    const SdGridSpec    *spec,
                                     GCancellable        *cancellable,
-                                    SdGridProgressFunc   progress,
-                                    gpointer             progress_data,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data);
 void    sd_grid_expr_band          (gpointer             expr,

@@ -123,6 +123,7 @@ sd_landscape_new (const SdScene  *scene,
 {
   g_autoptr(SdLandscape) self = NULL;
   const SdSceneSurface *surface;
+  SdGridSpec spec;
 
   g_return_val_if_fail (scene != NULL, NULL);
   g_return_val_if_fail (scene->kind == SD_SCENE_SURFACE, NULL);
@@ -140,12 +141,15 @@ sd_landscape_new (const SdScene  *scene,
   if (self->surface == NULL)
     return NULL;
 
-  self->grid = sd_grid_compute (surface->x_range[0], surface->x_range[1],
-                                surface->y_range[0], surface->y_range[1],
-                                surface->resolution,
-                                (surface->layers & SD_LAYER_GRADIENT_FIELD) != 0,
-                                sd_surface_eval_band, self->surface, 0,
-                                cancellable, NULL, NULL, error);
+  spec = (SdGridSpec) {
+    .xmin = surface->x_range[0],
+    .xmax = surface->x_range[1],
+    .ymin = surface->y_range[0],
+    .ymax = surface->y_range[1],
+    .n = surface->resolution,
+    .with_gradient = (surface->layers & SD_LAYER_GRADIENT_FIELD) != 0,
+  };
+  self->grid = sd_grid_compute (&spec, sd_surface_eval_band, self->surface, cancellable, error);
   if (self->grid == NULL)
     return NULL;
 
