@@ -20,6 +20,28 @@
 #include "numfmt.h"
 #include "scene-private.h"
 
+static char *located_message (SdSceneReader *r,
+                              const char    *group,
+                              const char    *key,
+                              const char    *format,
+                              va_list        args) G_GNUC_PRINTF (4, 0);
+
+/* The line a problem is told in, errors and warnings alike: the file, the
+ * group, the key when there is one, then the message. */
+static char *
+located_message (SdSceneReader *r,
+                 const char    *group,
+                 const char    *key,
+                 const char    *format,
+                 va_list        args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+
+  if (key != NULL)
+    return g_strdup_printf ("%s: [%s] %s: %s", r->file, group, key, message);
+  return g_strdup_printf ("%s: [%s] %s", r->file, group, message);
+}
+
 gboolean
 _sd_scene_fail (SdSceneReader  *r,
                 GError        **error,
@@ -28,19 +50,14 @@ _sd_scene_fail (SdSceneReader  *r,
                 const char     *format,
                 ...)
 {
-  g_autofree char *message = NULL;
+  g_autofree char *line = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  line = located_message (r, group, key, format, args);
   va_end (args);
 
-  if (key != NULL)
-    g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                 "%s: [%s] %s: %s", r->file, group, key, message);
-  else
-    g_set_error (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID,
-                 "%s: [%s] %s", r->file, group, message);
+  g_set_error_literal (error, SD_CORE_ERROR, SD_CORE_ERROR_INVALID, line);
   return FALSE;
 }
 
@@ -65,19 +82,11 @@ _sd_scene_warn (SdSceneReader *r,
                 const char    *format,
                 ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  g_ptr_array_add (r->scene->warnings, located_message (r, group, key, format, args));
   va_end (args);
-
-  if (key != NULL)
-    g_ptr_array_add (r->scene->warnings,
-                     g_strdup_printf ("%s: [%s] %s: %s", r->file, group, key, message));
-  else
-    g_ptr_array_add (r->scene->warnings,
-                     g_strdup_printf ("%s: [%s] %s", r->file, group, message));
 }
 
 void
