@@ -300,6 +300,35 @@ test_append (void)
   g_assert_cmpstr (out->str, ==, "λ = " MINUS "0.5");
 }
 
+/* Plain text writes the power of ten in superscript digits and keeps
+ * everything else as the markup has it. */
+static void
+test_text (void)
+{
+  static const struct
+  {
+    double        value;
+    SdNumberStyle style;
+    const char   *text;
+  } cases[] = {
+    { 3.2e-5, SD_NUMBER_COMPACT, "3.2×10⁻⁵" },
+    { -1.25e7, SD_NUMBER_READOUT, MINUS "1.25×10⁷" },
+    { 1e-10, SD_NUMBER_LOG_TICK, "10⁻¹⁰" },
+    { 0.0032, SD_NUMBER_COMPACT, "0.0032" },
+    { -2.5, SD_NUMBER_COMPACT, MINUS "2.5" },
+    { 20000, SD_NUMBER_COUNT, "20\u2009000" },
+    { NAN, SD_NUMBER_COMPACT, "undefined" },
+    { -INFINITY, SD_NUMBER_READOUT, MINUS "∞" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = sd_number_text (cases[i].value, cases[i].style);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 static void
 test_invalid (void)
 {
@@ -333,6 +362,7 @@ main (int   argc,
   g_test_add_func ("/render/number/minus-and-words", test_no_ascii_specials);
   g_test_add_func ("/render/number/decimal", test_decimal);
   g_test_add_func ("/render/number/append", test_append);
+  g_test_add_func ("/render/number/text", test_text);
   g_test_add_func ("/render/number/invalid", test_invalid);
 
   return g_test_run ();

@@ -512,3 +512,65 @@ sd_number_markup (double        value,
   sd_number_format_init (&format, style);
   return sd_number_format (&format, value);
 }
+
+/* Superscript digits, for a power of ten in plain text. */
+static const char *const superscripts[] = {
+  "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹",
+};
+
+/**
+ * sd_number_to_text:
+ * @markup: a number as sd_number_format() writes it
+ *
+ * The same number in plain text, for where markup cannot go (a label
+ * read by a screen reader, a hover box, the clipboard): a power of ten
+ * is written with superscript digits, "3.2×10⁻³".
+ *
+ * Returns: (transfer full): the number in plain text
+ */
+char *
+sd_number_to_text (const char *markup)
+{
+  GString *out;
+  gboolean raised = FALSE;
+
+  g_return_val_if_fail (markup != NULL, NULL);
+
+  out = g_string_new (NULL);
+  for (const char *c = markup; *c != '\0'; c++)
+    {
+      if (g_str_has_prefix (c, "<sup>") || g_str_has_prefix (c, "</sup>"))
+        {
+          raised = c[1] != '/';
+          c = strchr (c, '>');
+        }
+      else if (raised && g_ascii_isdigit (*c))
+        g_string_append (out, superscripts[*c - '0']);
+      else if (raised && g_str_has_prefix (c, MINUS))
+        {
+          g_string_append (out, "⁻");
+          c += strlen (MINUS) - 1;
+        }
+      else
+        g_string_append_c (out, *c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * sd_number_text:
+ * @value: a number shown alone
+ * @style: how to write it
+ *
+ * sd_number_markup() in plain text; see sd_number_to_text().
+ *
+ * Returns: (transfer full): the number in plain text
+ */
+char *
+sd_number_text (double        value,
+                SdNumberStyle style)
+{
+  g_autofree char *markup = sd_number_markup (value, style);
+
+  return markup != NULL ? sd_number_to_text (markup) : NULL;
+}

@@ -73,6 +73,9 @@ void      sd_number_append        (GString              *out,
                                    double                value);
 char     *sd_number_markup        (double                value,
                                    SdNumberStyle         style);
+char     *sd_number_text          (double                value,
+                                   SdNumberStyle         style);
+char     *sd_number_to_text       (const char           *markup);
 
 gboolean  sd_number_is_scientific (double                magnitude);
 double    sd_number_decimal       (double                integer,
