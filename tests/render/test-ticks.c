@@ -595,6 +595,73 @@ test_scale (void)
   g_assert_false (sd_range_nonsingular (SD_SCALE_LOG, &min, &max));
 }
 
+/* The symmetric log is v / t within ±t and sign(v) (1 + log10 (|v| / t))
+ * beyond: continuous at ±t, odd, and inverted exactly at the decades. */
+static void
+test_symlog_scale (void)
+{
+  static const struct
+  {
+    double value;
+    double threshold;
+    double position;
+  } cases[] = {
+    { 0.0, 0.1, 0.0 },
+    { 0.05, 0.1, 0.5 },
+    { 0.1, 0.1, 1.0 },
+    { 1.0, 0.1, 2.0 },
+    { -1000.0, 0.1, -5.0 },
+    { 1e300, 1.0, 301.0 },
+    { -2.0, 1.0, -(1.0 + M_LN2 / M_LN10) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      double position = sd_symlog_forward (cases[i].value, cases[i].threshold);
+
+      g_assert_cmpfloat_with_epsilon (position, cases[i].position, 1e-12);
+      g_assert_cmpfloat_with_epsilon (sd_symlog_inverse (position, cases[i].threshold),
+                                      cases[i].value, 1e-12 * MAX (1.0, fabs (cases[i].value)));
+    }
+  g_assert_cmpfloat (sd_scale_forward (SD_SCALE_SYMLOG, -10.0), ==, -2.0);
+  g_assert_cmpfloat (sd_scale_inverse (SD_SCALE_SYMLOG, 3.0), ==, 100.0);
+}
+
+/* A symmetric log axis ticks 0 and the signed decades from its threshold
+ * out, and thins them to every second, fifth, ... decade when there are
+ * too many; its labels are signed powers of ten. */
+static void
+test_symlog_ticks (void)
+{
+  static const double expected[] = { -1000.0, -100.0, -10.0, -1.0, 0.0, 1.0, 10.0 };
+  static const char * const labels[] = {
+    MINUS "10<sup>3</sup>", MINUS "10<sup>2</sup>", MINUS "10<sup>1</sup>", MINUS "10<sup>0</sup>",
+    "0", "10<sup>0</sup>", "10<sup>1</sup>",
+  };
+  SdTicks ticks;
+
+  sd_ticks_compute_symlog (&ticks, -2000.0, 50.0, 1.0, 10);
+  g_assert_cmpint (ticks.scale, ==, SD_SCALE_SYMLOG);
+  g_assert_cmpfloat (ticks.threshold, ==, 1.0);
+  g_assert_cmpuint (ticks.n, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < ticks.n; i++)
+    {
+      g_autofree char *label = sd_ticks_get_label (&ticks, i);
+
+      g_assert_cmpfloat (ticks.values[i], ==, expected[i]);
+      g_assert_cmpstr (label, ==, labels[i]);
+    }
+
+  /* 0.01 to 10^12 on the positive side: 15 decades are too many for 6
+   * ticks, every fifth is few enough: 0, 10^-2, 10^3, 10^8. */
+  sd_ticks_compute_symlog (&ticks, -0.005, 1e12, 0.01, 6);
+  g_assert_cmpuint (ticks.n, ==, 4);
+  g_assert_cmpfloat (ticks.values[0], ==, 0.0);
+  g_assert_cmpfloat (ticks.values[1], ==, 0.01);
+  g_assert_cmpfloat_with_epsilon (ticks.values[2], 1e3, 1e-9);
+  g_assert_cmpfloat_with_epsilon (ticks.values[3], 1e8, 1e-3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -609,6 +676,8 @@ main (int   argc,
   g_test_add_func ("/render/ticks/label/linear", test_label_linear);
   g_test_add_func ("/render/ticks/label/no-hyphen", test_label_no_hyphen);
   g_test_add_func ("/render/ticks/label/log", test_label_log);
+  g_test_add_func ("/render/ticks/symlog/scale", test_symlog_scale);
+  g_test_add_func ("/render/ticks/symlog/ticks", test_symlog_ticks);
   g_test_add_func ("/render/ticks/log/decades", test_log);
   g_test_add_func ("/render/ticks/log/minor", test_log_minor);
   g_test_add_func ("/render/ticks/compute", test_compute);

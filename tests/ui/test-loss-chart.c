@@ -10,6 +10,7 @@
 
 #include "core-error.h"
 #include "loss-chart.h"
+#include "loss-scale.h"
 #include "ui-test-utils.h"
 
 #define WIDTH 400.0
@@ -52,7 +53,8 @@ descend (double x0,
       const SdOptimizerState *point = sd_trajectory_get_point (trajectory, k);
 
       g_assert_cmpuint (point->iteration, ==, k);
-      g_assert_cmpfloat_with_epsilon (point->loss, closed_form_loss (x0, offset, k), 1e-12);
+      g_assert_cmpfloat_with_epsilon (point->loss, closed_form_loss (x0, offset, k),
+                                      1e-12 * MAX (1.0, fabs (closed_form_loss (x0, offset, k))));
     }
 
   return trajectory;
@@ -126,6 +128,8 @@ test_mapping (void)
   g_assert_cmpfloat (min, ==, 0.0);
   g_assert_cmpfloat (max, ==, STEPS);
   assert_loss_range (plot, pow (0.64, STEPS), 4.0);
+  g_assert_cmpint (sd_plot_get_ticks (plot, SD_AXIS_Y)->scale, ==, SD_SCALE_LOG);
+  g_assert_cmpstr (sd_loss_chart_get_y_title (chart), ==, "Loss (log)");
 
   for (guint k = 0; k <= STEPS; k += 5)
     {
@@ -427,9 +431,9 @@ test_colors_and_theme (void)
   g_assert_finalize_object (chart);
 }
 
-/* f = x² + y² - 0.5 from x = 1 reaches 0.64^k - 0.5 < 0 from k = 2: those
- * losses are drawn at the smallest positive one, 0.64 - 0.5 = 0.14, and
- * read off as recorded. */
+/* f = x² + y² - 0.5 from x = 1 falls from 0.5 to 0.64^20 - 0.5 < 0: a log
+ * axis cannot show it, so the chart is linear, says so on the axis, and
+ * draws each loss where it is, the negative ones below zero. */
 static void
 test_nonpositive_losses (void)
 {
@@ -437,22 +441,166 @@ test_nonpositive_losses (void)
   g_autoptr(SdTrajectory) a = descend (1.0, 0.5);
   SdLossChartRun run = { a, "A", FALSE, { 0 }, TRUE };
   const SdPlot *plot;
-  double px, py, loss;
+  double px, py, zero_x, zero_y, loss, min, max, lo, hi;
+  cairo_rectangle_t area;
   guint iteration;
   g_autofree char *readout = NULL;
 
   sd_loss_chart_set_runs (chart, &run, 1);
   plot = sd_loss_chart_get_plot (chart, WIDTH, HEIGHT);
-  assert_loss_range (plot, 0.64 - 0.5, 0.5);
+  g_assert_cmpint (sd_plot_get_ticks (plot, SD_AXIS_Y)->scale, ==, SD_SCALE_LINEAR);
+  g_assert_cmpstr (sd_loss_chart_get_y_title (chart), ==, "Loss (linear)");
 
-  sd_plot_map (plot, STEPS, 0.14, &px, &py);
+  /* The range is the losses' with 5 % of it free on either side. */
+  lo = closed_form_loss (1.0, 0.5, STEPS);
+  hi = 0.5;
+  sd_plot_get_range (plot, SD_AXIS_Y, &min, &max);
+  g_assert_cmpfloat_with_epsilon (min, lo - 0.05 * (hi - lo), 1e-12);
+  g_assert_cmpfloat_with_epsilon (max, hi + 0.05 * (hi - lo), 1e-12);
+
+  /* The last loss is drawn below the zero line, at its own height. */
+  sd_plot_get_area (plot, &area);
+  g_assert_true (sd_plot_map (plot, STEPS, lo, &px, &py));
+  g_assert_true (sd_plot_map (plot, STEPS, 0.0, &zero_x, &zero_y));
+  g_assert_cmpfloat (py, >, zero_y);
+  g_assert_cmpfloat_with_epsilon (py, area.y + area.height * (max - lo) / (max - min), 1e-9);
+
   readout = sd_loss_chart_pick (chart, WIDTH, HEIGHT, px, py, NULL, &iteration, &loss);
   g_assert_nonnull (readout);
   g_assert_cmpuint (iteration, ==, STEPS);
-  g_assert_cmpfloat_with_epsilon (loss, closed_form_loss (1.0, 0.5, STEPS), 1e-12);
+  g_assert_cmpfloat_with_epsilon (loss, lo, 1e-12);
   g_assert_cmpfloat (loss, <, 0.0);
 
   g_assert_finalize_object (chart);
+}
+
+/* "Escaping a saddle point": gradient descent on x² − y² from almost on
+ * the ridge, where every loss after the escape is negative and the last
+ * is −9.27. The chart shows the fall on a linear axis, every loss inside
+ * the plot area, and names the scale. */
+static void
+test_saddle_escape (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "scenes",
+                                                 "saddle-3d.saddle", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdScene) scene = sd_scene_load_file (path, &error);
+  SdLossChart *chart = SD_LOSS_CHART (g_object_ref_sink (sd_loss_chart_new ()));
+  g_autoptr(SdSurface) surface = NULL;
+  g_autoptr(SdTrajectory) trajectory = NULL;
+  const SdSceneRun *scene_run;
+  SdLossChartRun run = { NULL, "Gradient descent", FALSE, { 0 }, TRUE };
+  const SdPlot *plot;
+  cairo_rectangle_t area;
+  guint n;
+
+  g_assert_no_error (error);
+  surface = sd_scene_create_surface (scene, &error);
+  g_assert_no_error (error);
+  scene_run = g_ptr_array_index (sd_scene_get_surface (scene)->runs, 0);
+  trajectory = sd_trajectory_compute (surface, &scene_run->params, scene_run->start,
+                                      scene_run->steps, NULL, &error);
+  g_assert_no_error (error);
+  n = sd_trajectory_get_n_points (trajectory);
+  g_assert_cmpfloat_with_epsilon (sd_trajectory_get_point (trajectory, n - 1)->loss,
+                                  -9.2708964190259273, 1e-9);
+
+  run.trajectory = trajectory;
+  sd_loss_chart_set_runs (chart, &run, 1);
+  plot = sd_loss_chart_get_plot (chart, WIDTH, HEIGHT);
+  g_assert_cmpint (sd_plot_get_ticks (plot, SD_AXIS_Y)->scale, ==, SD_SCALE_LINEAR);
+  sd_plot_get_area (plot, &area);
+  for (guint k = 0; k < n; k++)
+    {
+      double px, py;
+
+      g_assert_true (sd_plot_map (plot, k, sd_trajectory_get_point (trajectory, k)->loss,
+                                  &px, &py));
+      g_assert_cmpfloat (py, >, area.y);
+      g_assert_cmpfloat (py, <, area.y + area.height);
+    }
+
+  g_assert_finalize_object (chart);
+}
+
+/* Losses of both signs that span many decades, A's from 0.5 to −0.5 and
+ * B's from 10^12 down: a linear axis would flatten A to a line at 0, so
+ * the axis is symmetric log, linear within ±0.1 (the power of ten at the
+ * median magnitude of A's, the flattened ones), and maps each loss by
+ * sign(v) (1 + log10 (|v| / 0.1)). */
+static void
+test_symlog_losses (void)
+{
+  SdLossChart *chart = SD_LOSS_CHART (g_object_ref_sink (sd_loss_chart_new ()));
+  g_autoptr(SdTrajectory) a = descend (1.0, 0.5);
+  g_autoptr(SdTrajectory) b = descend (1e6, 0.0);
+  SdLossChartRun runs[2] = { { a, "A", FALSE, { 0 }, TRUE }, { b, "B", FALSE, { 0 }, TRUE } };
+  const SdTicks *ticks;
+  const SdPlot *plot;
+  cairo_rectangle_t area;
+  double min, max, lo, hi;
+
+  sd_loss_chart_set_runs (chart, runs, 1);
+  sd_loss_chart_set_runs (chart, runs, G_N_ELEMENTS (runs));
+  plot = sd_loss_chart_get_plot (chart, WIDTH, HEIGHT);
+  ticks = sd_plot_get_ticks (plot, SD_AXIS_Y);
+  g_assert_cmpint (ticks->scale, ==, SD_SCALE_SYMLOG);
+  g_assert_cmpfloat (ticks->threshold, ==, 0.1);
+  g_assert_cmpstr (sd_loss_chart_get_y_title (chart), ==, "Loss (symlog)");
+
+  sd_plot_get_area (plot, &area);
+  sd_plot_get_range (plot, SD_AXIS_Y, &min, &max);
+  lo = 1.0 + log10 (-min / 0.1);
+  hi = 1.0 + log10 (max / 0.1);
+  for (guint k = 0; k <= STEPS; k += 4)
+    {
+      double loss = closed_form_loss (1.0, 0.5, k), px, py, position;
+
+      position = fabs (loss) <= 0.1 ? loss / 0.1 : copysign (1.0 + log10 (fabs (loss) / 0.1), loss);
+      g_assert_true (sd_plot_map (plot, k, loss, &px, &py));
+      g_assert_cmpfloat_with_epsilon (py, area.y + area.height * (hi - position) / (hi + lo),
+                                      1e-9);
+    }
+
+  g_assert_finalize_object (chart);
+}
+
+/* The scale follows the data: log for positive losses, linear for losses
+ * of like magnitude that are not all positive (all 0 too), symmetric log
+ * when a linear axis would flatten a tenth of them; NaN and infinities do
+ * not count, and nothing to show is the decade 0.1 to 1. */
+static void
+test_scale_choice (void)
+{
+  static const double positive[] = { 4.0, 1.0, 0.25, NAN, INFINITY };
+  static const double negative[] = { -1.0, -2.0, -9.0 };
+  static const double zeros[] = { 0.0, 0.0 };
+  static const double spread[] = { 1e6, -0.5, -0.3, 0.2, 1e5, 1e4 };
+  static const double nothing[] = { NAN, -INFINITY };
+  SdLossScale scale;
+
+  sd_loss_scale_choose (&scale, positive, G_N_ELEMENTS (positive));
+  g_assert_cmpint (scale.scale, ==, SD_SCALE_LOG);
+  g_assert_cmpfloat_with_epsilon (log10 (scale.min), log10 (0.25) - 0.05 * log10 (16.0), 1e-12);
+
+  sd_loss_scale_choose (&scale, negative, G_N_ELEMENTS (negative));
+  g_assert_cmpint (scale.scale, ==, SD_SCALE_LINEAR);
+  g_assert_cmpfloat_with_epsilon (scale.min, -9.0 - 0.05 * 8.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (scale.max, -1.0 + 0.05 * 8.0, 1e-12);
+
+  sd_loss_scale_choose (&scale, zeros, G_N_ELEMENTS (zeros));
+  g_assert_cmpint (scale.scale, ==, SD_SCALE_LINEAR);
+  g_assert_cmpfloat (scale.min, <, 0.0);
+  g_assert_cmpfloat (scale.max, >, 0.0);
+
+  sd_loss_scale_choose (&scale, spread, G_N_ELEMENTS (spread));
+  g_assert_cmpint (scale.scale, ==, SD_SCALE_SYMLOG);
+  g_assert_cmpfloat (scale.threshold, ==, 0.1);
+
+  sd_loss_scale_choose (&scale, nothing, G_N_ELEMENTS (nothing));
+  g_assert_cmpint (scale.scale, ==, SD_SCALE_LOG);
+  g_assert_cmpfloat (scale.min, ==, 0.1);
+  g_assert_cmpfloat (scale.max, ==, 1.0);
 }
 
 /* A run whose loss reaches nearly the largest double (f = 1e300 x² from
@@ -636,6 +784,9 @@ main (int   argc,
   g_test_add_func ("/ui/loss-chart/invisible-runs", test_invisible_runs);
   g_test_add_func ("/ui/loss-chart/colors-and-theme", test_colors_and_theme);
   g_test_add_func ("/ui/loss-chart/nonpositive-losses", test_nonpositive_losses);
+  g_test_add_func ("/ui/loss-chart/saddle-escape", test_saddle_escape);
+  g_test_add_func ("/ui/loss-chart/symlog-losses", test_symlog_losses);
+  g_test_add_func ("/ui/loss-chart/scale-choice", test_scale_choice);
   g_test_add_func ("/ui/loss-chart/huge-losses", test_huge_losses);
 
   return g_test_run ();

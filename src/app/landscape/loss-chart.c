@@ -1,4 +1,4 @@
-/* loss-chart.c: loss against iteration for every run, on a log scale
+/* loss-chart.c: loss against iteration for every run
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,13 +11,12 @@
 
 #include "legend.h"
 #include "loss-chart.h"
+#include "loss-scale.h"
 #include "run-row.h"
 #include "text.h"
 
 /* Hovering reads off the nearest point within this distance, in points. */
 #define PICK_RADIUS 24.0
-/* The y axis reaches this fraction of its decades beyond the losses. */
-#define LOSS_MARGIN 0.05
 /* The chart's height in points at scale 1. */
 #define CHART_HEIGHT 160.0
 
@@ -42,7 +41,8 @@ struct _SdLossChart
   GPtrArray    *runs;            /* (element-type ChartRun) */
   guint         iteration;
   guint         max_iteration;
-  double        min_positive;    /* the smallest loss > 0 of all runs, or NaN */
+  SdLossScale   loss_scale;      /* the y axis, chosen by the visible losses */
+  char         *y_title;         /* its title, which names the scale */
 
   SdPlot       *plot;            /* laid out for plot_width x plot_height, or NULL */
   double        plot_width;
@@ -110,65 +110,28 @@ sd_loss_chart_get_theme (SdLossChart *self)
   return sd_figure_view_get_theme (SD_FIGURE_VIEW (self));
 }
 
-/* Log axes cannot show 0 or negative losses (a surface with minimum 0
- * reached exactly, or a custom expression going below 0); they are drawn
- * at the smallest positive loss of all runs, the chart's floor, so the
- * line still runs along the bottom instead of breaking. NaN and
- * infinities (a diverged run) have no place and break the line. */
+/* Where a loss is drawn: a finite loss where it is, on whichever scale;
+ * NaN and infinities (a diverged run) have no place and break the line. */
 static double
-clamp_loss (SdLossChart *self,
-            double       loss)
+shown_loss (double loss)
 {
-  if (!isfinite (loss))
-    return NAN;
-  if (loss <= 0.0)
-    return isnan (self->min_positive) ? NAN : self->min_positive;
-  return loss;
+  return isfinite (loss) ? loss : NAN;
 }
 
+/* Chooses the y axis for the visible runs' losses. */
 static void
-get_loss_range (SdLossChart *self,
-                double      *min,
-                double      *max)
+choose_loss_scale (SdLossChart *self)
 {
-  double span;
-
-  *min = INFINITY;
-  *max = -INFINITY;
+  g_autoptr(GArray) losses = g_array_new (FALSE, FALSE, sizeof (double));
 
   for (guint r = 0; r < self->runs->len; r++)
     {
       ChartRun *run = g_ptr_array_index (self->runs, r);
 
-      if (!run->visible)
-        continue;
-
-      for (guint i = 0; i < run->n_points; i++)
-        {
-          double loss = clamp_loss (self, run->losses[i]);
-
-          if (isnan (loss))
-            continue;
-          *min = MIN (*min, loss);
-          *max = MAX (*max, loss);
-        }
+      if (run->visible)
+        g_array_append_vals (losses, run->losses, run->n_points);
     }
-
-  /* Nothing to show still gets a frame: one decade around 1. */
-  if (!(*min <= *max))
-    {
-      *min = 0.1;
-      *max = 1.0;
-    }
-  sd_range_nonsingular (SD_SCALE_LOG, min, max);
-
-  /* A margin, as matplotlib leaves, keeps a run that stays at the highest
-   * or lowest loss from hiding under the frame. */
-  span = log10 (*max) - log10 (*min);
-  /* A run that diverged to nearly the largest double leaves no room for
-   * the margin: the axis then ends at its largest loss. */
-  *min = MAX (pow (10.0, log10 (*min) - LOSS_MARGIN * span), G_MINDOUBLE);
-  *max = MIN (pow (10.0, log10 (*max) + LOSS_MARGIN * span), G_MAXDOUBLE);
+  sd_loss_scale_choose (&self->loss_scale, (const double *) (gpointer) losses->data, losses->len);
 }
 
 static void
@@ -182,7 +145,7 @@ ensure_plot (SdLossChart *self,
   SdTheme theme = sd_loss_chart_get_theme (self);
   double scale = sd_figure_view_get_figure_scale (SD_FIGURE_VIEW (self));
   double x_min = 0.0, x_max = MAX (self->max_iteration, 1);
-  double y_min, y_max;
+  const SdLossScale *y = &self->loss_scale;
 
   if (self->plot != NULL && self->plot_width == width && self->plot_height == height
       && self->plot_theme == theme && self->plot_scale == scale)
@@ -197,11 +160,16 @@ ensure_plot (SdLossChart *self,
   self->plot_theme = theme;
   self->plot_scale = scale;
 
-  get_loss_range (self, &y_min, &y_max);
+  choose_loss_scale (self);
   sd_plot_set_axis (self->plot, SD_AXIS_X, SD_SCALE_LINEAR, x_min, x_max);
-  sd_plot_set_axis (self->plot, SD_AXIS_Y, SD_SCALE_LOG, y_min, y_max);
+  if (y->scale == SD_SCALE_SYMLOG)
+    sd_plot_set_axis_symlog (self->plot, SD_AXIS_Y, y->min, y->max, y->threshold);
+  else
+    sd_plot_set_axis (self->plot, SD_AXIS_Y, y->scale, y->min, y->max);
+  g_free (self->y_title);
+  self->y_title = sd_loss_scale_title (y);
   sd_plot_set_axis_title (self->plot, SD_AXIS_X, _("Iteration"));
-  sd_plot_set_axis_title (self->plot, SD_AXIS_Y, _("Loss"));
+  sd_plot_set_axis_title (self->plot, SD_AXIS_Y, self->y_title);
 
   /* The layout only measures text; a scratch context makes it the same
    * for drawing, hovering and tests, whatever the target. */
@@ -255,7 +223,7 @@ draw_runs (SdPlot   *plot,
         {
           double px, py;
 
-          if (!sd_plot_map (plot, run->iterations[i], clamp_loss (self, run->losses[i]), &px, &py))
+          if (!sd_plot_map (plot, run->iterations[i], shown_loss (run->losses[i]), &px, &py))
             {
               pen_down = FALSE;
               continue;
@@ -346,7 +314,7 @@ draw_hover (SdLossChart *self,
   if (text == NULL)
     return;
 
-  sd_plot_map (self->plot, iteration, clamp_loss (self, loss), &px, &py);
+  sd_plot_map (self->plot, iteration, shown_loss (loss), &px, &py);
   get_run_color (self, run, rgba);
   sd_marker_draw (cr, style, SD_MARKER_CIRCLE, px, py, rgba);
 
@@ -582,6 +550,7 @@ sd_loss_chart_finalize (GObject *object)
   SdLossChart *self = SD_LOSS_CHART (object);
 
   g_clear_pointer (&self->runs, g_ptr_array_unref);
+  g_clear_pointer (&self->y_title, g_free);
   g_clear_pointer (&self->plot, sd_plot_free);
 
   G_OBJECT_CLASS (sd_loss_chart_parent_class)->finalize (object);
@@ -681,7 +650,6 @@ sd_loss_chart_init (SdLossChart *self)
   GtkEventController *motion = gtk_event_controller_motion_new ();
 
   self->runs = g_ptr_array_new_with_free_func (chart_run_free);
-  self->min_positive = NAN;
 
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
   g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
@@ -795,7 +763,6 @@ sd_loss_chart_set_runs (SdLossChart          *self,
 
   g_ptr_array_set_size (self->runs, 0);
   self->max_iteration = 0;
-  self->min_positive = NAN;
 
   for (guint r = 0; r < n_runs; r++)
     {
@@ -816,9 +783,6 @@ sd_loss_chart_set_runs (SdLossChart          *self,
           run->iterations[i] = points[i].iteration;
           run->losses[i] = points[i].loss;
           self->max_iteration = MAX (self->max_iteration, points[i].iteration);
-          if (isfinite (points[i].loss) && points[i].loss > 0.0
-              && !(points[i].loss >= self->min_positive))
-            self->min_positive = points[i].loss;
         }
 
       g_ptr_array_add (self->runs, run);
@@ -883,6 +847,24 @@ sd_loss_chart_get_plot (SdLossChart *self,
 
   ensure_plot (self, width, height);
   return self->plot;
+}
+
+/**
+ * sd_loss_chart_get_y_title:
+ * @self: a #SdLossChart
+ *
+ * The y axis' title as last laid out, which names the scale the losses
+ * are shown on (see sd_loss_scale_title()).
+ *
+ * Returns: (nullable): the title in Pango markup, %NULL before the chart
+ *   was laid out
+ */
+const char *
+sd_loss_chart_get_y_title (SdLossChart *self)
+{
+  g_return_val_if_fail (SD_IS_LOSS_CHART (self), NULL);
+
+  return self->y_title;
 }
 
 /**
@@ -961,7 +943,7 @@ sd_loss_chart_pick (SdLossChart *self,
           double x, y, d;
 
           if (!sd_plot_map (self->plot, chart_run->iterations[i],
-                            clamp_loss (self, chart_run->losses[i]), &x, &y))
+                            shown_loss (chart_run->losses[i]), &x, &y))
             continue;
           d = (x - px) * (x - px) + (y - py) * (y - py);
           if (d < best)

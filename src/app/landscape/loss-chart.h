@@ -54,6 +54,7 @@ void          sd_loss_chart_set_run_visible (SdLossChart          *self,
 guint         sd_loss_chart_get_n_runs      (SdLossChart          *self);
 SdTheme       sd_loss_chart_get_theme       (SdLossChart          *self);
 
+const char   *sd_loss_chart_get_y_title     (SdLossChart          *self);
 const SdPlot *sd_loss_chart_get_plot        (SdLossChart          *self,
                                              double                width,
                                              double                height);

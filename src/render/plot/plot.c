@@ -25,6 +25,7 @@
 typedef struct
 {
   SdScale      scale;
+  double       threshold;   /* SD_SCALE_SYMLOG: where the linear part ends */
   double       min;
   double       max;
   char        *title;
@@ -196,9 +197,55 @@ sd_plot_set_axis (SdPlot  *plot,
   g_return_if_fail (sd_range_nonsingular (scale, &lo, &hi));
 
   plot->axes[axis].scale = scale;
+  plot->axes[axis].threshold = 1.0;
   plot->axes[axis].min = min;
   plot->axes[axis].max = max;
   invalidate (plot);
+}
+
+/**
+ * sd_plot_set_axis_symlog:
+ * @plot: a plot
+ * @axis: which axis
+ * @min: the value at the left or bottom
+ * @max: the value at the right or top
+ * @threshold: where the linear part ends, > 0; a power of ten labels best
+ *
+ * Shows @axis on a symmetric log scale (%SD_SCALE_SYMLOG), for data of
+ * either sign that spans many decades; otherwise as sd_plot_set_axis().
+ */
+void
+sd_plot_set_axis_symlog (SdPlot  *plot,
+                         SdAxis   axis,
+                         double   min,
+                         double   max,
+                         double   threshold)
+{
+  g_return_if_fail (plot != NULL);
+  g_return_if_fail (axis == SD_AXIS_X || axis == SD_AXIS_Y);
+  g_return_if_fail (threshold > 0.0 && isfinite (threshold));
+
+  sd_plot_set_axis (plot, axis, SD_SCALE_SYMLOG, min, max);
+  plot->axes[axis].threshold = threshold;
+}
+
+/* Where @value sits on a linear axis, as the axis' scale spaces values. */
+static double
+axis_forward (const Axis *axis,
+              double      value)
+{
+  if (axis->scale == SD_SCALE_SYMLOG)
+    return sd_symlog_forward (value, axis->threshold);
+  return sd_scale_forward (axis->scale, value);
+}
+
+static double
+axis_inverse (const Axis *axis,
+              double      position)
+{
+  if (axis->scale == SD_SCALE_SYMLOG)
+    return sd_symlog_inverse (position, axis->threshold);
+  return sd_scale_inverse (axis->scale, position);
 }
 
 /**
@@ -309,8 +356,8 @@ apply_equal_aspect (SdPlot *self)
   sign = wider->forward_max > wider->forward_min ? 1.0 : -1.0;
   wider->forward_min = centre - sign * half;
   wider->forward_max = centre + sign * half;
-  wider->view_min = sd_scale_inverse (wider->scale, wider->forward_min);
-  wider->view_max = sd_scale_inverse (wider->scale, wider->forward_max);
+  wider->view_min = axis_inverse (wider, wider->forward_min);
+  wider->view_max = axis_inverse (wider, wider->forward_max);
 }
 
 static void
@@ -323,8 +370,8 @@ compute_views (SdPlot *self)
       axis->view_min = axis->min;
       axis->view_max = axis->max;
       axis->valid = sd_range_nonsingular (axis->scale, &axis->view_min, &axis->view_max);
-      axis->forward_min = sd_scale_forward (axis->scale, axis->view_min);
-      axis->forward_max = sd_scale_forward (axis->scale, axis->view_max);
+      axis->forward_min = axis_forward (axis, axis->view_min);
+      axis->forward_max = axis_forward (axis, axis->view_max);
     }
 
   if (self->equal_aspect && self->axes[SD_AXIS_X].valid && self->axes[SD_AXIS_Y].valid)
@@ -337,7 +384,7 @@ axis_offset (const Axis *axis,
              double      value,
              double      length)
 {
-  return (sd_scale_forward (axis->scale, value) - axis->forward_min) /
+  return (axis_forward (axis, value) - axis->forward_min) /
          (axis->forward_max - axis->forward_min) * length;
 }
 
@@ -383,8 +430,11 @@ fit_ticks (SdPlot  *self,
       double max_width = 0.0, max_height = 0.0;
       gboolean fits = TRUE;
 
-      sd_ticks_compute (&axis->ticks, axis->scale, axis->view_min, axis->view_max, n,
-                        self->style.minor_ticks);
+      if (axis->scale == SD_SCALE_SYMLOG)
+        sd_ticks_compute_symlog (&axis->ticks, axis->view_min, axis->view_max, axis->threshold, n);
+      else
+        sd_ticks_compute (&axis->ticks, axis->scale, axis->view_min, axis->view_max, n,
+                          self->style.minor_ticks);
 
       for (guint i = 0; i < axis->ticks.n; i++)
         {
@@ -790,10 +840,8 @@ sd_plot_unmap (const SdPlot *plot,
   u = (px - plot->area.x) / plot->area.width;
   v = (plot->area.y + plot->area.height - py) / plot->area.height;
   return give_point (plot,
-                     sd_scale_inverse (ax->scale, ax->forward_min
-                                                  + u * (ax->forward_max - ax->forward_min)),
-                     sd_scale_inverse (ay->scale, ay->forward_min
-                                                  + v * (ay->forward_max - ay->forward_min)),
+                     axis_inverse (ax, ax->forward_min + u * (ax->forward_max - ax->forward_min)),
+                     axis_inverse (ay, ay->forward_min + v * (ay->forward_max - ay->forward_min)),
                      x, y);
 }
 

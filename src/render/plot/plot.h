@@ -59,6 +59,11 @@ void                sd_plot_set_axis          (SdPlot             *plot,
                                                SdScale             scale,
                                                double              min,
                                                double              max);
+void                sd_plot_set_axis_symlog   (SdPlot             *plot,
+                                               SdAxis              axis,
+                                               double              min,
+                                               double              max,
+                                               double              threshold);
 void                sd_plot_set_axis_title    (SdPlot             *plot,
                                                SdAxis              axis,
                                                const char         *markup);

@@ -117,7 +117,8 @@ tick_span (double    min,
  * @value: a data value
  *
  * Returns: where @value sits on a linear axis: @value itself, or its
- *   logarithm to base 10; NaN for values a log scale cannot show (<= 0)
+ *   logarithm to base 10; NaN for values a log scale cannot show (<= 0);
+ *   on a symmetric log scale, sd_symlog_forward() with threshold 1
  */
 double
 sd_scale_forward (SdScale scale,
@@ -125,6 +126,8 @@ sd_scale_forward (SdScale scale,
 {
   if (scale == SD_SCALE_LOG)
     return value > 0.0 ? log10 (value) : NAN;
+  if (scale == SD_SCALE_SYMLOG)
+    return sd_symlog_forward (value, 1.0);
   return value;
 }
 
@@ -141,7 +144,47 @@ sd_scale_inverse (SdScale scale,
 {
   if (scale == SD_SCALE_LOG)
     return pow (10.0, position);
+  if (scale == SD_SCALE_SYMLOG)
+    return sd_symlog_inverse (position, 1.0);
   return position;
+}
+
+/**
+ * sd_symlog_forward:
+ * @value: a data value
+ * @threshold: where the linear part ends, > 0
+ *
+ * The symmetric logarithm: @value / @threshold within ±@threshold, and
+ * sign(v) (1 + log10 (|v| / @threshold)) beyond, so the linear part is
+ * as wide as a decade and the two meet smoothly in value.
+ *
+ * Returns: where @value sits on a linear axis
+ */
+double
+sd_symlog_forward (double value,
+                   double threshold)
+{
+  double magnitude = fabs (value);
+
+  if (magnitude <= threshold)
+    return value / threshold;
+  return copysign (1.0 + log10 (magnitude / threshold), value);
+}
+
+/**
+ * sd_symlog_inverse:
+ * @position: a result of sd_symlog_forward()
+ * @threshold: the same threshold
+ *
+ * Returns: the data value at @position
+ */
+double
+sd_symlog_inverse (double position,
+                   double threshold)
+{
+  if (fabs (position) <= 1.0)
+    return position * threshold;
+  return copysign (threshold * pow (10.0, fabs (position) - 1.0), position);
 }
 
 /**
@@ -580,6 +623,7 @@ sd_ticks_compute (SdTicks  *ticks,
   g_return_if_fail (ticks != NULL);
 
   ticks->scale = scale;
+  ticks->threshold = 0.0;
   ticks->n_minor = 0;
   max_ticks = MIN (max_ticks, SD_TICKS_MAX);
 
@@ -594,6 +638,83 @@ sd_ticks_compute (SdTicks  *ticks,
     {
       ticks->n = sd_ticks_linear (min, max, max_ticks, ticks->values, &ticks->step);
     }
+}
+
+/* Adds a tick, counting past @max_ticks (without storing) so the caller
+ * sees there were too many. */
+static void
+add_tick (SdTicks *ticks,
+          guint    max_ticks,
+          double   value)
+{
+  if (ticks->n < max_ticks)
+    ticks->values[ticks->n] = value;
+  ticks->n++;
+}
+
+/**
+ * sd_ticks_compute_symlog:
+ * @ticks: (out caller-allocates): the ticks
+ * @min: one end of the axis' range
+ * @max: the other end
+ * @threshold: where the linear part ends, > 0; a power of ten labels best
+ * @max_ticks: the most major ticks wanted; at most %SD_TICKS_MAX are given
+ *
+ * The ticks of a symmetric log axis: 0 and ±@threshold · 10^k in the
+ * range, every decade or, when that is too many, every second, fifth or
+ * tenth.
+ */
+void
+sd_ticks_compute_symlog (SdTicks *ticks,
+                         double   min,
+                         double   max,
+                         double   threshold,
+                         guint    max_ticks)
+{
+  static const int strides[] = { 1, 2, 5, 10, 20, 50, 100 };
+  double lo = MIN (min, max), hi = MAX (min, max);
+
+  g_return_if_fail (ticks != NULL);
+  g_return_if_fail (threshold > 0.0);
+
+  ticks->scale = SD_SCALE_SYMLOG;
+  ticks->threshold = threshold;
+  ticks->step = 0.0;
+  ticks->n_minor = 0;
+  max_ticks = MIN (max_ticks, SD_TICKS_MAX);
+
+  for (guint s = 0; s < G_N_ELEMENTS (strides); s++)
+    {
+      ticks->n = 0;
+      /* The negative decades from the outermost in, 0, then the positive
+       * ones outwards; a double reaches 10^308, so 400 decades is all. */
+      for (int k = 400; k >= -400; k--)
+        {
+          double value = k < 0 ? threshold * pow (10.0, -k - 1) : -threshold * pow (10.0, k);
+
+          if (k == -1 && lo <= 0.0 && hi >= 0.0)
+            add_tick (ticks, max_ticks, 0.0);
+          if ((k < 0 ? -k - 1 : k) % strides[s] == 0 && isfinite (value)
+              && value >= lo && value <= hi)
+            add_tick (ticks, max_ticks, value);
+        }
+      if (ticks->n <= max_ticks)
+        return;
+    }
+  ticks->n = MIN (ticks->n, max_ticks);
+}
+
+/* A tick of a symmetric log axis: 0, or a signed power as a log axis
+ * writes it. */
+static char *
+symlog_label (double value)
+{
+  g_autofree char *magnitude = NULL;
+
+  if (value == 0.0)
+    return g_strdup ("0");
+  magnitude = sd_tick_label_log (fabs (value));
+  return value < 0.0 ? g_strconcat ("\xe2\x88\x92", magnitude, NULL) : g_steal_pointer (&magnitude);
 }
 
 /**
@@ -619,6 +740,8 @@ sd_ticks_get_label (const SdTicks *ticks,
 
   if (ticks->scale == SD_SCALE_LOG && ticks->step == 0.0)
     return sd_tick_label_log (ticks->values[index]);
+  if (ticks->scale == SD_SCALE_SYMLOG)
+    return symlog_label (ticks->values[index]);
 
   /* The axis' largest tick decides the notation of all its labels. */
   sd_number_format_init (&format, SD_NUMBER_TICK);

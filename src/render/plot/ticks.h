@@ -12,6 +12,10 @@ G_BEGIN_DECLS
  * SdScale:
  * @SD_SCALE_LINEAR: positions proportional to values
  * @SD_SCALE_LOG: positions proportional to log10 of values, for values > 0
+ * @SD_SCALE_SYMLOG: the symmetric logarithm, for values of either sign
+ *   that span many decades: linear within ±t, a threshold of the axis',
+ *   and logarithmic beyond, with the linear part as wide as one decade
+ *   (see sd_symlog_forward())
  *
  * How an axis or a colour bar spaces its values.
  */
@@ -19,6 +23,7 @@ typedef enum
 {
   SD_SCALE_LINEAR,
   SD_SCALE_LOG,
+  SD_SCALE_SYMLOG,
 } SdScale;
 
 /* The most major ticks an #SdTicks holds; no axis needs more to be read. */
@@ -35,6 +40,7 @@ typedef enum
  * @step: the distance between major ticks when they are evenly spaced
  *   values (linear scales, and log scales too narrow for powers of ten);
  *   0 when they are powers of ten or when there is a single tick
+ * @threshold: %SD_SCALE_SYMLOG: where the linear part ends
  * @n_minor: the number of minor ticks
  * @minor: unlabelled ticks between the major ones, ascending; only
  *   logarithmic scales have them
@@ -47,6 +53,7 @@ typedef struct
   guint   n;
   double  values[SD_TICKS_MAX];
   double  step;
+  double  threshold;
   guint   n_minor;
   double  minor[SD_TICKS_MAX_MINOR];
 } SdTicks;
@@ -55,6 +62,10 @@ double   sd_scale_forward     (SdScale        scale,
                                double         value);
 double   sd_scale_inverse     (SdScale        scale,
                                double         position);
+double   sd_symlog_forward    (double         value,
+                               double         threshold);
+double   sd_symlog_inverse    (double         position,
+                               double         threshold);
 gboolean sd_range_nonsingular (SdScale        scale,
                                double        *min,
                                double        *max);
@@ -85,6 +96,11 @@ void     sd_ticks_compute     (SdTicks       *ticks,
                                double         max,
                                guint          max_ticks,
                                gboolean       minor);
+void     sd_ticks_compute_symlog (SdTicks    *ticks,
+                                  double      min,
+                                  double      max,
+                                  double      threshold,
+                                  guint       max_ticks);
 char    *sd_ticks_get_label   (const SdTicks *ticks,
                                guint          index);
 
