@@ -298,6 +298,24 @@ loss_chart_font_size (SdWindow *window)
   return sd_plot_get_style (plot)->font_size;
 }
 
+/* A window closed while presenting can hear from the window manager that
+ * fullscreen ended after it let go of its widgets; leaving presentation
+ * mode then does nothing, with no critical. */
+static void
+test_presentation_after_close (UiTestWindow  *fixture,
+                               gconstpointer  data)
+{
+  SdWindow *window = g_object_ref (get_window ());
+
+  sd_window_set_presentation_mode (window, TRUE);
+  ui_test_spin ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_run_dispose (G_OBJECT (window));
+  sd_window_set_presentation_mode (window, FALSE);
+  g_object_notify (G_OBJECT (window), "fullscreened");
+  g_assert_finalize_object (window);
+}
+
 static void
 test_presentation_mode (UiTestWindow  *fixture,
                        gconstpointer  data)
@@ -830,6 +848,7 @@ main (int   argc,
   ADD ("/ui/window/page-frame", test_sidebar_frame);
   ADD ("/ui/window/primary-menu", test_primary_menu);
   ADD ("/ui/window/presentation-mode", test_presentation_mode);
+  ADD ("/ui/window/presentation-after-close", test_presentation_after_close);
   ADD ("/ui/dialogs/preferences", test_preferences);
   ADD ("/ui/dialogs/about", test_about);
   ADD ("/ui/dialogs/shortcuts", test_shortcuts_window);

@@ -811,6 +811,11 @@ sd_window_set_presentation_mode (SdWindow *self,
   if (self->presentation_mode == presentation_mode)
     return;
 
+  /* A window closed while presenting can hear that fullscreen ended after
+   * it let go of its widgets; there is nothing left to lay out. */
+  if (self->header_flap == NULL)
+    return;
+
   self->presentation_mode = presentation_mode;
   show_header (self, !presentation_mode);
   adw_flap_set_fold_policy (self->header_flap, presentation_mode ? ADW_FLAP_FOLD_POLICY_ALWAYS
