@@ -294,6 +294,10 @@ test_surface_runs (void)
   g_assert_cmpfloat (pair_element (adam, "start", 0), ==, -1.0);
   g_assert_true (json_object_get_boolean_member (adam, "visible"));
   g_assert_cmpstr (json_object_get_string_member (adam, "status"), ==, "completed");
+  g_assert_cmpint (json_object_get_int_member (adam, "ended_at"), ==,
+                   json_object_get_int_member (adam, "steps"));
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (adam, "end"), "completed "));
+  assert_null (adam, "message");
   assert_null (adam, "diverged_at");
 }
 
@@ -472,6 +476,46 @@ test_surface_divergence (void)
   g_assert_cmpuint (n, ==, rows->len);
   g_assert_true (isfinite (element (loss, n - 1)));
   g_assert_cmpint (json_object_get_int_member (object_at (run, "explain"), "step"), ==, n - 1);
+  g_assert_cmpint (json_object_get_int_member (run, "ended_at"), ==, n);
+  g_autofree char *end = g_strdup_printf ("diverged at step %u", n);
+  g_assert_cmpstr (json_object_get_string_member (run, "end"), ==, end);
+}
+
+/* Each run says how it ended, in the JSON and on the CSV's last row:
+ * Newton at an indefinite Hessian stops where it starts, a start outside
+ * the domain of log has no loss. */
+static void
+test_surface_run_ends (void)
+{
+  g_autoptr(SdScene) scene = load (SURFACE_HEADER
+                                   "[Surface]\nfunction=custom\nexpression=log(x) - y^2\n"
+                                   "[Run Newton]\noptimizer=newton\nstart=1;0\nsteps=10\n"
+                                   "[Run Outside]\noptimizer=sgd\nstart=-1.5;0\nsteps=10\n");
+  g_autoptr(JsonObject) json = export (scene);
+  g_autoptr(GPtrArray) rows = csv_rows (scene);
+  JsonObject *newton = json_array_get_object_element (array_at (json, "runs"), 0);
+  JsonObject *outside = json_array_get_object_element (array_at (json, "runs"), 1);
+
+  g_assert_cmpstr (json_object_get_string_member (newton, "status"), ==, "stopped");
+  g_assert_cmpint (json_object_get_int_member (newton, "ended_at"), ==, 0);
+  g_assert_cmpstr (json_object_get_string_member (newton, "end"), ==,
+                   "stopped at iteration 0: Hessian not positive definite");
+  g_assert_cmpstr (json_object_get_string_member (newton, "message"), ==,
+                   "Hessian is not positive definite at (1, 0)");
+  g_assert_cmpstr (json_object_get_string_member (outside, "status"), ==, "undefined");
+  g_assert_cmpint (json_object_get_int_member (outside, "ended_at"), ==, 0);
+  g_assert_cmpstr (json_object_get_string_member (outside, "end"), ==,
+                   "start outside the domain of f");
+  assert_null (outside, "diverged_at");
+
+  /* One row each; the end column says how the run ended, and the start
+   * outside the domain has no loss. */
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpstr (csv_text (rows, 0, 7), ==, "stopped");
+  g_assert_cmpstr (csv_text (rows, 1, 4), ==, "nan");
+  g_assert_cmpstr (csv_text (rows, 1, 5), ==, "nan");
+  g_assert_cmpstr (csv_text (rows, 1, 6), ==, "nan");
+  g_assert_cmpstr (csv_text (rows, 1, 7), ==, "undefined");
 }
 
 static void
@@ -894,6 +938,7 @@ main (int   argc,
                    test_surface_explain_matches_core);
   g_test_add_func ("/core/scene-json/surface/undefined", test_surface_undefined);
   g_test_add_func ("/core/scene-json/surface/divergence", test_surface_divergence);
+  g_test_add_func ("/core/scene-json/surface/run-ends", test_surface_run_ends);
   g_test_add_func ("/core/scene-json/surface/cancelled", test_surface_cancelled);
   g_test_add_func ("/core/scene-json/transform/quantities", test_transform_quantities);
   g_test_add_func ("/core/scene-json/transform/shown", test_transform_shown);

@@ -804,8 +804,10 @@ test_csv_surface (void)
   csv = sd_scene_to_csv (scene, NULL, &length, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (length, ==, strlen (csv));
-  g_assert_true (g_str_has_prefix (csv, "run,step,x,y,loss,grad_x,grad_y\n"
-                                        "\"GD, fast\",0,1,-2,41,2,-40\n"));
+  g_assert_true (g_str_has_prefix (csv, "run,step,x,y,loss,grad_x,grad_y,end\n"
+                                        "\"GD, fast\",0,1,-2,41,2,-40,\n"));
+  /* The last row says how the run ended: it made all 50 steps. */
+  g_assert_true (g_str_has_suffix (csv, ",completed\n"));
 
   /* The quoted name holds a comma; drop it to split the rest simply. */
   for (char *p = csv; (p = strstr (p, "\"GD, fast\"")) != NULL; )

@@ -41,9 +41,10 @@ test_divergence (void)
   assert_close (last->position[0], pow (19.0, 120), 1e-12);
 }
 
-/* A start where the loss is not finite is a divergence at step 0. */
+/* A start where the loss is not finite is outside the domain of f: the
+ * run ends "at" update 0, and says so. */
 static void
-test_divergence_at_start (void)
+test_start_outside_domain (void)
 {
   SdObjective objective = { logarithm };
   const char *names[] = { "adam", "newton", "bfgs", "nelder-mead" };
@@ -52,31 +53,64 @@ test_divergence_at_start (void)
     {
       SdOptimizerParams params = params_for (names[i]);
       g_autoptr(SdTrajectory) trajectory = run (&objective, &params, -1.0, 0.0, 10);
+      g_autofree char *end = sd_trajectory_describe_end (trajectory);
       guint step = 99;
 
       g_assert_cmpuint (sd_trajectory_get_n_points (trajectory), ==, 1);
-      g_assert_true (sd_trajectory_get_diverged (trajectory, &step));
+      g_assert_cmpint (sd_trajectory_get_end (trajectory, &step), ==,
+                       SD_OPTIMIZER_STATUS_UNDEFINED);
       g_assert_cmpuint (step, ==, 0);
+      g_assert_false (sd_trajectory_get_diverged (trajectory, NULL));
       g_assert_cmpstr (sd_trajectory_get_message (trajectory), ==,
-                       "the loss is not finite at the start (-1, 0)");
+                       "the start (-1, 0) is outside the domain of f: the loss is not finite there");
+      g_assert_cmpstr (end, ==, "start outside the domain of f");
     }
 }
 
 /* A step that leaves the domain of the function: SGD with lr 1 on log x
- * from x = 0.5 goes to 0.5 - 1 / 0.5 = -1.5, where log is NaN. */
+ * from x = 0.5 goes to 0.5 - 1 / 0.5 = -1.5, where log is NaN. That is
+ * not a divergence (nothing overflowed) but a step out of f's domain. */
 static void
-test_divergence_nan (void)
+test_leaves_domain (void)
 {
   SdObjective objective = { logarithm };
   SdOptimizerParams params = params_for ("sgd");
   g_autoptr(SdTrajectory) trajectory = NULL;
+  g_autofree char *end = NULL;
   guint step = 0;
 
   set (&params, "learning-rate", 1.0);
   trajectory = run (&objective, &params, 0.5, 0.0, 10);
+  end = sd_trajectory_describe_end (trajectory);
   g_assert_cmpuint (sd_trajectory_get_n_points (trajectory), ==, 1);
-  g_assert_true (sd_trajectory_get_diverged (trajectory, &step));
+  g_assert_cmpint (sd_trajectory_get_end (trajectory, &step), ==, SD_OPTIMIZER_STATUS_UNDEFINED);
   g_assert_cmpuint (step, ==, 1);
+  g_assert_cmpstr (sd_trajectory_get_message (trajectory), ==,
+                   "step 1 left the domain of f: the loss is undefined there");
+  g_assert_cmpstr (end, ==, "left the domain of f at step 1");
+}
+
+/* Every run states how it ended, in a few words: all its steps made,
+ * diverged, stopped with the method's reason, converged. */
+static void
+test_describe_end (void)
+{
+  SdObjective quadratic_objective = { quadratic };
+  SdObjective saddle_objective = { saddle };
+  SdOptimizerParams sgd = params_for ("sgd");
+  SdOptimizerParams newton = params_for ("newton");
+  g_autoptr(SdTrajectory) completed = run (&quadratic_objective, &sgd, 1.0, 1.0, 3);
+  g_autoptr(SdTrajectory) stopped = run (&saddle_objective, &newton, 1.0, 1.0, 10);
+  g_autofree char *completed_end = sd_trajectory_describe_end (completed);
+  g_autofree char *stopped_end = sd_trajectory_describe_end (stopped);
+  guint step = 99;
+
+  g_assert_cmpint (sd_trajectory_get_end (completed, &step), ==, SD_OPTIMIZER_STATUS_RUNNING);
+  g_assert_cmpuint (step, ==, 3);
+  g_assert_cmpstr (completed_end, ==, "completed 3 steps");
+  g_assert_cmpint (sd_trajectory_get_end (stopped, &step), ==, SD_OPTIMIZER_STATUS_STOPPED);
+  g_assert_cmpuint (step, ==, 0);
+  g_assert_cmpstr (stopped_end, ==, "stopped at iteration 0: Hessian not positive definite");
 }
 
 /* Steps 0 records only the start; a finished optimizer stays finished. */
@@ -156,8 +190,9 @@ main (int   argc,
   sd_core_init ();
 
   g_test_add_func ("/core/trajectory/divergence", test_divergence);
-  g_test_add_func ("/core/trajectory/divergence-at-start", test_divergence_at_start);
-  g_test_add_func ("/core/trajectory/divergence-nan", test_divergence_nan);
+  g_test_add_func ("/core/trajectory/start-outside-domain", test_start_outside_domain);
+  g_test_add_func ("/core/trajectory/leaves-domain", test_leaves_domain);
+  g_test_add_func ("/core/trajectory/describe-end", test_describe_end);
   g_test_add_func ("/core/trajectory/zero-steps", test_zero_steps);
   g_test_add_func ("/core/trajectory/finished", test_finished_stays);
   g_test_add_func ("/core/trajectory/cancelled", test_cancelled);

@@ -317,6 +317,47 @@ test_legend (void)
   canvas_clear (&canvas);
 }
 
+/* Each run that ended early says why in its legend entry, faded, once
+ * the step shown reaches its end: Newton at an indefinite Hessian (the
+ * Himmelblau example's start), a start outside the domain of log, a step
+ * that leaves it (x = 1 - 10 (1 + 2) = -29); a run that made all its
+ * steps is its name alone. Only the runs that left the domain get the red
+ * cross (the divergence test checks a divergence's). */
+static void
+test_legend_says_why (void)
+{
+  SdLandscape *landscape;
+  Canvas canvas;
+  g_autoptr(SdPlot) plot = NULL;
+  static const char * const expected[] = {
+    "Newton <span alpha=\"65%\">(stopped at iteration 0: Hessian not positive definite)</span>",
+    "Log <span alpha=\"65%\">(start outside the domain of f)</span>",
+    "Fast <span alpha=\"65%\">(left the domain of f at step 1)</span>",
+    "Slow",
+  };
+  static const gboolean failed[] = { FALSE, TRUE, TRUE, FALSE };
+
+  canvas_init (&canvas, WIDTH, HEIGHT);
+  plot = draw_scene (&canvas,
+                     "[Scene]\nversion=1\nkind=surface\n\n"
+                     "[Surface]\nfunction=custom\nexpression=log(x) + x^2 + y^2 - x^2*y^2/4\n"
+                     "x-range=-2;2\ny-range=-2;2\nresolution=32\nlayers=\n\n"
+                     "[Run Newton]\noptimizer=newton\nstart=1;3\nsteps=5\n\n"
+                     "[Run Log]\noptimizer=sgd\nstart=-1.5;0\nsteps=5\n\n"
+                     "[Run Fast]\noptimizer=sgd\nlearning-rate=10\nstart=1;0.5\nsteps=500\n\n"
+                     "[Run Slow]\noptimizer=sgd\nlearning-rate=0.01\nstart=1;0.5\nsteps=5\n",
+                     NULL, &landscape);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *legend = sd_landscape_get_run_legend (landscape, i);
+
+      g_assert_cmpstr (legend, ==, expected[i]);
+      g_assert_cmpint (sd_landscape_run_failed (landscape, i, NULL), ==, failed[i]);
+    }
+  free_landscape (landscape);
+  canvas_clear (&canvas);
+}
+
 #define DIVERGING_SCENE(extra, lr) \
   "[Scene]\nversion=1\nkind=surface\n" extra "\n" \
   "[Surface]\nfunction=custom\nexpression=x^2 + y^2\n" \
@@ -479,6 +520,7 @@ main (int   argc,
   g_test_add_func ("/render/landscape/divergence", test_divergence);
   g_test_add_func ("/render/landscape/divergence/in-view", test_divergence_in_view);
   g_test_add_func ("/render/landscape/legend", test_legend);
+  g_test_add_func ("/render/landscape/legend/says-why", test_legend_says_why);
 
   return g_test_run ();
 }

@@ -119,9 +119,9 @@ test_playback (UiTestWindow  *fixture,
   g_assert_cmpstr (gtk_label_get_text (counter), ==, "Iteration 500 / 500");
   g_assert_false (sd_playback_get_playing (playback));
   /* Momentum ends at loss 0.004433 (torch.optim, see test_default_race):
-   * small numbers in compact scientific notation, with a minus sign. */
+   * three significant digits, as figures write numbers on the data. */
   stats = sd_landscape_page_format_run_stats (page, 1);
-  g_assert_true (g_str_has_prefix (stats, "loss 4.4e−3 · ‖∇f‖ "));
+  g_assert_true (g_str_has_prefix (stats, "loss 0.00443 · ‖∇f‖ "));
   g_clear_pointer (&stats, g_free);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "playback.reset", NULL));
   g_assert_cmpuint (sd_playback_get_iteration (playback), ==, 0);
@@ -901,6 +901,40 @@ test_open_scene (UiTestWindow  *fixture,
                    ==, SD_OPTIMIZER_NESTEROV);
 }
 
+/* The readouts under the figure say why a run ended once the playback
+ * reaches its end: a start outside the domain of log has no loss, which
+ * reads "undefined", never NaN; Newton at an indefinite Hessian stays put
+ * and says so. */
+static void
+test_stats_say_why (UiTestWindow  *fixture,
+                    gconstpointer  data)
+{
+  SdLandscapePage *page = get_page ();
+  static const char text[] =
+    "[Scene]\nversion=1\nkind=surface\n"
+    "[Surface]\nfunction=custom\nexpression=log(x) - y^2\n"
+    "[Run Outside]\noptimizer=sgd\nstart=-1.5;0\nsteps=20\n"
+    "[Run Newton]\noptimizer=newton\nstart=1;0\nsteps=20\n"
+    "[Run Plain]\noptimizer=sgd\nlearning-rate=0.01\nstart=1;0\nsteps=20\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdScene) scene = sd_scene_load_data (text, strlen (text), "stats.saddle", &error);
+  g_autofree char *outside = NULL, *newton = NULL, *plain = NULL;
+
+  g_assert_no_error (error);
+  sd_landscape_model_set_scene (sd_landscape_page_get_model (page), g_steal_pointer (&scene));
+  ui_test_wait_for_canvas (page);
+
+  outside = sd_landscape_page_format_run_stats (page, 0);
+  newton = sd_landscape_page_format_run_stats (page, 1);
+  plain = sd_landscape_page_format_run_stats (page, 2);
+  g_assert_cmpstr (outside, ==,
+                   "loss undefined · ‖∇f‖ undefined · start outside the domain of f");
+  g_assert_cmpstr (newton, ==, "loss 0 · ‖∇f‖ 1 · stopped at iteration 0: "
+                               "Hessian not positive definite");
+  g_assert_true (g_str_has_prefix (plain, "loss "));
+  g_assert_null (strstr (plain, " · completed"));
+}
+
 typedef struct
 {
   SdFigureView *view;
@@ -1182,6 +1216,7 @@ main (int   argc,
   ADD ("/ui/landscape/canvas/busy-spinner", test_busy_spinner);
   ADD ("/ui/landscape/scene/default-race", test_default_race);
   ADD ("/ui/landscape/scene/open", test_open_scene);
+  ADD ("/ui/landscape/stats-say-why", test_stats_say_why);
   ADD ("/ui/landscape/window/presentation", test_presentation);
   ADD ("/ui/landscape/window/presentation-room", test_presentation_room);
 

@@ -577,6 +577,7 @@ test_scale_choice (void)
   static const double zeros[] = { 0.0, 0.0 };
   static const double spread[] = { 1e6, -0.5, -0.3, 0.2, 1e5, 1e4 };
   static const double nothing[] = { NAN, -INFINITY };
+  static const double huge[] = { -1e308, 1e308, 0.5, -0.5, 0.2 };
   SdLossScale scale;
 
   sd_loss_scale_choose (&scale, positive, G_N_ELEMENTS (positive));
@@ -596,6 +597,13 @@ test_scale_choice (void)
   sd_loss_scale_choose (&scale, spread, G_N_ELEMENTS (spread));
   g_assert_cmpint (scale.scale, ==, SD_SCALE_SYMLOG);
   g_assert_cmpfloat (scale.threshold, ==, 0.1);
+
+  /* Losses of both signs up to nearly the largest double: the margin
+   * stops at the largest double. */
+  sd_loss_scale_choose (&scale, huge, G_N_ELEMENTS (huge));
+  g_assert_cmpint (scale.scale, ==, SD_SCALE_SYMLOG);
+  g_assert_cmpfloat (scale.min, ==, -G_MAXDOUBLE);
+  g_assert_cmpfloat (scale.max, ==, G_MAXDOUBLE);
 
   sd_loss_scale_choose (&scale, nothing, G_N_ELEMENTS (nothing));
   g_assert_cmpint (scale.scale, ==, SD_SCALE_LOG);

@@ -12,7 +12,7 @@
 #include "curvature.h"
 #include "explain-group.h"
 #include "overlay.h"
-#include "readout-format.h"
+#include "number.h"
 
 /*
  * The group chooses which overlays the canvas draws at the shown iterate
@@ -157,21 +157,32 @@ leaves_map (SdExplainGroup *self,
            && y >= surface->y_range[0] && y <= surface->y_range[1]);
 }
 
-/* An arrow's numbers as the readout shows them. */
+/* An arrow's numbers as the readout shows them, in Pango markup. */
 typedef struct
 {
-  char x[32];
-  char y[32];
-  char length[32];
+  char *x;
+  char *y;
+  char *length;
 } ArrowText;
+
+static void
+arrow_text_clear (ArrowText *arrow)
+{
+  g_clear_pointer (&arrow->x, g_free);
+  g_clear_pointer (&arrow->y, g_free);
+  g_clear_pointer (&arrow->length, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ArrowText, arrow_text_clear)
 
 static void
 format_arrow (const double  displacement[2],
               ArrowText    *arrow)
 {
-  sd_format_readout (arrow->x, sizeof arrow->x, displacement[0]);
-  sd_format_readout (arrow->y, sizeof arrow->y, displacement[1]);
-  sd_format_readout (arrow->length, sizeof arrow->length, hypot (displacement[0], displacement[1]));
+  arrow_text_clear (arrow);
+  arrow->x = sd_number_markup (displacement[0], SD_NUMBER_COMPACT);
+  arrow->y = sd_number_markup (displacement[1], SD_NUMBER_COMPACT);
+  arrow->length = sd_number_markup (hypot (displacement[0], displacement[1]), SD_NUMBER_COMPACT);
 }
 
 /* Ends a line of the readout; an arrow that leaves the map says so, as
@@ -201,7 +212,7 @@ update_arrows_readout (SdExplainGroup *self,
   g_autoptr(GString) text = g_string_new (NULL);
   const SdTrajectory *trajectory;
   SdOverlayData data;
-  ArrowText arrow;
+  g_auto(ArrowText) arrow = { NULL };
   guint run = adw_combo_row_get_selected (self->explain_run_row);
 
   flags &= SD_EXPLAIN_GRADIENT | SD_EXPLAIN_STEP | SD_EXPLAIN_VELOCITY | SD_EXPLAIN_ADAM_STEP;
@@ -270,7 +281,7 @@ update_curvature_readout (SdExplainGroup *self)
   const SdTrajectory *trajectory;
   const SdOptimizerState *state;
   g_autofree char *lmin = NULL, *lmax = NULL, *cond = NULL, *bound = NULL, *rate = NULL;
-  char a[32], b[32], c[32];
+  g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL, *e = NULL;
   SdCurvature curvature;
   double hess[4], lr;
 
@@ -303,9 +314,9 @@ update_curvature_readout (SdExplainGroup *self)
       return;
     }
 
-  sd_format_readout (a, sizeof a, curvature.lambda[0]);
-  sd_format_readout (b, sizeof b, curvature.lambda[1]);
-  sd_format_readout (c, sizeof c, curvature.condition);
+  a = sd_number_markup (curvature.lambda[0], SD_NUMBER_COMPACT);
+  b = sd_number_markup (curvature.lambda[1], SD_NUMBER_COMPACT);
+  c = sd_number_markup (curvature.condition, SD_NUMBER_COMPACT);
   /* Translators: the Hessian's smallest eigenvalue, in Pango markup */
   lmin = g_strdup_printf (_("λ<sub>min</sub> = %s"), a);
   /* Translators: the Hessian's largest eigenvalue, in Pango markup */
@@ -315,18 +326,18 @@ update_curvature_readout (SdExplainGroup *self)
 
   if (curvature.lambda[1] > 0.0)
     {
-      sd_format_readout (a, sizeof a, curvature.stability_bound);
+      d = sd_number_markup (curvature.stability_bound, SD_NUMBER_COMPACT);
       /* Translators: gradient descent converges on the local quadratic
        * model for learning rates below 2/λmax; Pango markup */
-      bound = g_strdup_printf (_("stable if learning rate &lt; 2/λ<sub>max</sub> = %s"), a);
+      bound = g_strdup_printf (_("stable if learning rate &lt; 2/λ<sub>max</sub> = %s"), d);
     }
   else
     bound = g_strdup (_("no upward curvature: no learning rate is too large"));
 
   lr = sd_trajectory_get_params (trajectory)->learning_rate;
-  sd_format_readout (a, sizeof a, lr);
+  e = sd_number_markup (lr, SD_NUMBER_COMPACT);
   /* Translators: the explained run's learning rate */
-  rate = g_strdup_printf (_("learning rate %s"), a);
+  rate = g_strdup_printf (_("learning rate %s"), e);
 
   gtk_label_set_markup (self->lambda_min_label, lmin);
   gtk_label_set_markup (self->lambda_max_label, lmax);

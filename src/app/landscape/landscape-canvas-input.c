@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "landscape-canvas-private.h"
+#include "number.h"
 
 #define WHEEL_ZOOM 1.2
 /* Smooth scrolling (touchpads) reports pixels; this many make one notch. */
@@ -352,28 +353,19 @@ sd_landscape_canvas_zoom_at (SdLandscapeCanvas *self,
   set_range (self, zoomed);
 }
 
-/* @value with @decimals decimals, or 4 significant digits if @decimals
- * is negative. */
+/* A coordinate of the pointer with @decimals decimals, as an axis with
+ * ticks 10^-decimals apart would write it. */
 static char *
-format_number (double value,
-               int    decimals)
+format_position (double value,
+                 int    decimals)
 {
-  g_autofree char *text = NULL;
-  GString *string;
+  g_autofree char *markup = NULL;
+  SdNumberFormat format;
 
-  if (isnan (value))
-    return g_strdup ("NaN");
-  if (isinf (value))
-    return g_strdup (value > 0 ? "∞" : "−∞");
-
-  text = decimals >= 0 ? g_strdup_printf ("%.*f", decimals, value)
-                       : g_strdup_printf ("%.4g", value);
-  string = g_string_new (text);
-  /* No "-0.000"; a minus sign, as the axes write it, not a hyphen. */
-  if (strspn (text, "-0.") == strlen (text))
-    g_string_erase (string, 0, text[0] == '-');
-  g_string_replace (string, "-", "−", 0);
-  return g_string_free (string, FALSE);
+  sd_number_format_init (&format, SD_NUMBER_TICK);
+  format.step = sd_number_decimal (1, -decimals);
+  markup = sd_number_format (&format, value);
+  return sd_number_to_text (markup);
 }
 
 /* Enough decimals for the pointer's position to change from one pixel to
@@ -426,11 +418,11 @@ _sd_landscape_canvas_update_hover (SdLandscapeCanvas *self)
   self->hover_value = sd_surface_eval (_sd_landscape_canvas_get_surface (self), self->hover_point[0],
                                        self->hover_point[1], self->hover_gradient, NULL);
   decimals = position_decimals (self);
-  x = format_number (self->hover_point[0], decimals);
-  y = format_number (self->hover_point[1], decimals);
-  f = format_number (self->hover_value, -1);
-  gx = format_number (self->hover_gradient[0], -1);
-  gy = format_number (self->hover_gradient[1], -1);
+  x = format_position (self->hover_point[0], decimals);
+  y = format_position (self->hover_point[1], decimals);
+  f = sd_number_text (self->hover_value, SD_NUMBER_COMPACT);
+  gx = sd_number_text (self->hover_gradient[0], SD_NUMBER_COMPACT);
+  gy = sd_number_text (self->hover_gradient[1], SD_NUMBER_COMPACT);
   x_label = sd_surface_get_x_label (_sd_landscape_canvas_get_surface (self));
   y_label = sd_surface_get_y_label (_sd_landscape_canvas_get_surface (self));
 

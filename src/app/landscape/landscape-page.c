@@ -13,8 +13,8 @@
 #include "landscape-page.h"
 #include "landscape-results.h"
 #include "loss-chart.h"
+#include "number.h"
 #include "playback-bar.h"
-#include "readout-format.h"
 #include "run-row.h"
 
 /*
@@ -200,10 +200,12 @@ update_n_iterations (SdLandscapePage *self)
  * @index: a run
  *
  * A run's loss and gradient norm at the playback's iteration, or at its
- * last point if it stopped earlier.
+ * last point if it ended earlier; once the playback reaches the end of a
+ * run that ended early, why it ended.
  *
  * Returns: (transfer full) (nullable): the text, such as
- *   "loss 1.2e-3 · ‖∇f‖ 4.1e-2"; %NULL if the run has no trajectory
+ *   "loss 0.00443 · ‖∇f‖ 0.0412" or "loss undefined · ‖∇f‖ undefined ·
+ *   start outside the domain of f"; %NULL if the run has no trajectory
  */
 char *
 sd_landscape_page_format_run_stats (SdLandscapePage *self,
@@ -211,8 +213,8 @@ sd_landscape_page_format_run_stats (SdLandscapePage *self,
 {
   const SdTrajectory *trajectory;
   const SdOptimizerState *state;
-  char loss[32], norm[32];
-  guint n_points;
+  g_autofree char *loss = NULL, *norm = NULL, *end = NULL;
+  guint n_points, iteration, end_step;
 
   g_return_val_if_fail (SD_IS_LANDSCAPE_PAGE (self), NULL);
 
@@ -220,13 +222,20 @@ sd_landscape_page_format_run_stats (SdLandscapePage *self,
   if (trajectory == NULL || (n_points = sd_trajectory_get_n_points (trajectory)) == 0)
     return NULL;
 
-  state = sd_trajectory_get_point (trajectory,
-                                   MIN (sd_playback_get_iteration (self->playback), n_points - 1));
-  sd_format_readout (loss, sizeof loss, state->loss);
-  sd_format_readout (norm, sizeof norm, hypot (state->gradient[0], state->gradient[1]));
+  iteration = sd_playback_get_iteration (self->playback);
+  state = sd_trajectory_get_point (trajectory, MIN (iteration, n_points - 1));
+  loss = sd_number_text (state->loss, SD_NUMBER_COMPACT);
+  norm = sd_number_text (hypot (state->gradient[0], state->gradient[1]), SD_NUMBER_COMPACT);
 
-  /* Translators: a run's loss and gradient norm at the shown iteration */
-  return g_strdup_printf (_("loss %s · ‖∇f‖ %s"), loss, norm);
+  if (sd_trajectory_get_end (trajectory, &end_step) == SD_OPTIMIZER_STATUS_RUNNING
+      || iteration < end_step)
+    /* Translators: a run's loss and gradient norm at the shown iteration */
+    return g_strdup_printf (_("loss %s · ‖∇f‖ %s"), loss, norm);
+
+  end = sd_trajectory_describe_end (trajectory);
+  /* Translators: a run's loss and gradient norm at the shown iteration,
+   * then why the run ended, such as "diverged at step 12" */
+  return g_strdup_printf (_("loss %s · ‖∇f‖ %s · %s"), loss, norm, end);
 }
 
 /* Each run's loss and gradient norm at the shown iteration, under the

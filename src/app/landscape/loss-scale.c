@@ -41,7 +41,9 @@ median (GArray *magnitudes)
   return g_array_index (magnitudes, double, magnitudes->len / 2);
 }
 
-/* Widens [min, max] by the margin, measured along the axis. */
+/* Widens [min, max] by the margin, measured along the axis. A run that
+ * diverged to nearly the largest double leaves no room for the margin:
+ * the axis then ends at its largest loss. */
 static void
 add_margin (SdLossScale *self)
 {
@@ -54,14 +56,12 @@ add_margin (SdLossScale *self)
       lo = sd_symlog_forward (self->min, self->threshold);
       hi = sd_symlog_forward (self->max, self->threshold);
       span = hi - lo;
-      self->min = sd_symlog_inverse (lo - MARGIN * span, self->threshold);
-      self->max = sd_symlog_inverse (hi + MARGIN * span, self->threshold);
+      self->min = MAX (sd_symlog_inverse (lo - MARGIN * span, self->threshold), -G_MAXDOUBLE);
+      self->max = MIN (sd_symlog_inverse (hi + MARGIN * span, self->threshold), G_MAXDOUBLE);
     }
   else if (self->scale == SD_SCALE_LOG)
     {
       span = log10 (self->max) - log10 (self->min);
-      /* A run that diverged to nearly the largest double leaves no room
-       * for the margin: the axis then ends at its largest loss. */
       self->min = MAX (pow (10.0, log10 (self->min) - MARGIN * span), G_MINDOUBLE);
       self->max = MIN (pow (10.0, log10 (self->max) + MARGIN * span), G_MAXDOUBLE);
     }

@@ -82,13 +82,16 @@ set_gsl_failure (SdOptimizer *self,
     }
 
   where = _sd_optimizer_format_point (self->state.position);
-  _sd_optimizer_finish (self, SD_OPTIMIZER_STATUS_STOPPED,
-                        /* Translators: the first %s is an optimizer such as bfgs, keep
-                         * it as it is; the second a point such as (1, 2.5); the third
-                         * GSL's reason, in English */
-                        g_strdup_printf (_("%s stopped at %s: %s"),
-                                         sd_optimizer_kind_to_name (self->params.kind), where,
-                                         gsl_strerror (status)));
+  _sd_optimizer_stop (self,
+                      /* Translators: why a GSL method (BFGS, conjugate gradient,
+                       * Nelder-Mead) stopped, in a legend */
+                      _("no further progress"),
+                      /* Translators: the first %s is an optimizer such as bfgs, keep
+                       * it as it is; the second a point such as (1, 2.5); the third
+                       * GSL's reason, in English */
+                      g_strdup_printf (_("%s stopped at %s: %s"),
+                                       sd_optimizer_kind_to_name (self->params.kind), where,
+                                       gsl_strerror (status)));
 }
 
 /**

@@ -18,6 +18,7 @@ struct _SdOptimizer
   SdOptimizerState           state;
   SdOptimizerStatus          status;
   char                      *message;
+  const char                *reason;     /* why a stopped run stopped, short */
 
   /* Minibatch sampling, only when the objective and the kind allow it. */
   gsl_rng                   *rng;
@@ -40,12 +41,16 @@ typedef enum
 {
   SD_OPTIMIZER_DIVERGED_LOSS,
   SD_OPTIMIZER_DIVERGED_POSITION,
+  SD_OPTIMIZER_DIVERGED_DOMAIN,
 } SdOptimizerDivergence;
 
 /* optimizer.c: ending a run */
 char     *_sd_optimizer_format_point      (const double             p[2]);
 void      _sd_optimizer_finish            (SdOptimizer             *self,
                                            SdOptimizerStatus        status,
+                                           char                    *message);
+void      _sd_optimizer_stop              (SdOptimizer             *self,
+                                           const char              *reason,
                                            char                    *message);
 void      _sd_optimizer_diverge           (SdOptimizer             *self,
                                            guint                    step,

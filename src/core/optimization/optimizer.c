@@ -40,22 +40,46 @@ _sd_optimizer_finish (SdOptimizer       *self,
   self->message = message;
 }
 
-/* Ends the run as diverged at @step, counted from 1. */
+/* Ends the run as stopped, the method unable to go on: @reason is short
+ * and translated, for a legend; @message, taken, says it in full. */
+void
+_sd_optimizer_stop (SdOptimizer *self,
+                    const char  *reason,
+                    char        *message)
+{
+  _sd_optimizer_finish (self, SD_OPTIMIZER_STATUS_STOPPED, message);
+  self->reason = reason;
+}
+
+/* Ends the run at @step, counted from 1, as diverged or, when the loss is
+ * undefined there, as having left the domain of f. */
 void
 _sd_optimizer_diverge (SdOptimizer           *self,
                        guint                  step,
                        SdOptimizerDivergence  what)
 {
-  char *message;
-
-  if (what == SD_OPTIMIZER_DIVERGED_POSITION)
-    /* Translators: %u is the step of the run, counted from 1 */
-    message = g_strdup_printf (_("diverged at step %u: the position is no longer finite"), step);
-  else
-    /* Translators: %u is the step of the run, counted from 1 */
-    message = g_strdup_printf (_("diverged at step %u: the loss is no longer finite"), step);
-
-  _sd_optimizer_finish (self, SD_OPTIMIZER_STATUS_DIVERGED, message);
+  switch (what)
+    {
+    case SD_OPTIMIZER_DIVERGED_POSITION:
+      _sd_optimizer_finish (self, SD_OPTIMIZER_STATUS_DIVERGED,
+                            /* Translators: %u is the step of the run, counted from 1 */
+                            g_strdup_printf (_("diverged at step %u: the position is no longer finite"),
+                                             step));
+      break;
+    case SD_OPTIMIZER_DIVERGED_DOMAIN:
+      _sd_optimizer_finish (self, SD_OPTIMIZER_STATUS_UNDEFINED,
+                            /* Translators: %u is the step of the run, counted from 1 */
+                            g_strdup_printf (_("step %u left the domain of f: the loss is undefined there"),
+                                             step));
+      break;
+    case SD_OPTIMIZER_DIVERGED_LOSS:
+    default:
+      _sd_optimizer_finish (self, SD_OPTIMIZER_STATUS_DIVERGED,
+                            /* Translators: %u is the step of the run, counted from 1 */
+                            g_strdup_printf (_("diverged at step %u: the loss is no longer finite"),
+                                             step));
+      break;
+    }
 }
 
 static void
@@ -137,9 +161,15 @@ sd_optimizer_new (const SdOptimizerParams  *params,
     {
       g_autofree char *where = _sd_optimizer_format_point (start);
 
-      _sd_optimizer_finish (self, SD_OPTIMIZER_STATUS_DIVERGED,
+      /* Where f is undefined, so is its gradient, whatever the formula for
+       * it gives (1/x for log x at x < 0). */
+      self->state.gradient[0] = NAN;
+      self->state.gradient[1] = NAN;
+
+      _sd_optimizer_finish (self, SD_OPTIMIZER_STATUS_UNDEFINED,
                             /* Translators: %s is a point such as (1, 2.5) */
-                            g_strdup_printf (_("the loss is not finite at the start %s"), where));
+                            g_strdup_printf (_("the start %s is outside the domain of f: "
+                                               "the loss is not finite there"), where));
       return g_steal_pointer (&self);
     }
 
@@ -269,9 +299,11 @@ update_newton (SdOptimizer      *self,
     {
       g_autofree char *where = _sd_optimizer_format_point (x);
 
-      _sd_optimizer_finish (self, SD_OPTIMIZER_STATUS_STOPPED,
-                            /* Translators: %s is a point such as (1, 2.5) */
-                            g_strdup_printf (_("Hessian is not finite at %s"), where));
+      _sd_optimizer_stop (self,
+                          /* Translators: why Newton's method stopped, in a legend */
+                          _("Hessian not finite"),
+                          /* Translators: %s is a point such as (1, 2.5) */
+                          g_strdup_printf (_("Hessian is not finite at %s"), where));
       return FALSE;
     }
 
@@ -287,7 +319,10 @@ update_newton (SdOptimizer      *self,
       else
         /* Translators: %s is a point such as (1, 2.5) */
         message = g_strdup_printf (_("Hessian is singular at %s"), where);
-      _sd_optimizer_finish (self, SD_OPTIMIZER_STATUS_STOPPED, message);
+      _sd_optimizer_stop (self,
+                          /* Translators: why Newton's method stopped, in a legend */
+                          damped ? _("Hessian plus damping singular") : _("Hessian singular"),
+                          message);
       return FALSE;
     }
 
@@ -304,7 +339,11 @@ update_newton (SdOptimizer      *self,
       else
         /* Translators: %s is a point such as (1, 2.5) */
         message = g_strdup_printf (_("Hessian is not positive definite at %s"), where);
-      _sd_optimizer_finish (self, SD_OPTIMIZER_STATUS_STOPPED, message);
+      _sd_optimizer_stop (self,
+                          /* Translators: why Newton's method stopped, in a legend */
+                          damped ? _("Hessian plus damping not positive definite")
+                                 : _("Hessian not positive definite"),
+                          message);
       return FALSE;
     }
 
@@ -387,7 +426,8 @@ sd_optimizer_step (SdOptimizer *self)
   next.loss = sd_objective_eval (&self->objective, next.position, next.gradient, NULL);
   if (!isfinite (next.loss))
     {
-      _sd_optimizer_diverge (self, next.iteration, SD_OPTIMIZER_DIVERGED_LOSS);
+      _sd_optimizer_diverge (self, next.iteration, isnan (next.loss) ? SD_OPTIMIZER_DIVERGED_DOMAIN
+                                                                     : SD_OPTIMIZER_DIVERGED_LOSS);
       return self->status;
     }
 
@@ -422,6 +462,22 @@ sd_optimizer_get_message (const SdOptimizer *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   return self->message;
+}
+
+/**
+ * sd_optimizer_get_reason:
+ * @self: an optimizer
+ *
+ * Returns: (transfer none) (nullable): why a %SD_OPTIMIZER_STATUS_STOPPED
+ *   run stopped, in a few words for a legend ("Hessian not positive
+ *   definite"), or %NULL for any other status
+ */
+const char *
+sd_optimizer_get_reason (const SdOptimizer *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->status == SD_OPTIMIZER_STATUS_STOPPED ? self->reason : NULL;
 }
 
 /**

@@ -100,8 +100,14 @@ typedef struct
  *   Hessian, a GSL failure); the message says why
  * @SD_OPTIMIZER_STATUS_CONVERGED: the method cannot move any further
  *   because it sits on a stationary point (GSL methods only)
+ * @SD_OPTIMIZER_STATUS_UNDEFINED: the loss is undefined (NaN) at the next
+ *   point, or not finite at the start: the run left the domain of f, or
+ *   never was in it; the state stays at the last point where f is defined
  *
  * Where a run stands. Only %SD_OPTIMIZER_STATUS_RUNNING allows more steps.
+ * A loss that overflows to an infinity is %SD_OPTIMIZER_STATUS_DIVERGED;
+ * one that is NaN at a finite point, as log(x) is for x < 0, is
+ * %SD_OPTIMIZER_STATUS_UNDEFINED.
  */
 typedef enum
 {
@@ -109,6 +115,7 @@ typedef enum
   SD_OPTIMIZER_STATUS_DIVERGED,
   SD_OPTIMIZER_STATUS_STOPPED,
   SD_OPTIMIZER_STATUS_CONVERGED,
+  SD_OPTIMIZER_STATUS_UNDEFINED,
 } SdOptimizerStatus;
 
 /**
@@ -184,6 +191,7 @@ void                     sd_optimizer_free               (SdOptimizer           
 SdOptimizerStatus        sd_optimizer_step               (SdOptimizer             *self);
 SdOptimizerStatus        sd_optimizer_get_status         (const SdOptimizer       *self);
 const char              *sd_optimizer_get_message        (const SdOptimizer       *self);
+const char              *sd_optimizer_get_reason         (const SdOptimizer       *self);
 const SdOptimizerState  *sd_optimizer_get_state          (const SdOptimizer       *self);
 const SdOptimizerParams *sd_optimizer_get_params         (const SdOptimizer       *self);
 const guint             *sd_optimizer_get_batch          (const SdOptimizer       *self,

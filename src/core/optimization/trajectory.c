@@ -21,6 +21,7 @@ struct _SdTrajectory
   GArray            *points;
   SdOptimizerStatus  status;
   char              *message;
+  const char        *reason;
 };
 
 /**
@@ -95,6 +96,7 @@ sd_trajectory_compute_objective (const SdObjective        *objective,
 
   self->status = sd_optimizer_get_status (optimizer);
   self->message = g_strdup (sd_optimizer_get_message (optimizer));
+  self->reason = sd_optimizer_get_reason (optimizer);
 
   return g_steal_pointer (&self);
 }
@@ -255,11 +257,53 @@ sd_trajectory_get_message (const SdTrajectory *self)
 }
 
 /**
+ * sd_trajectory_get_end:
+ * @self: a trajectory
+ * @step: (out) (optional): the update at which the run ended: the number
+ *   of updates asked for when all were made; for a run that diverged or
+ *   left the domain of f, the update that did, which equals the number of
+ *   points recorded (0 when the start itself is outside the domain); for
+ *   a run that stopped or converged, the iteration it stayed at
+ *
+ * Returns: how the run ended, %SD_OPTIMIZER_STATUS_RUNNING when every
+ *   update asked for was made
+ */
+SdOptimizerStatus
+sd_trajectory_get_end (const SdTrajectory *self,
+                       guint              *step)
+{
+  const SdOptimizerState *last;
+
+  g_return_val_if_fail (self != NULL, SD_OPTIMIZER_STATUS_STOPPED);
+
+  if (step == NULL)
+    return self->status;
+
+  last = sd_trajectory_get_point (self, self->points->len - 1);
+  switch (self->status)
+    {
+    case SD_OPTIMIZER_STATUS_RUNNING:
+      *step = self->n_steps;
+      break;
+    case SD_OPTIMIZER_STATUS_DIVERGED:
+    case SD_OPTIMIZER_STATUS_UNDEFINED:
+      /* A start outside the domain ended "at" update 0. */
+      *step = isfinite (last->loss) ? last->iteration + 1 : 0;
+      break;
+    case SD_OPTIMIZER_STATUS_STOPPED:
+    case SD_OPTIMIZER_STATUS_CONVERGED:
+    default:
+      *step = last->iteration;
+      break;
+    }
+  return self->status;
+}
+
+/**
  * sd_trajectory_get_diverged:
  * @self: a trajectory
  * @step: (out) (optional): the update that left the finite numbers, which
- *   equals the number of points recorded (0 if the start itself was not
- *   finite)
+ *   equals the number of points recorded
  *
  * Returns: whether the run diverged
  */
@@ -269,16 +313,53 @@ sd_trajectory_get_diverged (const SdTrajectory *self,
 {
   g_return_val_if_fail (self != NULL, FALSE);
 
-  if (self->status != SD_OPTIMIZER_STATUS_DIVERGED)
-    return FALSE;
+  return sd_trajectory_get_end (self, step) == SD_OPTIMIZER_STATUS_DIVERGED;
+}
 
-  if (step != NULL)
+/**
+ * sd_trajectory_describe_end:
+ * @self: a trajectory
+ *
+ * Why the run ended, in a few words for a legend or a readout: "diverged
+ * at step 12", "start outside the domain of f", "stopped at iteration 0:
+ * Hessian not positive definite". sd_trajectory_get_message() says it in
+ * full.
+ *
+ * Returns: (transfer full): the reason, or "completed 100 steps" when
+ *   every update asked for was made
+ */
+char *
+sd_trajectory_describe_end (const SdTrajectory *self)
+{
+  guint step;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  switch (sd_trajectory_get_end (self, &step))
     {
-      const SdOptimizerState *last = sd_trajectory_get_point (self, self->points->len - 1);
-
-      /* A start that is not finite diverged "at" update 0. */
-      *step = isfinite (last->loss) ? last->iteration + 1 : 0;
+    case SD_OPTIMIZER_STATUS_DIVERGED:
+      /* Translators: why a run ended; %u is the step, counted from 1 */
+      return g_strdup_printf (_("diverged at step %u"), step);
+    case SD_OPTIMIZER_STATUS_UNDEFINED:
+      if (step == 0)
+        /* Translators: why a run ended: f is not defined at its start */
+        return g_strdup (_("start outside the domain of f"));
+      /* Translators: why a run ended: f is not defined where step %u
+       * went, as log(x) for x < 0 */
+      return g_strdup_printf (_("left the domain of f at step %u"), step);
+    case SD_OPTIMIZER_STATUS_STOPPED:
+      /* Translators: why a run ended; %u is the iteration it stopped at,
+       * %s why, such as "Hessian not positive definite" */
+      return g_strdup_printf (_("stopped at iteration %u: %s"), step,
+                              self->reason != NULL ? self->reason : self->message);
+    case SD_OPTIMIZER_STATUS_CONVERGED:
+      /* Translators: why a run ended: it reached a stationary point at
+       * iteration %u */
+      return g_strdup_printf (_("converged at iteration %u"), step);
+    case SD_OPTIMIZER_STATUS_RUNNING:
+    default:
+      /* Translators: how a run ended: it made every step asked for */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "completed %u step",
+                                           "completed %u steps", step), step);
     }
-
-  return TRUE;
 }

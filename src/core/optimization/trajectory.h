@@ -40,8 +40,11 @@ const SdOptimizerParams *sd_trajectory_get_params        (const SdTrajectory    
 guint                    sd_trajectory_get_n_steps       (const SdTrajectory      *self);
 SdOptimizerStatus        sd_trajectory_get_status        (const SdTrajectory      *self);
 const char              *sd_trajectory_get_message       (const SdTrajectory      *self);
+SdOptimizerStatus        sd_trajectory_get_end           (const SdTrajectory      *self,
+                                                          guint                   *step);
 gboolean                 sd_trajectory_get_diverged      (const SdTrajectory      *self,
                                                           guint                   *step);
+char                    *sd_trajectory_describe_end      (const SdTrajectory      *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdTrajectory, sd_trajectory_free)
 

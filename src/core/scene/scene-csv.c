@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "scene-private.h"
@@ -20,7 +21,12 @@ _sd_csv_append_number (GString *csv,
   char text[G_ASCII_DTOSTR_BUF_SIZE];
 
   g_string_append_c (csv, ',');
-  g_string_append (csv, g_ascii_formatd (text, sizeof text, "%.17g", value));
+  /* printf writes a NaN with its sign bit ("-nan"); NumPy and pandas
+   * read "nan" alike, and a NaN has no sign worth reading. */
+  if (isnan (value))
+    g_string_append (csv, "nan");
+  else
+    g_string_append (csv, g_ascii_formatd (text, sizeof text, "%.17g", value));
 }
 
 /* RFC 4180: a field with a comma, quote or line break is quoted, and

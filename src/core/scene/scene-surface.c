@@ -639,6 +639,29 @@ save (const SdScene *scene,
 
 /* CSV */
 
+/* How a run ended, as the CSV's end column and the JSON's status name
+ * it. */
+static const char *
+status_name (SdOptimizerStatus status)
+{
+  switch (status)
+    {
+    case SD_OPTIMIZER_STATUS_RUNNING:
+      return "completed";
+    case SD_OPTIMIZER_STATUS_DIVERGED:
+      return "diverged";
+    case SD_OPTIMIZER_STATUS_STOPPED:
+      return "stopped";
+    case SD_OPTIMIZER_STATUS_CONVERGED:
+      return "converged";
+    case SD_OPTIMIZER_STATUS_UNDEFINED:
+      return "undefined";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+
 static gboolean
 to_csv (const SdScene  *scene,
         GString        *csv,
@@ -651,7 +674,7 @@ to_csv (const SdScene  *scene,
   if (surface == NULL)
     return FALSE;
 
-  g_string_append (csv, "run,step,x,y,loss,grad_x,grad_y\n");
+  g_string_append (csv, "run,step,x,y,loss,grad_x,grad_y,end\n");
 
   for (guint i = 0; i < runs->len; i++)
     {
@@ -678,6 +701,10 @@ to_csv (const SdScene  *scene,
           _sd_csv_append_number (csv, points[k].loss);
           _sd_csv_append_number (csv, points[k].gradient[0]);
           _sd_csv_append_number (csv, points[k].gradient[1]);
+          /* The last row says how the run ended. */
+          g_string_append_c (csv, ',');
+          if (k == n_points - 1)
+            g_string_append (csv, status_name (sd_trajectory_get_end (trajectory, NULL)));
           g_string_append_c (csv, '\n');
         }
     }
@@ -759,23 +786,6 @@ set_hyperparameters (JsonBuilder      *builder,
   json_builder_end_object (builder);
 }
 
-static const char *
-status_name (SdOptimizerStatus status)
-{
-  switch (status)
-    {
-    case SD_OPTIMIZER_STATUS_RUNNING:
-      return "completed";
-    case SD_OPTIMIZER_STATUS_DIVERGED:
-      return "diverged";
-    case SD_OPTIMIZER_STATUS_STOPPED:
-      return "stopped";
-    case SD_OPTIMIZER_STATUS_CONVERGED:
-      return "converged";
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
 
 /* The CSV's columns, one array each, so that a reader gets whole columns
  * (numpy.array (run["trajectory"]["x"])). */
@@ -895,8 +905,10 @@ add_run (JsonBuilder       *builder,
          GError           **error)
 {
   g_autoptr(SdTrajectory) trajectory = NULL;
+  g_autofree char *end = NULL;
+  SdOptimizerStatus status;
   SdExplain explain;
-  guint diverged;
+  guint ended_at;
 
   trajectory = sd_trajectory_compute (surface, &run->params, run->start, run->steps,
                                       cancellable, error);
@@ -913,9 +925,17 @@ add_run (JsonBuilder       *builder,
   _sd_json_set_pair (builder, "start", run->start);
   _sd_json_set_int (builder, "steps", run->steps);
   _sd_json_set_boolean (builder, "visible", run->visible);
-  _sd_json_set_string (builder, "status", status_name (sd_trajectory_get_status (trajectory)));
-  if (sd_trajectory_get_diverged (trajectory, &diverged))
-    _sd_json_set_int (builder, "diverged_at", diverged);
+  status = sd_trajectory_get_end (trajectory, &ended_at);
+  end = sd_trajectory_describe_end (trajectory);
+  _sd_json_set_string (builder, "status", status_name (status));
+  _sd_json_set_int (builder, "ended_at", ended_at);
+  _sd_json_set_string (builder, "end", end);
+  if (sd_trajectory_get_message (trajectory) != NULL)
+    _sd_json_set_string (builder, "message", sd_trajectory_get_message (trajectory));
+  else
+    _sd_json_set_null (builder, "message");
+  if (status == SD_OPTIMIZER_STATUS_DIVERGED)
+    _sd_json_set_int (builder, "diverged_at", ended_at);
   else
     _sd_json_set_null (builder, "diverged_at");
   set_trajectory (builder, trajectory);

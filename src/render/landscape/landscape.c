@@ -308,18 +308,85 @@ sd_landscape_get_run_end (const SdLandscape *self,
   return self->scene->has_step ? MIN (self->scene->step, last) : last;
 }
 
-/* Whether the run has left the finite numbers by the step shown. */
+/* Whether the run has ended, as its status says, by the step shown. */
 static gboolean
-run_diverged (const SdLandscape *self,
-              guint              index)
+run_ended_by_shown_step (const SdLandscape *self,
+                         guint              index,
+                         SdOptimizerStatus *status,
+                         guint             *step)
 {
-  const SdTrajectory *trajectory = g_ptr_array_index (self->trajectories, index);
+  *status = sd_trajectory_get_end (g_ptr_array_index (self->trajectories, index), step);
+  if (*status == SD_OPTIMIZER_STATUS_RUNNING)
+    return FALSE;
+  return !self->scene->has_step || self->scene->step >= *step;
+}
+
+/**
+ * sd_landscape_run_failed:
+ * @self: a landscape
+ * @index: a run's position in the scene
+ * @step: (out) (optional): the update that failed
+ *
+ * Whether the run diverged or left the domain of f by the step shown: the
+ * figures mark where with a red ✕.
+ *
+ * Returns: %TRUE if the run failed by the step shown
+ */
+gboolean
+sd_landscape_run_failed (const SdLandscape *self,
+                         guint              index,
+                         guint             *step)
+{
+  SdOptimizerStatus status;
+  guint end;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (index < self->trajectories->len, FALSE);
+
+  if (!run_ended_by_shown_step (self, index, &status, &end))
+    return FALSE;
+  if (step != NULL)
+    *step = end;
+  return status == SD_OPTIMIZER_STATUS_DIVERGED || status == SD_OPTIMIZER_STATUS_UNDEFINED;
+}
+
+/**
+ * sd_landscape_get_run_legend:
+ * @self: a landscape
+ * @index: a run's position in the scene
+ *
+ * A run's legend entry: its name, and once the step shown reaches the end
+ * of a run that ended early, why it ended ("diverged at step 12", "start
+ * outside the domain of f", "stopped at iteration 0: Hessian not positive
+ * definite"), faded.
+ *
+ * Returns: (transfer full): the entry in Pango markup
+ */
+char *
+sd_landscape_get_run_legend (const SdLandscape *self,
+                             guint              index)
+{
+  const SdSceneRun *run;
+  g_autofree char *name = NULL;
+  g_autofree char *end = NULL;
+  g_autofree char *end_markup = NULL;
+  SdOptimizerStatus status;
   guint step;
 
-  if (!sd_trajectory_get_diverged (trajectory, &step))
-    return FALSE;
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->trajectories->len, NULL);
 
-  return !self->scene->has_step || self->scene->step >= step;
+  run = g_ptr_array_index (sd_scene_get_surface (self->scene)->runs, index);
+  name = g_markup_escape_text (run->name, -1);
+  if (!run_ended_by_shown_step (self, index, &status, &step))
+    return g_steal_pointer (&name);
+
+  end = sd_trajectory_describe_end (g_ptr_array_index (self->trajectories, index));
+  end_markup = g_markup_escape_text (end, -1);
+  /* Translators: a run's entry in the legend once the run has ended
+   * early: %s is the run's name, then why it ended ("diverged at step
+   * 12"). The <span> fades the note; keep it as it is. */
+  return g_strdup_printf (_("%s <span alpha=\"65%%\">(%s)</span>"), name, end_markup);
 }
 
 /**
@@ -559,7 +626,7 @@ draw_runs (DrawContext *ctx,
 
       layer.points = sd_trajectory_get_points (trajectory, &n_points);
       layer.n_points = sd_landscape_get_run_end (self, i) + 1;
-      layer.diverged = run_diverged (self, i);
+      layer.diverged = sd_landscape_run_failed (self, i, NULL);
       sd_landscape_get_run_color (self, i, ctx->style->theme, layer.color);
       sd_trajectory_layer_draw (&layer, cr, plot, ctx->busy);
     }
@@ -670,27 +737,14 @@ draw_legend (DrawContext *ctx,
   for (guint i = 0; i < self->trajectories->len; i++)
     {
       const SdSceneRun *run = g_ptr_array_index (sd_scene_get_surface (self->scene)->runs, i);
-      g_autofree char *name = NULL;
       g_autofree char *markup = NULL;
       SdLegendEntry entry = { 0 };
 
       if (!run->visible)
         continue;
 
-      name = g_markup_escape_text (run->name, -1);
-      if (run_diverged (self, i))
-        {
-          guint step;
-
-          sd_trajectory_get_diverged (g_ptr_array_index (self->trajectories, i), &step);
-          /* Translators: a run's entry in the legend, once the run has
-           * diverged: %s is the run's name, %u the step at which it
-           * diverged. The <span> fades the note; keep it as it is. */
-          markup = g_strdup_printf (_("%s <span alpha=\"65%%\">(diverged at step %u)</span>"),
-                                    name, step);
-        }
-
-      entry.markup = markup != NULL ? markup : name;
+      markup = sd_landscape_get_run_legend (self, i);
+      entry.markup = markup;
       entry.line_width = ctx->style->line_width;
       sd_landscape_get_run_color (self, i, ctx->style->theme, entry.color);
       sd_legend_add (legend, &entry);

@@ -86,6 +86,11 @@ void         sd_landscape_get_run_color   (const SdLandscape     *self,
                                            double                 rgba[4]);
 guint        sd_landscape_get_run_end     (const SdLandscape     *self,
                                            guint                  index);
+gboolean     sd_landscape_run_failed      (const SdLandscape     *self,
+                                           guint                  index,
+                                           guint                 *step);
+char        *sd_landscape_get_run_legend  (const SdLandscape     *self,
+                                           guint                  index);
 char        *sd_landscape_label_markup    (const char            *label);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdLandscape, sd_landscape_free)

@@ -596,19 +596,6 @@ collect_surface_busy (View   *view,
       }
 }
 
-/* Whether the run has left the finite numbers by the step shown, as the
- * map view tells it. */
-static gboolean
-run_diverged (const SdLandscape *self,
-              guint              index,
-              guint             *step)
-{
-  if (!sd_trajectory_get_diverged (g_ptr_array_index (self->trajectories, index), step))
-    return FALSE;
-
-  return !self->scene->has_step || self->scene->step >= *step;
-}
-
 /* The runs that have a trajectory and a group in the scene. */
 static guint
 n_runs (const SdLandscape *self)
@@ -641,7 +628,7 @@ draw_runs (View    *view,
       sd_landscape_get_run_color (self, i, view->style.theme, color);
       sd_path3d_draw (cr, &view->style, &view->camera, view->mesh, states,
                       sd_landscape_get_run_end (self, i) + 1, color,
-                      run_diverged (self, i, &step), busy);
+                      sd_landscape_run_failed (self, i, &step), busy);
     }
 }
 
@@ -688,23 +675,14 @@ draw_legend (View    *view,
   for (guint i = 0; i < n_runs (self); i++)
     {
       const SdSceneRun *run = g_ptr_array_index (sd_scene_get_surface (self->scene)->runs, i);
-      g_autofree char *name = NULL;
       g_autofree char *markup = NULL;
       SdLegendEntry entry = { 0 };
-      guint step;
 
       if (!run->visible)
         continue;
 
-      name = g_markup_escape_text (run->name, -1);
-      if (run_diverged (self, i, &step))
-        /* Translators: a run's entry in the legend, once the run has
-         * diverged: %s is the run's name, %u the step at which it
-         * diverged. The <span> fades the note; keep it as it is. */
-        markup = g_strdup_printf (_("%s <span alpha=\"65%%\">(diverged at step %u)</span>"),
-                                  name, step);
-
-      entry.markup = markup != NULL ? markup : name;
+      markup = sd_landscape_get_run_legend (self, i);
+      entry.markup = markup;
       entry.line_width = view->style.line_width;
       sd_landscape_get_run_color (self, i, view->style.theme, entry.color);
       sd_legend_add (legend, &entry);
