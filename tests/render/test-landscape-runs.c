@@ -10,6 +10,7 @@
 
 #include "core-error.h"
 #include "landscape-fixture.h"
+#include "undefined-layer.h"
 
 #define BOWL_SCENE(extra, runs) \
   "[Scene]\nversion=1\nkind=surface\n" extra "\n" \
@@ -358,6 +359,56 @@ test_legend_says_why (void)
   canvas_clear (&canvas);
 }
 
+/* Where f is undefined (log x for x <= 0) the map is hatched: the left
+ * half of the plot holds both the theme's background and the hatching's
+ * lines, the right half the background and the grid lines only (no layers
+ * are drawn), in every theme; a surface defined everywhere has no mask. */
+static void
+test_undefined_hatched (void)
+{
+  for (SdTheme theme = 0; theme < SD_N_THEMES; theme++)
+    {
+      g_autoptr(SdPlot) plot = NULL;
+      g_autoptr(SdLandscape) defined = NULL;
+      g_autoptr(SdScene) scene = NULL;
+      cairo_surface_t *mask;
+      SdFigureOptions options;
+      SdThemeStyle style;
+      cairo_rectangle_t area, left, right;
+      Canvas canvas;
+      double background[3];
+      guint n_left, n_right;
+
+      canvas_init (&canvas, WIDTH, HEIGHT);
+      init_options (&options, &canvas, theme);
+      sd_theme_get_style (theme, 1.0, &style);
+      memcpy (background, style.background, sizeof background);
+      plot = draw_scene (&canvas,
+                         "[Scene]\nversion=1\nkind=surface\n\n"
+                         "[Surface]\nfunction=custom\nexpression=log(x) + y^2\n"
+                         "x-range=-2;2\ny-range=-2;2\nresolution=64\nlayers=\n",
+                         &options, NULL);
+      sd_plot_get_area (plot, &area);
+      left = (cairo_rectangle_t) { area.x + 4, area.y + 4, area.width / 2 - 12, area.height - 8 };
+      right = (cairo_rectangle_t) { area.x + area.width / 2 + 8, area.y + 4,
+                                    area.width / 2 - 12, area.height - 8 };
+      n_left = left.width * left.height - count_color (&canvas, &left, background, 0.02);
+      n_right = right.width * right.height - count_color (&canvas, &right, background, 0.02);
+      g_assert_cmpfloat (n_left, >, 0.1 * left.width * left.height);
+      g_assert_cmpfloat (n_left, <, 0.6 * left.width * left.height);
+      /* The right half has only the plot's grid lines. */
+      g_assert_cmpfloat (n_right, <, 0.05 * right.width * right.height);
+      g_assert_cmpuint (n_left, >, 3 * n_right);
+      canvas_clear (&canvas);
+
+      scene = load_scene ("[Scene]\nversion=1\nkind=surface\n\n"
+                          "[Surface]\nfunction=custom\nexpression=x^2 + y^2\nresolution=32\n");
+      defined = new_landscape (scene);
+      mask = sd_undefined_mask_new (defined->grid);
+      g_assert_null (mask);
+    }
+}
+
 #define DIVERGING_SCENE(extra, lr) \
   "[Scene]\nversion=1\nkind=surface\n" extra "\n" \
   "[Surface]\nfunction=custom\nexpression=x^2 + y^2\n" \
@@ -521,6 +572,7 @@ main (int   argc,
   g_test_add_func ("/render/landscape/divergence/in-view", test_divergence_in_view);
   g_test_add_func ("/render/landscape/legend", test_legend);
   g_test_add_func ("/render/landscape/legend/says-why", test_legend_says_why);
+  g_test_add_func ("/render/landscape/undefined-hatched", test_undefined_hatched);
 
   return g_test_run ();
 }

@@ -17,6 +17,7 @@
 #include "legend.h"
 #include "overlay.h"
 #include "trajectory-layer.h"
+#include "undefined-layer.h"
 
 /* A logarithmic colour scale spans at most this many decades below the
  * largest value: a surface whose grid grazes its minimum (1e-300 at a
@@ -39,6 +40,11 @@ struct _SdLandscapeCache
   double           heatmap_vmin;
   double           heatmap_vmax;
 
+  /* Where f is undefined, once computed; NULL when it is defined
+   * everywhere. */
+  gboolean         has_undefined_mask;
+  cairo_surface_t *undefined_mask;
+
   SdGradientField *field;
 
   /* Heatmap, contours, field and minima, as the last draw rendered them. */
@@ -53,6 +59,7 @@ cache_free (SdLandscapeCache *cache)
     return;
 
   g_clear_pointer (&cache->heatmap, cairo_surface_destroy);
+  g_clear_pointer (&cache->undefined_mask, cairo_surface_destroy);
   g_clear_pointer (&cache->field, sd_gradient_field_free);
   g_clear_pointer (&cache->backdrop, sd_layer_cache_free);
   g_free (cache);
@@ -459,6 +466,19 @@ get_heatmap (SdLandscape      *self,
   return cache->heatmap;
 }
 
+static cairo_surface_t *
+get_undefined_mask (SdLandscape *self)
+{
+  SdLandscapeCache *cache = self->cache;
+
+  if (!cache->has_undefined_mask)
+    {
+      cache->undefined_mask = sd_undefined_mask_new (self->grid);
+      cache->has_undefined_mask = TRUE;
+    }
+  return cache->undefined_mask;
+}
+
 static const SdGradientField *
 get_field (SdLandscape  *self,
            const SdPlot *plot)
@@ -688,6 +708,8 @@ draw_backdrop (cairo_t  *cr,
 
   if (ctx->heatmap)
     sd_heatmap_paint (cr, ctx->plot, self->grid, get_heatmap (self, ctx->colorbar));
+  if (get_undefined_mask (self) != NULL)
+    sd_undefined_mask_paint (cr, ctx->plot, self->grid, get_undefined_mask (self), ctx->style);
   if ((layers & SD_LAYER_CONTOURS) && self->contours != NULL)
     draw_contours (ctx, ctx->plot, cr);
   if (layers & SD_LAYER_GRADIENT_FIELD)
