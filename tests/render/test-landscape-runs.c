@@ -539,19 +539,50 @@ test_run_color (void)
   g_autoptr(SdLandscape) landscape = new_landscape (scene);
   double rgba[4], expected[4];
 
-  sd_landscape_get_run_color (landscape, 0, SD_THEME_DARK, rgba);
+  sd_landscape_get_run_color (landscape, 0, rgba);
   g_assert_cmpfloat (rgba[0], ==, 0.0);
   g_assert_cmpfloat (rgba[1], ==, 160 / 255.0);
   g_assert_cmpfloat (rgba[2], ==, 0.0);
   g_assert_cmpfloat (rgba[3], ==, 1.0);
 
-  /* The second run takes the palette's second colour, whatever the
-   * first run's colour. */
+  /* The second run takes the run palette's second colour, whatever the
+   * first run's colour, in every theme alike: Okabe–Ito's vermillion. */
+  sd_landscape_get_run_color (landscape, 1, rgba);
+  sd_run_palette_color (1, expected);
+  g_assert_cmpmem (rgba, sizeof rgba, expected, sizeof expected);
+  g_assert_cmpfloat (rgba[0], ==, 0xd5 / 255.0);
+  g_assert_cmpfloat (rgba[1], ==, 0x5e / 255.0);
+  g_assert_cmpfloat (rgba[2], ==, 0.0);
+}
+
+/* One figure, three themes: a run without a colour of its own is drawn
+ * in the same colour in each, the one the sidebar and the loss chart
+ * show (the dark style used to draw the first run sky blue on the map
+ * while the rest of the window showed it blue). */
+static void
+test_run_color_every_theme (void)
+{
+  double blue[3] = { 0.0, 0x72 / 255.0, 0xb2 / 255.0 };
+
   for (SdTheme theme = 0; theme < SD_N_THEMES; theme++)
     {
-      sd_landscape_get_run_color (landscape, 1, theme, rgba);
-      sd_palette_color (theme, 1, expected);
-      g_assert_cmpmem (rgba, sizeof rgba, expected, sizeof expected);
+      g_autoptr(SdPlot) plot = NULL;
+      SdFigureOptions options;
+      cairo_rectangle_t area;
+      Canvas canvas;
+
+      canvas_init (&canvas, WIDTH, HEIGHT);
+      init_options (&options, &canvas, theme);
+      plot = draw_scene (&canvas,
+                         "[Scene]\nversion=1\nkind=surface\n\n"
+                         "[Surface]\nfunction=custom\nexpression=x^2 + y^2\n"
+                         "x-range=-2;2\ny-range=-2;2\nresolution=32\nlayers=\n\n"
+                         "[Run First]\noptimizer=sgd\nlearning-rate=0.1\nstart=1.5;1.5\n"
+                         "steps=20\n",
+                         &options, NULL);
+      sd_plot_get_area (plot, &area);
+      g_assert_cmpuint (count_color (&canvas, &area, blue, 0.05), >=, 40);
+      canvas_clear (&canvas);
     }
 }
 
@@ -563,6 +594,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/render/landscape/run-color", test_run_color);
+  g_test_add_func ("/render/landscape/run-color/every-theme", test_run_color_every_theme);
   g_test_add_func ("/render/landscape/trajectory/pixels", test_trajectory_pixels);
   g_test_add_func ("/render/landscape/trajectory/invisible", test_trajectory_invisible);
   g_test_add_func ("/render/landscape/trajectory/step", test_trajectory_step);

@@ -5,10 +5,12 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "core-error.h"
 #include "overlay.h"
 #include "surface.h"
+#include "theme.h"
 
 #define SIZE 400
 
@@ -131,6 +133,30 @@ test_gradient_tip (Fixture       *f,
   g_assert_false (is_red (f, x1 + 3.0 * ux, y1 + 3.0 * uy));
   /* Nothing else is drawn: the step and the curvature are off. */
   g_assert_false (is_red (f, x0 - 0.5 * (x1 - x0), y0 - 0.5 * (y1 - y0)));
+}
+
+/* A gradient step of 0.0003 in x is far less than a point on this plot:
+ * no arrow shows, so a red ring around the iterate marks it, 5 points
+ * out, and the draw says the part was too short to see; a long arrow is
+ * not marked. */
+static void
+test_too_short_marked (Fixture       *f,
+                       gconstpointer  user_data)
+{
+  SdOverlayData data = { .position = { 0.5, 0.5 }, .learning_rate = 0.1,
+                         .gradient = { 0.003, 0.0 } };
+  double x0, y0;
+
+  g_assert_cmpint (sd_overlay_draw (f->cr, f->plot, &f->style, &data, SD_EXPLAIN_GRADIENT), ==,
+                   SD_EXPLAIN_GRADIENT);
+  map (f, 0.5, 0.5, &x0, &y0);
+  g_assert_true (is_red (f, x0 + 5.0, y0));
+  g_assert_true (is_red (f, x0, y0 - 5.0));
+  g_assert_false (is_red (f, x0 + 12.0, y0));
+
+  data.gradient[0] = 3.0;
+  g_assert_cmpint (sd_overlay_draw (f->cr, f->plot, &f->style, &data, SD_EXPLAIN_GRADIENT), ==,
+                   SD_EXPLAIN_NONE);
 }
 
 /* The actual step goes to the next iterate, in green. */
@@ -360,6 +386,85 @@ test_readable_scale (void)
   g_assert_cmpfloat (sd_overlay_readable_scale (&data, SD_EXPLAIN_STEP, 96.0, units), ==, 1.0);
 }
 
+static SdScene *
+scene_with_colors (const char *colors)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_strdup_printf ("[Scene]\nversion=1\nkind=surface\n"
+                                           "[Surface]\nfunction=booth\n%s", colors);
+  SdScene *scene = sd_scene_load_data (text, strlen (text), "colors.saddle", &error);
+
+  g_assert_no_error (error);
+  return scene;
+}
+
+static void
+assert_hex (const double rgba[4],
+            guint32      hex)
+{
+  g_assert_cmpfloat (rgba[0], ==, (hex >> 16 & 0xff) / 255.0);
+  g_assert_cmpfloat (rgba[1], ==, (hex >> 8 & 0xff) / 255.0);
+  g_assert_cmpfloat (rgba[2], ==, (hex & 0xff) / 255.0);
+}
+
+/* The arrows never take a colour a run has: with no runs they are GNOME's
+ * red, green, purple and orange; beside the run palette's vermillion and
+ * bluish green (a race's second and third runs) the step turns light green
+ * and Adam's box yellow, since green 4 and orange 3 are too like them
+ * (ΔE*ab 18 and 15), while red (31 from vermillion) stays; a run the user
+ * made red 3 pushes the gradient to red 5. Every arrow differs from every
+ * visible run by 25 or more. */
+static void
+test_colors_unlike_runs (void)
+{
+  g_autoptr(SdScene) race = scene_with_colors (
+    "[Run A]\noptimizer=sgd\nstart=1;1\n[Run B]\noptimizer=sgd\nstart=1;1\n"
+    "[Run C]\noptimizer=sgd\nstart=1;1\n");
+  g_autoptr(SdScene) red = scene_with_colors (
+    "[Run Red]\noptimizer=sgd\nstart=1;1\ncolor=#e01b24\n"
+    "[Run Hidden]\noptimizer=sgd\nstart=1;1\ncolor=#2ec27e\nvisible=false\n");
+  SdOverlayColors colors;
+
+  sd_overlay_colors_init (&colors, NULL);
+  assert_hex (colors.part[0], 0xe01b24);
+  assert_hex (colors.part[1], 0x2ec27e);
+  assert_hex (colors.part[2], 0x9141ac);
+  assert_hex (colors.part[3], 0xff7800);
+
+  sd_overlay_colors_init (&colors, race);
+  assert_hex (colors.part[0], 0xe01b24);
+  assert_hex (colors.part[1], 0x8ff0a4);
+  assert_hex (colors.part[2], 0x9141ac);
+  assert_hex (colors.part[3], 0xf5c211);
+  for (guint p = 0; p < 4; p++)
+    for (guint r = 0; r < 3; r++)
+      {
+        double run[4];
+
+        sd_run_palette_color (r, run);
+        g_assert_cmpfloat (sd_color_difference (colors.part[p], run), >=, 25.0);
+      }
+
+  /* A hidden run does not count: the step keeps green 4. */
+  sd_overlay_colors_init (&colors, red);
+  assert_hex (colors.part[0], 0xa51d2d);
+  assert_hex (colors.part[1], 0x2ec27e);
+}
+
+/* CIE76 against published L*a*b* values: white and black are 100 apart;
+ * sRGB red (53.24, 80.09, 67.20) and green (87.73, −86.18, 83.18) are
+ * 170.6 apart. */
+static void
+test_color_difference (void)
+{
+  static const double white[3] = { 1, 1, 1 }, black[3] = { 0, 0, 0 };
+  static const double red[3] = { 1, 0, 0 }, green[3] = { 0, 1, 0 };
+
+  g_assert_cmpfloat_with_epsilon (sd_color_difference (white, black), 100.0, 1e-3);
+  g_assert_cmpfloat_with_epsilon (sd_color_difference (red, green), 170.58, 0.05);
+  g_assert_cmpfloat (sd_color_difference (red, red), ==, 0.0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -371,6 +476,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/render/overlay/gradient/tip", test_gradient_tip);
   ADD ("/render/overlay/step", test_step);
+  ADD ("/render/overlay/too-short-marked", test_too_short_marked);
   ADD ("/render/overlay/adam-box", test_adam_box);
   ADD ("/render/overlay/velocity", test_velocity);
   ADD ("/render/overlay/curvature/axes", test_eigen_axes);
@@ -379,6 +485,8 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/render/overlay/displacements", test_displacements);
   g_test_add_func ("/render/overlay/readable-scale", test_readable_scale);
+  g_test_add_func ("/render/overlay/colors-unlike-runs", test_colors_unlike_runs);
+  g_test_add_func ("/render/overlay/color-difference", test_color_difference);
 
   return g_test_run ();
 }

@@ -1094,7 +1094,7 @@ test_explain_bad_arguments (void)
   sd_overlay_draw_eigen_label (cr, &style, 2, 5.0, 5.0, direction);
   g_test_assert_expected_messages ();
   g_test_expect_message ("Saddle-Render", G_LOG_LEVEL_CRITICAL, "*reached*");
-  sd_overlay_get_color (SD_EXPLAIN_NONE, &style, rgba);
+  sd_overlay_get_color (SD_EXPLAIN_NONE, &style, NULL, rgba);
   g_test_assert_expected_messages ();
   g_test_expect_message ("Saddle-Render", G_LOG_LEVEL_CRITICAL, "*color != NULL*");
   sd_overlay_stroke (cr, &style, NULL);

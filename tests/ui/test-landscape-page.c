@@ -14,6 +14,7 @@
 #include "landscape-canvas.h"
 #include "landscape-page.h"
 #include "loss-chart.h"
+#include "run-color.h"
 #include "run-row.h"
 #include "window.h"
 
@@ -502,6 +503,67 @@ test_runs_limit (UiTestWindow  *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_row (page, 0)), "run.duplicate",
                                              NULL));
   g_assert_cmpuint (sd_scene_get_surface (scene)->runs->len, ==, 10);
+}
+
+/* The colour run @index is drawn in, everywhere. */
+static void
+run_color (SdLandscapePage *page,
+           guint            index,
+           double           rgba[4])
+{
+  sd_run_get_color (get_run (page, index), index, rgba);
+}
+
+/* A run's colour is one colour, assigned when the run is made and kept:
+ * duplicating the first run recolours none of the others (their colours
+ * came from their positions, which the copy moves), removing one neither,
+ * and a new run takes the first run palette colour no run has. The
+ * sidebar's swatch and the loss chart show the same colour as the map. */
+static void
+test_run_colors_kept (UiTestWindow  *fixture,
+                      gconstpointer  data)
+{
+  SdLandscapePage *page = get_page ();
+  const SdScene *scene = get_scene (page);
+  guint n = sd_scene_get_surface (scene)->runs->len;
+  double before[SD_SCENE_MAX_RUNS][4], rgba[4], palette[4];
+  GdkRGBA swatch;
+
+  g_assert_cmpuint (n, >=, 2);
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_false (get_run (page, i)->has_color);
+      run_color (page, i, before[i]);
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_row (page, 0)), "run.duplicate", NULL));
+  run_color (page, 0, rgba);
+  g_assert_cmpmem (rgba, sizeof rgba, before[0], sizeof rgba);
+  for (guint i = 1; i < n; i++)
+    {
+      run_color (page, i + 1, rgba);
+      g_assert_cmpmem (rgba, sizeof rgba, before[i], sizeof rgba);
+    }
+  /* The copy: the first palette colour none of the n runs has. */
+  sd_run_palette_color (n, palette);
+  run_color (page, 1, rgba);
+  g_assert_cmpmem (rgba, sizeof rgba, palette, sizeof rgba);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_row (page, 1)), "run.remove", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "landscape.add-run", "s", "sgd"));
+  run_color (page, n, rgba);
+  g_assert_cmpmem (rgba, sizeof rgba, palette, sizeof rgba);
+  for (guint i = 0; i < n; i++)
+    {
+      run_color (page, i, rgba);
+      g_assert_cmpmem (rgba, sizeof rgba, before[i], sizeof rgba);
+    }
+
+  gtk_color_chooser_get_rgba (ui_test_template_child (get_row (page, n), SD_TYPE_RUN_ROW,
+                                                      "color_button"), &swatch);
+  g_assert_cmpfloat_with_epsilon (swatch.red, palette[0], 1e-6);
+  g_assert_cmpfloat_with_epsilon (swatch.green, palette[1], 1e-6);
+  g_assert_cmpfloat_with_epsilon (swatch.blue, palette[2], 1e-6);
 }
 
 static void
@@ -1207,6 +1269,7 @@ main (int   argc,
   ADD ("/ui/landscape/surface/controls", test_surface);
   ADD ("/ui/landscape/surface/expression", test_expression);
   ADD ("/ui/landscape/runs/add-duplicate-remove", test_runs);
+  ADD ("/ui/landscape/runs/colors-kept", test_run_colors_kept);
   ADD ("/ui/landscape/runs/limit", test_runs_limit);
   ADD ("/ui/landscape/sidebar/wheel-scrolls", test_wheel_scrolls);
   ADD ("/ui/landscape/runs/optimizer", test_optimizer);

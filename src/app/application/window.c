@@ -261,7 +261,9 @@ hide_hint (gpointer user_data)
   SdWindow *self = user_data;
 
   self->hint_timeout_id = 0;
-  gtk_revealer_set_reveal_child (self->presentation_hint, FALSE);
+  /* Nothing to hide once the window let go of its widgets. */
+  if (self->presentation_hint != NULL)
+    gtk_revealer_set_reveal_child (self->presentation_hint, FALSE);
   return G_SOURCE_REMOVE;
 }
 

@@ -10,8 +10,10 @@
 #include <glib/gi18n.h>
 
 #include "expr.h"
-#include "trajectory.h"
 #include "landscape-model.h"
+#include "run-color.h"
+#include "theme.h"
+#include "trajectory.h"
 
 struct _SdLandscapeModel
 {
@@ -468,6 +470,56 @@ sd_optimizer_kind_get_label (SdOptimizerKind kind)
   return _(labels[kind]);
 }
 
+/* Gives every run without a colour of its own the colour it is drawn in
+ * now. Adding, copying or removing a run moves the runs after it, and a
+ * run whose colour came from its position would change colour. */
+static void
+keep_run_colors (SdLandscapeModel *self)
+{
+  GPtrArray *runs = edit_surface (self)->runs;
+
+  for (guint i = 0; i < runs->len; i++)
+    {
+      SdSceneRun *run = g_ptr_array_index (runs, i);
+      double rgba[4];
+
+      if (run->has_color)
+        continue;
+      sd_run_get_color (run, i, rgba);
+      memcpy (run->color, rgba, sizeof run->color);
+      run->has_color = TRUE;
+    }
+}
+
+/* Gives @run, new, the first colour of the run palette that no other run
+ * has, so that it is told apart from the others and keeps its colour. */
+static void
+give_new_color (SdLandscapeModel *self,
+                SdSceneRun       *run)
+{
+  GPtrArray *runs = edit_surface (self)->runs;
+  double rgba[4];
+
+  for (guint c = 0; c < sd_run_palette_get_size (); c++)
+    {
+      gboolean used = FALSE;
+
+      sd_run_palette_color (c, rgba);
+      for (guint i = 0; i < runs->len && !used; i++)
+        {
+          const SdSceneRun *other = g_ptr_array_index (runs, i);
+
+          used = other != run && other->has_color
+                 && sd_color_difference (other->color, rgba) < 1.0;
+        }
+      if (!used)
+        break;
+    }
+
+  memcpy (run->color, rgba, sizeof run->color);
+  run->has_color = TRUE;
+}
+
 /**
  * sd_landscape_model_can_add_run:
  * @self: a #SdLandscapeModel
@@ -489,7 +541,9 @@ sd_landscape_model_can_add_run (SdLandscapeModel *self)
  * @self: a #SdLandscapeModel
  * @optimizer: the new run's optimizer, with torch's defaults
  *
- * The new run starts where the others do (the race's common start).
+ * The new run starts where the others do (the race's common start), in
+ * the first colour of the run palette no other run has; the runs before it
+ * keep the colours they are drawn in.
  *
  * Returns: its index
  */
@@ -505,7 +559,9 @@ sd_landscape_model_add_run (SdLandscapeModel *self,
   g_return_val_if_fail (sd_landscape_model_can_add_run (self), 0);
 
   name = unique_run_name (self, sd_optimizer_kind_get_label (optimizer));
+  keep_run_colors (self);
   run = sd_scene_add_run (edit (self), name, optimizer);
+  give_new_color (self, run);
   if (edit_surface (self)->runs->len > 1)
     {
       const SdSceneRun *first = g_ptr_array_index (edit_surface (self)->runs, 0);
@@ -524,7 +580,8 @@ sd_landscape_model_add_run (SdLandscapeModel *self,
  * @self: a #SdLandscapeModel
  * @index: the run to copy
  *
- * The copy has its own name and the palette's next colour.
+ * The copy has its own name and the first colour of the run palette no
+ * other run has; the other runs keep theirs.
  *
  * Returns: the copy's index, after the original's
  */
@@ -540,12 +597,13 @@ sd_landscape_model_duplicate_run (SdLandscapeModel *self,
   g_return_val_if_fail (original != NULL, 0);
   g_return_val_if_fail (sd_landscape_model_can_add_run (self), 0);
 
+  keep_run_colors (self);
   copy = g_memdup2 (original, sizeof *original);
   copy->name = unique_run_name (self, original->name);
-  copy->has_color = FALSE;
   /* What is explained stays with the one run. */
   copy->explain = SD_EXPLAIN_NONE;
   g_ptr_array_insert (edit_surface (self)->runs, index + 1, copy);
+  give_new_color (self, copy);
 
   changed (self, SD_LANDSCAPE_CHANGE_RUNS);
   return index + 1;
@@ -558,6 +616,7 @@ sd_landscape_model_remove_run (SdLandscapeModel *self,
   g_return_if_fail (SD_IS_LANDSCAPE_MODEL (self));
   g_return_if_fail (index < edit_surface (self)->runs->len);
 
+  keep_run_colors (self);
   g_ptr_array_remove_index (edit_surface (self)->runs, index);
   changed (self, SD_LANDSCAPE_CHANGE_RUNS);
 }

@@ -15,6 +15,7 @@
 #include "loss-chart.h"
 #include "number.h"
 #include "playback-bar.h"
+#include "run-color.h"
 #include "run-row.h"
 
 /*
@@ -253,12 +254,12 @@ update_stats (SdLandscapePage *self)
       const SdSceneRun *run = get_run (self, i);
       g_autofree char *stats = sd_landscape_page_format_run_stats (self, i);
       g_autofree char *markup = NULL;
-      double rgb[3];
+      double rgb[4];
 
       if (run == NULL)
         break;
 
-      sd_run_get_display_color (run, i, rgb);
+      sd_run_get_color (run, i, rgb);
       markup = g_markup_printf_escaped ("<span foreground=\"#%02x%02x%02x\">●</span> <b>%s</b>  %s",
                                         (guint) lround (rgb[0] * 255),
                                         (guint) lround (rgb[1] * 255),

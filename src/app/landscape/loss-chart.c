@@ -12,6 +12,7 @@
 #include "legend.h"
 #include "loss-chart.h"
 #include "loss-scale.h"
+#include "run-color.h"
 #include "run-row.h"
 #include "text.h"
 
@@ -195,7 +196,7 @@ get_run_color (SdLossChart *self,
       rgba[3] = 1.0;
     }
   else
-    sd_palette_color (self->plot_theme, index, rgba);
+    sd_run_palette_color (index, rgba);
 }
 
 static void
@@ -398,6 +399,7 @@ follow_results (SdLossChart *self)
   const SdScene *scene;
   const GPtrArray *runs;
   g_autofree SdLossChartRun *chart_runs = NULL;
+  double rgba[4];
   guint n_runs;
 
   g_assert (SD_IS_LOSS_CHART (self));
@@ -420,7 +422,8 @@ follow_results (SdLossChart *self)
       chart_runs[i].trajectory = sd_landscape_results_get_trajectory (self->results, i);
       chart_runs[i].name = run->name;
       chart_runs[i].has_color = TRUE;
-      sd_run_get_display_color (run, i, chart_runs[i].color);
+      sd_run_get_color (run, i, rgba);
+      memcpy (chart_runs[i].color, rgba, sizeof chart_runs[i].color);
       chart_runs[i].visible = run->visible;
     }
 

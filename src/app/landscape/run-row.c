@@ -9,7 +9,7 @@
 
 #include <glib/gi18n.h>
 
-#include "theme.h"
+#include "run-color.h"
 #include "run-row.h"
 #include "scroll-guard.h"
 
@@ -44,34 +44,6 @@ struct _SdRunRow
 };
 
 G_DEFINE_FINAL_TYPE (SdRunRow, sd_run_row, ADW_TYPE_EXPANDER_ROW)
-
-/**
- * sd_run_get_display_color:
- * @run: a run
- * @index: its index in the scene
- * @rgb: (out caller-allocates): its colour
- *
- * A run without a colour of its own takes the palette's colour for its
- * index, the one the figure draws it in.
- */
-void
-sd_run_get_display_color (const SdSceneRun *run,
-                          guint             index,
-                          double            rgb[3])
-{
-  double rgba[4];
-
-  g_return_if_fail (run != NULL);
-
-  if (run->has_color)
-    {
-      rgb[0] = run->color[0], rgb[1] = run->color[1], rgb[2] = run->color[2];
-      return;
-    }
-
-  sd_palette_color (SD_THEME_LIGHT, index % sd_palette_get_size (SD_THEME_LIGHT), rgba);
-  rgb[0] = rgba[0], rgb[1] = rgba[1], rgb[2] = rgba[2];
-}
 
 static const SdSceneRun *
 get_run (SdRunRow *self)
@@ -293,7 +265,7 @@ sd_run_row_sync (SdRunRow *self)
   GHashTableIter iter;
   gpointer key, spin;
   GdkRGBA rgba;
-  double rgb[3];
+  double color[4];
 
   g_return_if_fail (SD_IS_RUN_ROW (self));
 
@@ -314,8 +286,8 @@ sd_run_row_sync (SdRunRow *self)
                               sd_optimizer_kind_get_label (run->params.kind), run->steps);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
 
-  sd_run_get_display_color (run, self->index, rgb);
-  rgba = (GdkRGBA) { rgb[0], rgb[1], rgb[2], 1.0 };
+  sd_run_get_color (run, self->index, color);
+  rgba = (GdkRGBA) { color[0], color[1], color[2], 1.0 };
   gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (self->color_button), &rgba);
 
   gtk_toggle_button_set_active (self->visible_button, run->visible);

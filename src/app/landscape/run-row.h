@@ -22,8 +22,5 @@ const char *sd_run_row_get_error        (SdRunRow         *self);
 GtkWidget  *sd_run_row_get_param_widget (SdRunRow         *self,
                                          const char       *key);
 
-void        sd_run_get_display_color    (const SdSceneRun *run,
-                                         guint             index,
-                                         double            rgb[3]);
 
 G_END_DECLS

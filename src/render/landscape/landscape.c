@@ -16,6 +16,7 @@
 #include "layer-cache.h"
 #include "legend.h"
 #include "overlay.h"
+#include "run-color.h"
 #include "trajectory-layer.h"
 #include "undefined-layer.h"
 
@@ -261,33 +262,20 @@ sd_landscape_create_colorbar (const SdLandscape     *self,
  * sd_landscape_get_run_color:
  * @self: a landscape
  * @index: a run's position in the scene
- * @theme: the theme the figure is drawn in
  * @rgba: (out caller-allocates) (array fixed-size=4): the run's colour
  *
- * The colour the scene gives the run, or else the palette's colour for
- * its position, so a run keeps its colour when others are hidden.
+ * sd_run_get_color() for the landscape's run @index.
  */
 void
 sd_landscape_get_run_color (const SdLandscape *self,
                             guint              index,
-                            SdTheme            theme,
                             double             rgba[4])
 {
-  const SdSceneRun *run;
-
   g_return_if_fail (self != NULL);
   g_return_if_fail (index < sd_scene_get_surface (self->scene)->runs->len);
-  g_return_if_fail (rgba != NULL);
 
-  run = g_ptr_array_index (sd_scene_get_surface (self->scene)->runs, index);
-  if (!run->has_color)
-    {
-      sd_palette_color (theme, index, rgba);
-      return;
-    }
-
-  memcpy (rgba, run->color, 3 * sizeof (double));
-  rgba[3] = 1.0;
+  sd_run_get_color (g_ptr_array_index (sd_scene_get_surface (self->scene)->runs, index), index,
+                    rgba);
 }
 
 /**
@@ -432,6 +420,7 @@ typedef struct
   SdColorbar         *colorbar;   /* (nullable) */
   gboolean            heatmap;    /* whether the heatmap is drawn */
   GArray             *busy;       /* (element-type cairo_rectangle_t) what the legend avoids */
+  SdExplainFlags      too_short;  /* the explain parts too short to see, marked by rings */
 } DrawContext;
 
 /* The colour map of @colorbar, or -1 without one, for cache keys. */
@@ -647,7 +636,7 @@ draw_runs (DrawContext *ctx,
       layer.points = sd_trajectory_get_points (trajectory, &n_points);
       layer.n_points = sd_landscape_get_run_end (self, i) + 1;
       layer.diverged = sd_landscape_run_failed (self, i, NULL);
-      sd_landscape_get_run_color (self, i, ctx->style->theme, layer.color);
+      sd_landscape_get_run_color (self, i, layer.color);
       sd_trajectory_layer_draw (&layer, cr, plot, ctx->busy);
     }
 }
@@ -674,6 +663,7 @@ draw_explain (DrawContext *ctx,
                                     g_ptr_array_index (self->trajectories, i),
                                     sd_landscape_get_run_end (self, i)))
         continue;
+      sd_overlay_colors_init (&data.colors, self->scene);
 
       if (sd_scene_get_surface (self->scene)->explain_readable)
         {
@@ -687,7 +677,7 @@ draw_explain (DrawContext *ctx,
                                                         SD_OVERLAY_READABLE_LENGTH
                                                         * ctx->style->scale, units);
         }
-      sd_overlay_draw (cr, plot, ctx->style, &data, run->explain);
+      ctx->too_short |= sd_overlay_draw (cr, plot, ctx->style, &data, run->explain);
       if (sd_plot_map (plot, data.position[0], data.position[1], &px, &py))
         {
           box = (cairo_rectangle_t) { px - margin, py - margin, 2 * margin, 2 * margin };
@@ -768,11 +758,11 @@ draw_legend (DrawContext *ctx,
       markup = sd_landscape_get_run_legend (self, i);
       entry.markup = markup;
       entry.line_width = ctx->style->line_width;
-      sd_landscape_get_run_color (self, i, ctx->style->theme, entry.color);
+      sd_landscape_get_run_color (self, i, entry.color);
       sd_legend_add (legend, &entry);
     }
 
-  sd_overlay_add_legend_entries (legend, ctx->style, self->scene);
+  sd_overlay_add_legend_entries (legend, ctx->style, self->scene, ctx->too_short);
   sd_plot_get_area (plot, &area);
   sd_legend_draw (legend, cr, ctx->style, &area,
                   (const cairo_rectangle_t *) (gpointer) ctx->busy->data, ctx->busy->len, NULL);
@@ -884,6 +874,7 @@ sd_landscape_draw (SdLandscape           *self,
   ctx.plot = plot;
   ctx.style = sd_plot_get_style (plot);
   ctx.colorbar = NULL;
+  ctx.too_short = SD_EXPLAIN_NONE;
   if (layers & (SD_LAYER_HEATMAP | SD_LAYER_CONTOURS))
     {
       sd_plot_set_colorbar (plot, sd_landscape_create_colorbar (self, options));

@@ -82,7 +82,6 @@ SdColorbar  *sd_landscape_create_colorbar (const SdLandscape     *self,
                                            const SdFigureOptions *options);
 void         sd_landscape_get_run_color   (const SdLandscape     *self,
                                            guint                  index,
-                                           SdTheme                theme,
                                            double                 rgba[4]);
 guint        sd_landscape_get_run_end     (const SdLandscape     *self,
                                            guint                  index);

@@ -12,20 +12,133 @@
 #include "arrowhead.h"
 #include "explain.h"
 #include "overlay.h"
+#include "run-color.h"
 #include "text.h"
 
 #define HEAD_LENGTH 9.0
 #define HEAD_HALF_WIDTH 4.0
 #define LINE_WIDTH 2.0
 #define HALO_WIDTH 2.0
+/* The ring that marks an arrow too short to see, in points. */
+#define SHORT_RING_RADIUS 5.0
 
-/* GNOME palette colours that stay apart from each other and from the
- * usual colour maps; each line gets a halo in the background colour so it
- * reads on any part of the map. */
-static const double gradient_color[4] = { 0.878, 0.106, 0.141, 1.0 };  /* red 3 */
-static const double step_color[4] = { 0.180, 0.761, 0.494, 1.0 };      /* green 4 */
-static const double velocity_color[4] = { 0.569, 0.255, 0.675, 1.0 };  /* purple 3 */
-static const double adam_color[4] = { 1.0, 0.471, 0.0, 1.0 };          /* orange 3 */
+/* The overlays' colours are GNOME palette colours that stay apart from
+ * each other and from the usual colour maps; each line gets a halo in the
+ * background colour so it reads on any part of the map. Each part prefers
+ * the first of its candidates and takes the next when a run of the scene,
+ * or a part before it, has a colour too like it (sd_overlay_colors_init()):
+ * an arrow must never be mistaken for a run. */
+#define MAX_CANDIDATES 4
+static const guint32 candidates[4][MAX_CANDIDATES] = {
+  { 0xe01b24, 0xa51d2d, 0xc061cb, 0x986a44 }, /* gradient: red 3, red 5, purple 2, brown 3 */
+  { 0x2ec27e, 0x8ff0a4, 0xf5c211, 0x986a44 }, /* step: green 4, green 1, yellow 4, brown 3 */
+  { 0x9141ac, 0xc061cb, 0x986a44, 0xa51d2d }, /* velocity: purple 3, purple 2, brown 3, red 5 */
+  { 0xff7800, 0xf5c211, 0x986a44, 0xc061cb }, /* adam: orange 3, yellow 4, brown 3, purple 2 */
+};
+/* Two line colours closer than this (CIE ΔE*ab) can be mistaken for each
+ * other at a glance. */
+#define MIN_COLOR_DIFFERENCE 25.0
+
+/* Which row of SdOverlayColors @part takes. */
+static guint
+part_index (SdExplainFlags part)
+{
+  switch (part)
+    {
+    case SD_EXPLAIN_GRADIENT:
+      return 0;
+    case SD_EXPLAIN_STEP:
+      return 1;
+    case SD_EXPLAIN_VELOCITY:
+      return 2;
+    case SD_EXPLAIN_ADAM_STEP:
+    default:
+      return 3;
+    }
+}
+
+static void
+hex_color (guint32 hex,
+           double  rgba[4])
+{
+  rgba[0] = (hex >> 16 & 0xff) / 255.0;
+  rgba[1] = (hex >> 8 & 0xff) / 255.0;
+  rgba[2] = (hex & 0xff) / 255.0;
+  rgba[3] = 1.0;
+}
+
+/* Whether @rgba is too like one of the @n colours taken. */
+static gboolean
+is_taken (const double  rgba[4],
+          const double (*taken)[4],
+          guint         n)
+{
+  for (guint i = 0; i < n; i++)
+    if (sd_color_difference (rgba, taken[i]) < MIN_COLOR_DIFFERENCE)
+      return TRUE;
+  return FALSE;
+}
+
+/* The colour @data draws @part in; a zeroed SdOverlayData (alpha 0) takes
+ * the preferred colours. */
+static const double *
+part_color (const SdOverlayData *data,
+            SdExplainFlags       part,
+            double               preferred[4])
+{
+  const double *color = data->colors.part[part_index (part)];
+
+  if (color[3] > 0.0)
+    return color;
+  hex_color (candidates[part_index (part)][0], preferred);
+  return preferred;
+}
+
+/**
+ * sd_overlay_colors_init:
+ * @colors: (out caller-allocates): the colours
+ * @scene: (nullable): the surface scene whose runs the overlays must stand
+ *   apart from, or %NULL for the preferred colours
+ *
+ * Chooses the overlays' colours: for each part the first of its
+ * candidates that is unlike the colour of every visible run and of the
+ * parts before it; the preferred one when none is.
+ */
+void
+sd_overlay_colors_init (SdOverlayColors *colors,
+                        const SdScene   *scene)
+{
+  double taken[SD_SCENE_MAX_RUNS + 4][4];
+  const GPtrArray *runs = scene != NULL ? sd_scene_get_surface (scene)->runs : NULL;
+  guint n_taken = 0;
+
+  g_return_if_fail (colors != NULL);
+
+  for (guint i = 0; runs != NULL && i < runs->len && n_taken < SD_SCENE_MAX_RUNS; i++)
+    {
+      const SdSceneRun *run = g_ptr_array_index (runs, i);
+
+      if (run->visible)
+        sd_run_get_color (run, i, taken[n_taken++]);
+    }
+
+  for (guint p = 0; p < G_N_ELEMENTS (candidates); p++)
+    {
+      hex_color (candidates[p][0], colors->part[p]);
+      for (guint c = 0; c < MAX_CANDIDATES; c++)
+        {
+          double rgba[4];
+
+          hex_color (candidates[p][c], rgba);
+          if (!is_taken (rgba, (const double (*)[4]) taken, n_taken))
+            {
+              memcpy (colors->part[p], rgba, sizeof rgba);
+              break;
+            }
+        }
+      memcpy (taken[n_taken++], colors->part[p], sizeof colors->part[p]);
+    }
+}
 
 static gboolean
 is_finite_point (const double *points,
@@ -298,44 +411,80 @@ sd_overlay_stroke (cairo_t            *cr,
 }
 
 /* An arrow from the iterate by a displacement in data coordinates. */
+/* Marks an arrow too short to see at this scale: a ring of its colour
+ * around the iterate, a size for each part so that two such rings do not
+ * hide each other. */
 static void
+mark_too_short (cairo_t            *cr,
+                const SdThemeStyle *style,
+                const double        color[4],
+                SdExplainFlags      part,
+                double              x,
+                double              y)
+{
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x, y, (SHORT_RING_RADIUS + 2.5 * part_index (part)) * style->scale, 0.0,
+             2.0 * G_PI);
+  sd_overlay_stroke (cr, style, color);
+}
+
+/* An arrow from the iterate by a displacement in data coordinates;
+ * returns whether it was too short to see, and marked as such. */
+static gboolean
 data_arrow (cairo_t             *cr,
             const SdPlot        *plot,
             const SdThemeStyle  *style,
             const SdOverlayData *data,
-            SdExplainFlags       part,
-            const double         color[4])
+            SdExplainFlags       part)
 {
+  double preferred[4];
+  const double *color = part_color (data, part, preferred);
   double x0, y0, x1, y1, displacement[2];
 
   if (!sd_overlay_get_displacement (data, part, displacement))
-    return;
+    return FALSE;
   sd_plot_map (plot, data->position[0], data->position[1], &x0, &y0);
   sd_plot_map (plot, data->position[0] + displacement[0], data->position[1] + displacement[1],
                &x1, &y1);
+  if (hypot (x1 - x0, y1 - y0) < HEAD_LENGTH * style->scale)
+    {
+      mark_too_short (cr, style, color, part, x0, y0);
+      return TRUE;
+    }
   sd_overlay_draw_arrow (cr, style, color, (const double[4]) { x0, y0, x1, y1 }, 2,
                          SD_OVERLAY_HEAD_END, FALSE);
+  return FALSE;
 }
 
-static void
+static gboolean
 draw_adam_box (cairo_t             *cr,
                const SdPlot        *plot,
                const SdThemeStyle  *style,
                const SdOverlayData *data)
 {
+  double preferred[4];
   double half[2], hx, hy, x0, y0, x1, y1;
 
   if (!sd_overlay_get_displacement (data, SD_EXPLAIN_ADAM_STEP, half))
-    return;
+    return FALSE;
   hx = half[0];
   hy = half[1];
   sd_plot_map (plot, data->position[0] - hx, data->position[1] - hy, &x0, &y0);
   sd_plot_map (plot, data->position[0] + hx, data->position[1] + hy, &x1, &y1);
   if (!isfinite (x0 + y0 + x1 + y1))
-    return;
+    return FALSE;
+
+  /* A box smaller than its line is a dot: marked instead. */
+  if (MAX (fabs (x1 - x0), fabs (y1 - y0)) < 2.0 * LINE_WIDTH * style->scale)
+    {
+      mark_too_short (cr, style, part_color (data, SD_EXPLAIN_ADAM_STEP, preferred),
+                      SD_EXPLAIN_ADAM_STEP, 0.5 * (x0 + x1), 0.5 * (y0 + y1));
+      return TRUE;
+    }
 
   cairo_rectangle (cr, MIN (x0, x1), MIN (y0, y1), fabs (x1 - x0), fabs (y1 - y0));
-  sd_overlay_stroke (cr, style, adam_color);
+  sd_overlay_stroke (cr, style, part_color (data, SD_EXPLAIN_ADAM_STEP, preferred));
+  return FALSE;
 }
 
 /* The screen direction of the data direction @v at the iterate: the axes
@@ -481,18 +630,20 @@ sd_overlay_draw_eigen_label (cairo_t            *cr,
  * sd_overlay_get_color:
  * @part: one of the overlays, a single flag
  * @style: the figure's style
+ * @colors: (nullable): the scene's overlay colours, or %NULL (or zeroed)
+ *   for the preferred ones
  * @rgba: (out caller-allocates): the colour the part is drawn in
  *
- * The overlays' colours: GNOME palette colours that stay apart from each
- * other and from the usual colour maps; the curvature cross takes the
- * foreground colour.
+ * The overlays' colours (see sd_overlay_colors_init()); the curvature
+ * cross takes the foreground colour.
  */
 void
-sd_overlay_get_color (SdExplainFlags      part,
-                      const SdThemeStyle *style,
-                      double              rgba[4])
+sd_overlay_get_color (SdExplainFlags         part,
+                      const SdThemeStyle    *style,
+                      const SdOverlayColors *colors,
+                      double                 rgba[4])
 {
-  const double *color;
+  SdOverlayColors preferred;
 
   g_return_if_fail (style != NULL);
   g_return_if_fail (rgba != NULL);
@@ -500,41 +651,41 @@ sd_overlay_get_color (SdExplainFlags      part,
   switch (part)
     {
     case SD_EXPLAIN_GRADIENT:
-      color = gradient_color;
-      break;
     case SD_EXPLAIN_STEP:
-      color = step_color;
-      break;
     case SD_EXPLAIN_VELOCITY:
-      color = velocity_color;
-      break;
     case SD_EXPLAIN_ADAM_STEP:
-      color = adam_color;
+      if (colors == NULL || colors->part[part_index (part)][3] == 0.0)
+        {
+          sd_overlay_colors_init (&preferred, NULL);
+          colors = &preferred;
+        }
+      memcpy (rgba, colors->part[part_index (part)], 4 * sizeof (double));
       break;
     case SD_EXPLAIN_CURVATURE:
-      color = style->foreground;
+      memcpy (rgba, style->foreground, 4 * sizeof (double));
       break;
     case SD_EXPLAIN_NONE:
     default:
       g_return_if_reached ();
     }
-
-  memcpy (rgba, color, 4 * sizeof (double));
 }
 
 /**
  * sd_overlay_legend_entry:
  * @part: one of the overlays, a single flag
  * @style: the figure's style
+ * @colors: (nullable): the scene's overlay colours, or %NULL for the
+ *   preferred ones
  * @entry: (out caller-allocates): filled with the part's label and line
  *
  * What a legend shows for an overlay drawn on the figure. The label is
  * the entry's until the next call.
  */
 void
-sd_overlay_legend_entry (SdExplainFlags      part,
-                         const SdThemeStyle *style,
-                         SdLegendEntry      *entry)
+sd_overlay_legend_entry (SdExplainFlags         part,
+                         const SdThemeStyle    *style,
+                         const SdOverlayColors *colors,
+                         SdLegendEntry         *entry)
 {
   g_return_if_fail (style != NULL);
   g_return_if_fail (entry != NULL);
@@ -571,7 +722,7 @@ sd_overlay_legend_entry (SdExplainFlags      part,
       g_return_if_reached ();
     }
 
-  sd_overlay_get_color (part, style, entry->color);
+  sd_overlay_get_color (part, style, colors, entry->color);
 }
 
 /**
@@ -579,6 +730,8 @@ sd_overlay_legend_entry (SdExplainFlags      part,
  * @legend: a legend
  * @style: the figure's style
  * @scene: the scene drawn
+ * @too_short: the parts sd_overlay_draw() found too short to see, whose
+ *   entries say so
  *
  * Adds an entry for each overlay the scene's visible runs explain (see
  * sd_overlay_legend_entry()), each once, in the order of #SdExplainFlags,
@@ -587,14 +740,17 @@ sd_overlay_legend_entry (SdExplainFlags      part,
 void
 sd_overlay_add_legend_entries (SdLegend           *legend,
                                const SdThemeStyle *style,
-                               const SdScene      *scene)
+                               const SdScene      *scene,
+                               SdExplainFlags      too_short)
 {
   SdExplainFlags shown = SD_EXPLAIN_NONE;
+  SdOverlayColors colors;
 
   g_return_if_fail (legend != NULL);
   g_return_if_fail (style != NULL);
   g_return_if_fail (scene != NULL);
 
+  sd_overlay_colors_init (&colors, scene);
   for (guint i = 0; i < sd_scene_get_surface (scene)->runs->len; i++)
     {
       const SdSceneRun *run = g_ptr_array_index (sd_scene_get_surface (scene)->runs, i);
@@ -609,7 +765,18 @@ sd_overlay_add_legend_entries (SdLegend           *legend,
 
       if (!(shown & part))
         continue;
-      sd_overlay_legend_entry (part, style, &entry);
+      g_autofree char *markup = NULL;
+
+      sd_overlay_legend_entry (part, style, &colors, &entry);
+      if (too_short & part)
+        {
+          /* Translators: appended to an explain arrow's legend entry when
+           * the arrow is too short to see at the figure's scale and a ring
+           * marks it instead; %s is the entry, in Pango markup */
+          markup = g_strdup_printf (_("%s <span alpha=\"65%%\">(too short to see: ring)</span>"),
+                                    entry.markup);
+          entry.markup = markup;
+        }
       sd_legend_add (legend, &entry);
     }
 
@@ -748,6 +915,7 @@ sd_overlay_data_init (SdOverlayData      *data,
 
   *data = (SdOverlayData) { 0 };
   data->arrow_scale = 1.0;
+  sd_overlay_colors_init (&data->colors, NULL);
   data->learning_rate = explain.learning_rate;
   memcpy (data->position, explain.position, sizeof data->position);
   memcpy (data->gradient, explain.gradient, sizeof data->gradient);
@@ -773,23 +941,29 @@ sd_overlay_data_init (SdOverlayData      *data,
  * area. Arrows keep their data length (the true step or gradient step), so
  * they compare honestly with the trajectory; the eigenvectors are drawn at
  * a readable screen size instead, since their length has no data unit.
+ * An arrow shorter than its head (or Adam's box, smaller than its line)
+ * cannot be seen at this scale: a ring of its colour around the iterate
+ * marks it instead.
+ *
+ * Returns: the parts too short to see, marked by rings
  */
-void
+SdExplainFlags
 sd_overlay_draw (cairo_t             *cr,
                  const SdPlot        *plot,
                  const SdThemeStyle  *style,
                  const SdOverlayData *data,
                  SdExplainFlags       flags)
 {
+  SdExplainFlags too_short = SD_EXPLAIN_NONE;
   cairo_rectangle_t area;
 
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (plot != NULL && sd_plot_is_laid_out (plot));
-  g_return_if_fail (style != NULL);
-  g_return_if_fail (data != NULL);
+  g_return_val_if_fail (cr != NULL, SD_EXPLAIN_NONE);
+  g_return_val_if_fail (plot != NULL && sd_plot_is_laid_out (plot), SD_EXPLAIN_NONE);
+  g_return_val_if_fail (style != NULL, SD_EXPLAIN_NONE);
+  g_return_val_if_fail (data != NULL, SD_EXPLAIN_NONE);
 
   if (flags == SD_EXPLAIN_NONE)
-    return;
+    return SD_EXPLAIN_NONE;
 
   sd_plot_get_area (plot, &area);
   cairo_save (cr);
@@ -798,18 +972,16 @@ sd_overlay_draw (cairo_t             *cr,
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
 
-  if (flags & SD_EXPLAIN_ADAM_STEP)
-    draw_adam_box (cr, plot, style, data);
+  if ((flags & SD_EXPLAIN_ADAM_STEP) && draw_adam_box (cr, plot, style, data))
+    too_short |= SD_EXPLAIN_ADAM_STEP;
   if (flags & SD_EXPLAIN_CURVATURE)
     draw_curvature (cr, plot, style, data);
-  if (flags & SD_EXPLAIN_VELOCITY)
-    data_arrow (cr, plot, style, data, SD_EXPLAIN_VELOCITY, velocity_color);
-  if (flags & SD_EXPLAIN_GRADIENT)
-    data_arrow (cr, plot, style, data, SD_EXPLAIN_GRADIENT, gradient_color);
-  if (flags & SD_EXPLAIN_STEP)
-    data_arrow (cr, plot, style, data, SD_EXPLAIN_STEP, step_color);
+  for (SdExplainFlags part = SD_EXPLAIN_VELOCITY; part >= SD_EXPLAIN_GRADIENT; part >>= 1)
+    if ((flags & part) && data_arrow (cr, plot, style, data, part))
+      too_short |= part;
   if (flags & SD_EXPLAIN_CURVATURE)
     draw_curvature_labels (cr, plot, style, data);
 
   cairo_restore (cr);
+  return too_short;
 }

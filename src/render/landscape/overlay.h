@@ -27,6 +27,18 @@ G_BEGIN_DECLS
 #define SD_OVERLAY_EIGEN_STUB 6.0
 
 /**
+ * SdOverlayColors:
+ * @part: the colours of the gradient step, the step taken, momentum's
+ *   velocity  and Adam's box, in that order (see sd_overlay_colors_init())
+ *
+ * The overlays' colours for one scene.
+ */
+typedef struct
+{
+  double part[4][4];
+} SdOverlayColors;
+
+/**
  * SdOverlayData:
  * @position: the iterate
  * @gradient: ∇f at @position
@@ -39,21 +51,25 @@ G_BEGIN_DECLS
  * @arrow_scale: what the displacements are multiplied by when drawn: 1
  *   (or 0, as in a zeroed struct) for their true length (see
  *   sd_overlay_readable_scale())
+ * @colors: what  the parts are drawn in: sd_overlay_data_init() sets the
+ *   colours of a scene without runs; set the scene's with
+ *   sd_overlay_colors_init()
  *
  * The values an overlay draws, all in data coordinates, as
  * sd_explain_compute() gives them.
  */
 typedef struct
 {
-  double      position[2];
-  double      gradient[2];
-  double      learning_rate;
-  double      step[2];
-  double      velocity[2];
-  double      effective_learning_rate[2];
-  SdCurvature curvature;
-  gboolean    has_curvature;
-  double      arrow_scale;
+  double          position[2];
+  double          gradient[2];
+  double          learning_rate;
+  double          step[2];
+  double          velocity[2];
+  double          effective_learning_rate[2];
+  SdCurvature     curvature;
+  gboolean        has_curvature;
+  double          arrow_scale;
+  SdOverlayColors colors;
 } SdOverlayData;
 
 /* The longest arrow's length in the map view at readable lengths, in
@@ -75,46 +91,51 @@ typedef enum
   SD_OVERLAY_HEAD_START = 1 << 1,
 } SdOverlayHeads;
 
-void     sd_overlay_get_color          (SdExplainFlags       part,
-                                        const SdThemeStyle  *style,
-                                        double               rgba[4]);
-void     sd_overlay_draw_arrow         (cairo_t             *cr,
-                                        const SdThemeStyle  *style,
-                                        const double         color[4],
-                                        const double        *points,
-                                        guint                n_points,
-                                        SdOverlayHeads       heads,
-                                        gboolean             dashed);
-void     sd_overlay_stroke             (cairo_t             *cr,
-                                        const SdThemeStyle  *style,
-                                        const double         color[4]);
-void     sd_overlay_draw_eigen_label   (cairo_t             *cr,
-                                        const SdThemeStyle  *style,
-                                        guint                index,
-                                        double               x,
-                                        double               y,
-                                        const double         direction[2]);
-void     sd_overlay_legend_entry       (SdExplainFlags       part,
-                                        const SdThemeStyle  *style,
-                                        SdLegendEntry       *entry);
-void     sd_overlay_add_legend_entries (SdLegend            *legend,
-                                        const SdThemeStyle  *style,
-                                        const SdScene       *scene);
-gboolean sd_overlay_get_displacement   (const SdOverlayData *data,
-                                        SdExplainFlags       part,
-                                        double               displacement[2]);
-double   sd_overlay_readable_scale     (const SdOverlayData *data,
-                                        SdExplainFlags       flags,
-                                        double               longest,
-                                        const double         units[2]);
-gboolean sd_overlay_data_init          (SdOverlayData       *data,
-                                        SdSurface           *surface,
-                                        const SdTrajectory  *trajectory,
-                                        guint                index);
-void     sd_overlay_draw               (cairo_t             *cr,
-                                        const SdPlot        *plot,
-                                        const SdThemeStyle  *style,
-                                        const SdOverlayData *data,
-                                        SdExplainFlags       flags);
+void           sd_overlay_colors_init        (SdOverlayColors       *colors,
+                                              const SdScene         *scene);
+void           sd_overlay_get_color          (SdExplainFlags         part,
+                                              const SdThemeStyle    *style,
+                                              const SdOverlayColors *colors,
+                                              double                 rgba[4]);
+void           sd_overlay_draw_arrow         (cairo_t               *cr,
+                                              const SdThemeStyle    *style,
+                                              const double           color[4],
+                                              const double          *points,
+                                              guint                  n_points,
+                                              SdOverlayHeads         heads,
+                                              gboolean               dashed);
+void           sd_overlay_stroke             (cairo_t               *cr,
+                                              const SdThemeStyle    *style,
+                                              const double           color[4]);
+void           sd_overlay_draw_eigen_label   (cairo_t               *cr,
+                                              const SdThemeStyle    *style,
+                                              guint                  index,
+                                              double                 x,
+                                              double                 y,
+                                              const double           direction[2]);
+void           sd_overlay_legend_entry       (SdExplainFlags         part,
+                                              const SdThemeStyle    *style,
+                                              const SdOverlayColors *colors,
+                                              SdLegendEntry         *entry);
+void           sd_overlay_add_legend_entries (SdLegend              *legend,
+                                              const SdThemeStyle    *style,
+                                              const SdScene         *scene,
+                                              SdExplainFlags         too_short);
+gboolean       sd_overlay_get_displacement   (const SdOverlayData   *data,
+                                              SdExplainFlags         part,
+                                              double                 displacement[2]);
+double         sd_overlay_readable_scale     (const SdOverlayData   *data,
+                                              SdExplainFlags         flags,
+                                              double                 longest,
+                                              const double           units[2]);
+gboolean       sd_overlay_data_init          (SdOverlayData         *data,
+                                              SdSurface             *surface,
+                                              const SdTrajectory    *trajectory,
+                                              guint                  index);
+SdExplainFlags sd_overlay_draw               (cairo_t               *cr,
+                                              const SdPlot          *plot,
+                                              const SdThemeStyle    *style,
+                                              const SdOverlayData   *data,
+                                              SdExplainFlags         flags);
 
 G_END_DECLS

@@ -104,6 +104,35 @@ static const guint32 palette_dark[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (palette_light) == G_N_ELEMENTS (palette_dark));
 
+/* The runs' colours, the same in every theme so that a run has one colour
+ * on the map, in the sidebar, the readouts and the loss chart, whatever
+ * the style: the Okabe–Ito colours that read on white and on dark grey
+ * (not black, not yellow), then three of Paul Tol's muted ones, enough for
+ * SD_SCENE_MAX_RUNS runs without a repeat. Runs are drawn over a halo,
+ * so they read on any colour of the map. */
+static const guint32 run_palette[] = {
+  0x0072b2, /* blue */
+  0xd55e00, /* vermillion */
+  0x009e73, /* bluish green */
+  0xcc79a7, /* reddish purple */
+  0xe69f00, /* orange */
+  0x56b4e9, /* sky blue */
+  0x882255, /* wine */
+  0x999933, /* olive */
+  0x44aa99, /* teal */
+  0x888888, /* grey */
+};
+
+static void
+hex_to_rgba (guint32 hex,
+             double  rgba[4])
+{
+  rgba[0] = (hex >> 16 & 0xff) / 255.0;
+  rgba[1] = (hex >> 8 & 0xff) / 255.0;
+  rgba[2] = (hex & 0xff) / 255.0;
+  rgba[3] = 1.0;
+}
+
 /**
  * sd_theme_get_name:
  * @theme: a theme
@@ -227,10 +256,85 @@ sd_palette_color (SdTheme theme,
 
   palette = theme == SD_THEME_DARK ? palette_dark : palette_light;
   hex = palette[index % G_N_ELEMENTS (palette_light)];
-  rgba[0] = (hex >> 16 & 0xff) / 255.0;
-  rgba[1] = (hex >> 8 & 0xff) / 255.0;
-  rgba[2] = (hex & 0xff) / 255.0;
-  rgba[3] = 1.0;
+  hex_to_rgba (hex, rgba);
+}
+
+/**
+ * sd_run_palette_get_size:
+ *
+ * Returns: how many colours sd_run_palette_color() gives before repeating
+ */
+guint
+sd_run_palette_get_size (void)
+{
+  return G_N_ELEMENTS (run_palette);
+}
+
+/**
+ * sd_run_palette_color:
+ * @index: the run's position, from 0; the palette repeats after
+ *   sd_run_palette_get_size() colours
+ * @rgba: (out caller-allocates) (array fixed-size=4): the colour, opaque
+ *
+ * The colour of a run whose scene sets none: the same in every theme,
+ * so a run is one colour everywhere it is shown.
+ */
+void
+sd_run_palette_color (guint  index,
+                      double rgba[4])
+{
+  g_return_if_fail (rgba != NULL);
+
+  hex_to_rgba (run_palette[index % G_N_ELEMENTS (run_palette)], rgba);
+}
+
+/* sRGB in [0, 1] to CIE L*a*b* under D65. */
+static void
+rgb_to_lab (const double rgb[3],
+            double       lab[3])
+{
+  static const double white[3] = { 0.95047, 1.0, 1.08883 };
+  double linear[3], xyz[3], f[3];
+
+  for (guint k = 0; k < 3; k++)
+    linear[k] = rgb[k] <= 0.04045 ? rgb[k] / 12.92 : pow ((rgb[k] + 0.055) / 1.055, 2.4);
+  xyz[0] = 0.4124 * linear[0] + 0.3576 * linear[1] + 0.1805 * linear[2];
+  xyz[1] = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2];
+  xyz[2] = 0.0193 * linear[0] + 0.1192 * linear[1] + 0.9505 * linear[2];
+  for (guint k = 0; k < 3; k++)
+    {
+      double t = xyz[k] / white[k];
+
+      f[k] = t > 216.0 / 24389.0 ? cbrt (t) : (24389.0 / 27.0 * t + 16.0) / 116.0;
+    }
+  lab[0] = 116.0 * f[1] - 16.0;
+  lab[1] = 500.0 * (f[0] - f[1]);
+  lab[2] = 200.0 * (f[1] - f[2]);
+}
+
+/**
+ * sd_color_difference:
+ * @a: an sRGB colour, components in [0, 1] (alpha is ignored)
+ * @b: another
+ *
+ * How different two colours look: the CIE 1976 ΔE*ab, the distance in
+ * L*a*b*. About 2.3 is just noticeable; colours of lines that must not be
+ * mistaken for each other at a glance want 25 or more.
+ *
+ * Returns: the difference, 0 for the same colour
+ */
+double
+sd_color_difference (const double a[3],
+                     const double b[3])
+{
+  double la[3], lb[3];
+
+  g_return_val_if_fail (a != NULL && b != NULL, 0.0);
+
+  rgb_to_lab (a, la);
+  rgb_to_lab (b, lb);
+  return sqrt ((la[0] - lb[0]) * (la[0] - lb[0]) + (la[1] - lb[1]) * (la[1] - lb[1])
+               + (la[2] - lb[2]) * (la[2] - lb[2]));
 }
 
 /**

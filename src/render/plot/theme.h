@@ -104,6 +104,11 @@ void        sd_theme_get_style        (SdTheme             theme,
                                        double              scale,
                                        SdThemeStyle       *style);
 
+guint       sd_run_palette_get_size   (void);
+void        sd_run_palette_color      (guint               index,
+                                       double              rgba[4]);
+double      sd_color_difference       (const double        a[3],
+                                       const double        b[3]);
 guint       sd_palette_get_size       (SdTheme             theme);
 void        sd_palette_color          (SdTheme             theme,
                                        guint               index,

@@ -602,7 +602,7 @@ draw_displacement (Context             *ctx,
       vertices[0][k] = data->position[k];
       vertices[1][k] = data->position[k] + displacement[k];
     }
-  sd_overlay_get_color (part, ctx->style, color);
+  sd_overlay_get_color (part, ctx->style, &data->colors, color);
   draw_line_arrow (ctx, cr, surface, vertices, 2, color, SD_OVERLAY_HEAD_END, FALSE, line, busy);
 }
 
@@ -643,7 +643,7 @@ draw_adam_box (Context             *ctx,
   g_assert (n == G_N_ELEMENTS (vertices));
 
   trace_line (ctx, surface, vertices, G_N_ELEMENTS (vertices), line);
-  sd_overlay_get_color (SD_EXPLAIN_ADAM_STEP, ctx->style, color);
+  sd_overlay_get_color (SD_EXPLAIN_ADAM_STEP, ctx->style, &data->colors, color);
   append_polyline (cr, line->xy);
   sd_overlay_stroke (cr, ctx->style, color);
   add_busy_along (ctx, busy, line->xy);

@@ -625,7 +625,7 @@ draw_runs (View    *view,
       if (n == 0)
         continue;
 
-      sd_landscape_get_run_color (self, i, view->style.theme, color);
+      sd_landscape_get_run_color (self, i, color);
       sd_path3d_draw (cr, &view->style, &view->camera, view->mesh, states,
                       sd_landscape_get_run_end (self, i) + 1, color,
                       sd_landscape_run_failed (self, i, &step), busy);
@@ -651,6 +651,7 @@ draw_explain (View    *view,
                                     g_ptr_array_index (self->trajectories, i),
                                     sd_landscape_get_run_end (self, i)))
         continue;
+      sd_overlay_colors_init (&data.colors, self->scene);
 
       /* Readable arrows: the longest spans as much of the box as the
        * eigenvector cross. */
@@ -684,11 +685,11 @@ draw_legend (View    *view,
       markup = sd_landscape_get_run_legend (self, i);
       entry.markup = markup;
       entry.line_width = view->style.line_width;
-      sd_landscape_get_run_color (self, i, view->style.theme, entry.color);
+      sd_landscape_get_run_color (self, i, entry.color);
       sd_legend_add (legend, &entry);
     }
 
-  sd_overlay_add_legend_entries (legend, &view->style, self->scene);
+  sd_overlay_add_legend_entries (legend, &view->style, self->scene, SD_EXPLAIN_NONE);
   sd_legend_draw (legend, cr, &view->style, &view->region,
                   (const cairo_rectangle_t *) (gpointer) busy->data, busy->len, NULL);
 }
