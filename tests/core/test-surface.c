@@ -982,6 +982,66 @@ test_threads (void)
     }
 }
 
+/* Every built-in surface's defaults show it: the start lies inside the
+ * range, away from its edges (a run from the edge leaves the map at
+ * once); log colours only for a surface that is never negative over its
+ * range and spans at least two decades there; the saddle on diverging
+ * colours; a custom surface on the viewer's linear colours. */
+static void
+test_defaults (void)
+{
+  const char * const *names = sd_surface_list_builtins ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdSurface) custom = sd_surface_new_custom ("x*y", &error);
+  SdSurfaceDefaults defaults;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autoptr(SdSurface) surface = sd_surface_new_builtin (names[i], NULL, &error);
+      double min = INFINITY, max = -INFINITY, min_positive = INFINITY;
+
+      g_assert_no_error (error);
+      sd_surface_get_defaults (surface, &defaults);
+      for (guint k = 0; k < 2; k++)
+        {
+          const double *range = k == 0 ? defaults.x_range : defaults.y_range;
+          double margin = 0.04 * (range[1] - range[0]);
+
+          g_assert_cmpfloat (defaults.start[k], >, range[0] + margin);
+          g_assert_cmpfloat (defaults.start[k], <, range[1] - margin);
+        }
+
+      for (guint a = 0; a < 64; a++)
+        for (guint b = 0; b < 64; b++)
+          {
+            double x = defaults.x_range[0] + a * (defaults.x_range[1] - defaults.x_range[0]) / 63;
+            double y = defaults.y_range[0] + b * (defaults.y_range[1] - defaults.y_range[0]) / 63;
+            double f = sd_surface_eval (surface, x, y, NULL, NULL);
+
+            min = MIN (min, f);
+            max = MAX (max, f);
+            if (f > 0.0)
+              min_positive = MIN (min_positive, f);
+          }
+      g_test_message ("%s: f in [%g, %g], log %d", names[i], min, max, defaults.log_scale);
+      if (defaults.log_scale)
+        {
+          g_assert_cmpfloat (min, >=, 0.0);
+          g_assert_cmpfloat (max / min_positive, >=, 100.0);
+        }
+      g_assert_cmpint (g_strcmp0 (defaults.color_map, "coolwarm") == 0, ==,
+                       g_str_equal (names[i], "saddle"));
+    }
+
+  g_assert_no_error (error);
+  sd_surface_get_defaults (custom, &defaults);
+  g_assert_false (defaults.log_scale);
+  g_assert_null (defaults.color_map);
+  g_assert_cmpfloat (defaults.x_range[0], ==, -5.0);
+  g_assert_cmpfloat (defaults.start[0], ==, -4.0);
+  g_assert_cmpfloat (defaults.start[1], ==, 4.0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -989,6 +1049,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   sd_core_init ();
 
+  g_test_add_func ("/core/surface/defaults", test_defaults);
   g_test_add_func ("/core/surface/list", test_list);
   for (guint i = 0; i < G_N_ELEMENTS (functions); i++)
     {

@@ -99,35 +99,29 @@ test_heatmap_log (void)
   canvas_clear (&canvas);
 }
 
-/* f = x on a log scale: the scale starts at the smallest positive grid
- * value, x = -1 + 2 * 32 / 63 = 1/63, and the values <= 0 take its colour,
- * the bottom of the map. */
+/* f = x asked for on a log scale: half the plane has f < 0, which a log
+ * scale cannot show (it used to paint that half the bottom colour, flat).
+ * The colours are linear over [-1, 1] instead, and the colour bar says
+ * why; every pixel has the colour of its own value. */
 static void
 test_heatmap_log_nonpositive (void)
 {
-  static const double xs[] = { 0.22, 0.5, 0.81 };
+  static const double xs[] = { -0.81, -0.5, 0.22, 0.5, 0.81 };
   g_autoptr(SdPlot) plot = NULL;
+  SdLandscape *landscape;
   Canvas canvas;
   double vmin, vmax;
-  double bottom[3];
 
   canvas_init (&canvas, WIDTH, HEIGHT);
-  plot = draw_scene (&canvas, PLANE_SCENE ("x + 0*y", "log-scale=true\n"), NULL, NULL);
+  plot = draw_scene (&canvas, PLANE_SCENE ("x + 0*y", "log-scale=true\n"), NULL, &landscape);
 
-  g_assert_cmpint (sd_colorbar_get_scale (sd_plot_get_colorbar (plot)), ==, SD_SCALE_LOG);
+  g_assert_true (sd_landscape_get_log_refused (landscape));
+  g_assert_cmpint (sd_colorbar_get_scale (sd_plot_get_colorbar (plot)), ==, SD_SCALE_LINEAR);
   sd_colorbar_get_range (sd_plot_get_colorbar (plot), &vmin, &vmax);
-  g_assert_cmpfloat_with_epsilon (vmin, 1.0 / 63, 1e-15);
+  g_assert_cmpfloat (vmin, ==, -1.0);
   g_assert_cmpfloat (vmax, ==, 1.0);
-
-  sd_colormap_eval (SD_COLORMAP_VIRIDIS, 0.0, bottom);
-  for (double x = -0.9; x < -0.05; x += 0.2)
-    {
-      double px, py, rgb[3];
-
-      g_assert_true (sd_plot_map (plot, x, -0.4, &px, &py));
-      pixel_rgb (&canvas, px, py, rgb);
-      assert_color (rgb, bottom, LSB);
-    }
+  g_assert_cmpstr (sd_colorbar_get_title (sd_plot_get_colorbar (plot)), ==,
+                   "f(x, y), linear: f &lt; 0 here");
 
   for (guint i = 0; i < G_N_ELEMENTS (xs); i++)
     {
@@ -135,10 +129,41 @@ test_heatmap_log_nonpositive (void)
 
       pixel_centre (plot, xs[i], -0.4, &px, &py, &x, &y);
       pixel_rgb (&canvas, px, py, rgb);
-      sd_colormap_eval (SD_COLORMAP_VIRIDIS, log10 (x * 63) / log10 (63), expected);
+      sd_colormap_eval (SD_COLORMAP_VIRIDIS, (x + 1.0) / 2.0, expected);
       assert_color (rgb, expected, 2 * LSB);
     }
 
+  free_landscape (landscape);
+  canvas_clear (&canvas);
+}
+
+/* A scene's color-range fixes the colours to the surface: f = x over
+ * [0, 1] with color-range=-1;1 colours x = 0.5 as 3/4 of the map, not as
+ * its top, so panning to [0, 1] from [-1, 1] keeps every colour. */
+static void
+test_color_range_fixed (void)
+{
+  g_autoptr(SdPlot) plot = NULL;
+  SdLandscape *landscape;
+  Canvas canvas;
+  double vmin, vmax, px, py, x, y, rgb[3], expected[3];
+
+  canvas_init (&canvas, WIDTH, HEIGHT);
+  plot = draw_scene (&canvas,
+                     "[Scene]\nversion=1\nkind=surface\n\n"
+                     "[Surface]\nfunction=custom\nexpression=x + 0*y\n"
+                     "x-range=0;1\ny-range=0;1\nresolution=64\nlayers=heatmap\n"
+                     "color-range=-1;1\n",
+                     NULL, &landscape);
+  g_assert_true (sd_landscape_get_color_range (landscape, NULL, &vmin, &vmax));
+  g_assert_cmpfloat (vmin, ==, -1.0);
+  g_assert_cmpfloat (vmax, ==, 1.0);
+  pixel_centre (plot, 0.5, 0.5, &px, &py, &x, &y);
+  pixel_rgb (&canvas, px, py, rgb);
+  sd_colormap_eval (SD_COLORMAP_VIRIDIS, (x + 1.0) / 2.0, expected);
+  assert_color (rgb, expected, 2 * LSB);
+
+  free_landscape (landscape);
   canvas_clear (&canvas);
 }
 
@@ -926,6 +951,7 @@ main (int   argc,
   g_test_add_func ("/render/landscape/heatmap/linear", test_heatmap_linear);
   g_test_add_func ("/render/landscape/heatmap/log", test_heatmap_log);
   g_test_add_func ("/render/landscape/heatmap/log-nonpositive", test_heatmap_log_nonpositive);
+  g_test_add_func ("/render/landscape/heatmap/color-range", test_color_range_fixed);
   g_test_add_func ("/render/landscape/heatmap/nan", test_heatmap_nan);
   g_test_add_func ("/render/landscape/heatmap/colormap", test_heatmap_colormap);
   g_test_add_func ("/render/landscape/cache", test_cache_matches_direct);

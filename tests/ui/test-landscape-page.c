@@ -13,6 +13,7 @@
 #include "core-error.h"
 #include "landscape-canvas.h"
 #include "landscape-page.h"
+#include "landscape-results.h"
 #include "loss-chart.h"
 #include "run-color.h"
 #include "run-row.h"
@@ -503,6 +504,108 @@ test_runs_limit (UiTestWindow  *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_row (page, 0)), "run.duplicate",
                                              NULL));
   g_assert_cmpuint (sd_scene_get_surface (scene)->runs->len, ==, 10);
+}
+
+/* Choosing a built-in surface shows it as it is meant to be: the Saddle
+ * on diverging colours without log colours (half of it is below 0), every
+ * run from just off its ridge inside its range; Rosenbrock back on log
+ * colours from (-1.5, 2). A custom surface below 0 with log colours
+ * switched on keeps the switch, and its row says why colours stay linear. */
+static void
+test_surface_defaults (UiTestWindow  *fixture,
+                       gconstpointer  data)
+{
+  SdLandscapePage *page = get_page ();
+  SdLandscapeModel *model = sd_landscape_page_get_model (page);
+  AdwActionRow *log_row = ui_test_template_child (page, SD_TYPE_LANDSCAPE_PAGE, "log_scale_row");
+  const SdSceneSurface *surface;
+  g_autoptr(GError) error = NULL;
+
+  select_surface (page, "Saddle");
+  ui_test_wait_for_canvas (page);
+  surface = sd_scene_get_surface (get_scene (page));
+  g_assert_false (surface->log_scale);
+  g_assert_cmpstr (surface->color_map, ==, "coolwarm");
+  g_assert_cmpfloat (surface->x_range[0], ==, -2.0);
+  for (guint i = 0; i < surface->runs->len; i++)
+    {
+      g_assert_cmpfloat (get_run (page, i)->start[0], ==, -1.8);
+      g_assert_cmpfloat (get_run (page, i)->start[1], ==, -0.01);
+    }
+
+  select_surface (page, "Rosenbrock");
+  ui_test_wait_for_canvas (page);
+  surface = sd_scene_get_surface (get_scene (page));
+  g_assert_true (surface->log_scale);
+  g_assert_null (surface->color_map);
+  g_assert_cmpfloat (get_run (page, 0)->start[0], ==, -1.5);
+  g_assert_cmpfloat (get_run (page, 0)->start[1], ==, 2.0);
+  g_assert_cmpstr (adw_action_row_get_subtitle (log_row), ==,
+                   "Colors and contour levels follow log f");
+
+  g_assert_true (sd_landscape_model_set_expression (model, "x*y", NULL, &error));
+  g_assert_no_error (error);
+  ui_test_wait_for_canvas (page);
+  g_assert_true (sd_scene_get_surface (get_scene (page))->log_scale);
+  g_assert_cmpstr (adw_action_row_get_subtitle (log_row), ==,
+                   "Not here: f is below 0 in view, so colors are linear");
+}
+
+/* The colour scale is fixed to the surface: panning keeps every point's
+ * colour range; zooming out to values beyond it widens it; Fit to View
+ * lets it span the values in view again; a saved scene keeps it, so an
+ * export shows the colours on screen. */
+static void
+test_color_scale_fixed (UiTestWindow  *fixture,
+                        gconstpointer  data)
+{
+  SdLandscapePage *page = get_page ();
+  SdLandscapeModel *model = sd_landscape_page_get_model (page);
+  SdLandscapeResults *results = sd_landscape_page_get_results (page);
+  double first[2], range[2], vmin, vmax;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdScene) saved = NULL;
+
+  /* 0.5 x^2 + 5 y^2 over [-5, 5]^2 spans [0, 137.5] on linear colours. */
+  g_assert_true (sd_landscape_model_set_expression (model, "0.5*x^2 + 5*y^2", NULL, &error));
+  g_assert_no_error (error);
+  sd_landscape_model_set_log_scale (model, FALSE);
+  sd_landscape_model_set_range (model, (double[2]) { -5, 5 }, (double[2]) { -5, 5 });
+  ui_test_wait_for_canvas (page);
+  g_assert_true (sd_landscape_results_get_color_pin (results, first));
+  g_assert_cmpfloat (first[0], <, 0.1);
+  g_assert_cmpfloat_with_epsilon (first[1], 137.5, 1e-9);
+
+  /* Panned to [0, 5]^2 (values 0 to 137.5 still) and zoomed into [0, 1]^2
+   * (values up to 5.5): the colours still span the first range. */
+  sd_landscape_model_set_range (model, (double[2]) { 0, 1 }, (double[2]) { 0, 1 });
+  ui_test_wait_for_canvas (page);
+  g_assert_true (sd_landscape_get_color_range (sd_landscape_results_get_landscape (results),
+                                               NULL, &vmin, &vmax));
+  g_assert_cmpfloat (vmin, ==, first[0]);
+  g_assert_cmpfloat (vmax, ==, first[1]);
+
+  /* Zoomed out to [-10, 10]^2, where f reaches 550: the range widens. */
+  sd_landscape_model_set_range (model, (double[2]) { -10, 10 }, (double[2]) { -10, 10 });
+  ui_test_wait_for_canvas (page);
+  g_assert_true (sd_landscape_results_get_color_pin (results, range));
+  g_assert_cmpfloat_with_epsilon (range[1], 550.0, 1e-9);
+  g_assert_true (sd_landscape_get_color_range (sd_landscape_results_get_landscape (results),
+                                               NULL, &vmin, &vmax));
+  g_assert_cmpfloat_with_epsilon (vmax, 550.0, 1e-9);
+
+  saved = sd_page_dup_scene (SD_PAGE (page));
+  g_assert_true (sd_scene_get_surface (saved)->has_color_range);
+  g_assert_cmpfloat_with_epsilon (sd_scene_get_surface (saved)->color_range[1], 550.0, 1e-9);
+
+  /* Fit to View over [0, 1]^2: the colours span [0, 5.5]. */
+  sd_landscape_model_set_range (model, (double[2]) { 0, 1 }, (double[2]) { 0, 1 });
+  ui_test_wait_for_canvas (page);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "landscape.fit-colors", NULL));
+  ui_test_wait_for_canvas (page);
+  g_assert_true (sd_landscape_get_color_range (sd_landscape_results_get_landscape (results),
+                                               NULL, &vmin, &vmax));
+  g_assert_cmpfloat_with_epsilon (vmax, 5.5, 1e-9);
 }
 
 /* The colour run @index is drawn in, everywhere. */
@@ -1270,6 +1373,8 @@ main (int   argc,
   ADD ("/ui/landscape/surface/expression", test_expression);
   ADD ("/ui/landscape/runs/add-duplicate-remove", test_runs);
   ADD ("/ui/landscape/runs/colors-kept", test_run_colors_kept);
+  ADD ("/ui/landscape/surface-defaults", test_surface_defaults);
+  ADD ("/ui/landscape/color-scale-fixed", test_color_scale_fixed);
   ADD ("/ui/landscape/runs/limit", test_runs_limit);
   ADD ("/ui/landscape/sidebar/wheel-scrolls", test_wheel_scrolls);
   ADD ("/ui/landscape/runs/optimizer", test_optimizer);

@@ -148,12 +148,39 @@ changed (SdLandscapeModel  *self,
   sd_scene_document_changed (SD_SCENE_DOCUMENT (self), changes);
 }
 
+/* A built-in surface is shown as it is meant to be: its range, every run
+ * starting from its start point (the last surface's start could lie on
+ * this one's edge), and its colours. */
+static void
+apply_defaults (SdLandscapeModel *self,
+                const SdSurface  *built)
+{
+  SdSceneSurface *surface = edit_surface (self);
+  SdSurfaceDefaults defaults;
+
+  sd_surface_get_defaults (built, &defaults);
+  memcpy (surface->x_range, defaults.x_range, sizeof surface->x_range);
+  memcpy (surface->y_range, defaults.y_range, sizeof surface->y_range);
+  surface->log_scale = defaults.log_scale;
+  g_free (surface->color_map);
+  surface->color_map = g_strdup (defaults.color_map);
+  for (guint i = 0; i < surface->runs->len; i++)
+    {
+      SdSceneRun *run = g_ptr_array_index (surface->runs, i);
+
+      memcpy (run->start, defaults.start, sizeof run->start);
+    }
+}
+
 /**
  * sd_landscape_model_set_function:
  * @self: a #SdLandscapeModel
  * @function: a built-in surface name, or "custom" for the scene's expression
  *
- * Choosing a built-in also moves the view to its default range.
+ * Choosing a built-in also shows it with its defaults (see
+ * sd_surface_get_defaults()): its range, its start point for every run,
+ * log colours or not, and its colour map; the colour scale follows the
+ * new surface.
  */
 void
 sd_landscape_model_set_function (SdLandscapeModel *self,
@@ -177,10 +204,12 @@ sd_landscape_model_set_function (SdLandscapeModel *self,
 
   built = sd_scene_create_surface (edit (self), NULL);
   g_return_if_fail (built != NULL);
+  surface->has_color_range = FALSE;
   if (!g_str_equal (function, "custom"))
-    sd_surface_get_default_range (built, surface->x_range, surface->y_range);
+    apply_defaults (self, built);
 
-  changed (self, SD_LANDSCAPE_CHANGE_SURFACE | SD_LANDSCAPE_CHANGE_RUNS);
+  changed (self, SD_LANDSCAPE_CHANGE_SURFACE | SD_LANDSCAPE_CHANGE_RUNS
+                 | SD_LANDSCAPE_CHANGE_DISPLAY);
 }
 
 /**
@@ -220,6 +249,7 @@ sd_landscape_model_set_expression (SdLandscapeModel  *self,
   surface->function = g_strdup ("custom");
   g_free (surface->expression);
   surface->expression = g_strdup (expression);
+  surface->has_color_range = FALSE;
 
   changed (self, SD_LANDSCAPE_CHANGE_SURFACE | SD_LANDSCAPE_CHANGE_RUNS);
   return TRUE;
@@ -293,6 +323,7 @@ sd_landscape_model_set_surface_param (SdLandscapeModel  *self,
     return FALSE;
 
   edit_surface (self)->params = params;
+  edit_surface (self)->has_color_range = FALSE;
   changed (self, SD_LANDSCAPE_CHANGE_SURFACE | SD_LANDSCAPE_CHANGE_RUNS);
   return TRUE;
 }
@@ -332,6 +363,27 @@ sd_landscape_model_set_log_scale (SdLandscapeModel *self,
     return;
 
   edit_surface (self)->log_scale = log_scale;
+  edit_surface (self)->has_color_range = FALSE;
+  changed (self, SD_LANDSCAPE_CHANGE_DISPLAY);
+}
+
+/**
+ * sd_landscape_model_fit_colors_to_view:
+ * @self: a #SdLandscapeModel
+ *
+ * Drops the colour range the scene fixed, so that the colour scale spans
+ * the values in view again; the page's results then fix it to them (see
+ * sd_landscape_results_fit_colors()).
+ */
+void
+sd_landscape_model_fit_colors_to_view (SdLandscapeModel *self)
+{
+  g_return_if_fail (SD_IS_LANDSCAPE_MODEL (self));
+
+  if (!edit_surface (self)->has_color_range)
+    return;
+
+  edit_surface (self)->has_color_range = FALSE;
   changed (self, SD_LANDSCAPE_CHANGE_DISPLAY);
 }
 

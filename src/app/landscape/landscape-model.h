@@ -63,6 +63,7 @@ void              sd_landscape_model_set_color_map   (SdLandscapeModel  *self,
                                                       const char        *color_map);
 void              sd_landscape_model_set_log_scale   (SdLandscapeModel  *self,
                                                       gboolean           log_scale);
+void              sd_landscape_model_fit_colors_to_view (SdLandscapeModel *self);
 void              sd_landscape_model_set_explain_readable (SdLandscapeModel *self,
                                                            gboolean          readable);
 void              sd_landscape_model_set_contours    (SdLandscapeModel  *self,

@@ -64,6 +64,7 @@ struct _SdLandscapePage
   GtkSpinButton      *start_x_spin;
   GtkSpinButton      *start_y_spin;
   AdwComboRow        *color_map_row;
+  AdwActionRow       *log_scale_row;
   GtkSwitch          *log_scale_switch;
   GtkSpinButton      *contours_spin;
   GtkSwitch          *heatmap_switch;
@@ -756,6 +757,30 @@ add_run (GtkWidget  *widget,
     sd_landscape_model_add_run (self->model, kind);
 }
 
+static void
+fit_colors (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  SdLandscapePage *self = SD_LANDSCAPE_PAGE (widget);
+
+  sd_landscape_model_fit_colors_to_view (self->model);
+  sd_landscape_results_fit_colors (self->results);
+}
+
+/* A surface below 0 somewhere in view cannot take log colours: the switch
+ * stays as the user set it, and its row says why the colours are linear. */
+static void
+update_log_scale_note (SdLandscapePage *self)
+{
+  SdLandscape *landscape = sd_landscape_results_get_landscape (self->results);
+  gboolean refused = landscape != NULL && sd_landscape_get_log_refused (landscape);
+
+  adw_action_row_set_subtitle (self->log_scale_row,
+                               refused ? _("Not here: f is below 0 in view, so colors are linear")
+                                       : _("Colors and contour levels follow log f"));
+}
+
 /* The canvas pans with the arrow keys; on the Landscape page Left and
  * Right step through the race instead, so while the plot has the focus the
  * page takes them first, before the canvas's own bindings see them. */
@@ -969,6 +994,12 @@ sd_landscape_page_write_scene (SdPage  *page,
 
   SD_PAGE_CLASS (sd_landscape_page_parent_class)->write_scene (page, scene);
 
+  /* The colours on screen, fixed to the surface as the view moved. */
+  if (!surface->has_color_range
+      && sd_landscape_results_get_color_pin (SD_LANDSCAPE_PAGE (page)->results,
+                                             surface->color_range))
+    surface->has_color_range = TRUE;
+
   if (surface->color_map != NULL || settings == NULL)
     return;
 
@@ -1055,6 +1086,7 @@ sd_landscape_page_class_init (SdLandscapePageClass *klass)
   BIND_CHILD (start_x_spin);
   BIND_CHILD (start_y_spin);
   BIND_CHILD (color_map_row);
+  BIND_CHILD (log_scale_row);
   BIND_CHILD (log_scale_switch);
   BIND_CHILD (contours_spin);
   BIND_CHILD (heatmap_switch);
@@ -1088,6 +1120,7 @@ sd_landscape_page_class_init (SdLandscapePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_view_toggled);
 
   gtk_widget_class_install_action (widget_class, "landscape.add-run", "s", add_run);
+  gtk_widget_class_install_action (widget_class, "landscape.fit-colors", NULL, fit_colors);
 }
 
 static GMenuModel *
@@ -1132,6 +1165,8 @@ create_views (SdLandscapePage *self)
       g_object_bind_property (self, "settings", view, "settings", G_BINDING_SYNC_CREATE);
     }
 
+  g_signal_connect_object (self->results, "grid-applied",
+                           G_CALLBACK (update_log_scale_note), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->results, "trajectories-changed",
                            G_CALLBACK (on_trajectories_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->canvas, "notify::busy",

@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
 #include <time.h>
 
 #include "landscape-results-private.h"
@@ -178,6 +180,65 @@ apply_landscape (SdLandscapeResults *self,
   self->landscape = landscape;
 }
 
+/* A range widens only to hold values beyond it by more than this share
+ * of its span (of its decades on a log scale): a finer grid that finds a
+ * slightly higher peak would otherwise cost a grid of its own, for
+ * colours no one could tell apart. */
+#define PIN_TOLERANCE 0.02
+
+/* Whether [lo, hi] reaches meaningfully beyond the pinned range. On a log
+ * scale only the top counts: the bottom is where the values come closest
+ * to a minimum of 0, which every finer grid or closer view approaches
+ * further; below it the bottom colour is honest, "at the minimum". */
+static gboolean
+beyond_pin (SdLandscapeResults *self,
+            gboolean            log_scale,
+            double              lo,
+            double              hi)
+{
+  double a = self->color_pin[0], b = self->color_pin[1];
+
+  if (log_scale && a > 0.0 && lo > 0.0)
+    return log10 (hi) > log10 (b) + PIN_TOLERANCE * (log10 (b) - log10 (a));
+  return lo < a - PIN_TOLERANCE * (b - a) || hi > b + PIN_TOLERANCE * (b - a);
+}
+
+/* Fixes the colour scale to the surface once the first full grid of a
+ * surface gave its range, and widens it to hold what each new view shows:
+ * a point keeps its colour while the view pans and zooms, and no value in
+ * view falls beyond the colour bar. The range is view state, written into
+ * the scene when it is saved or exported (sd_landscape_results_get_color_pin());
+ * only a widened range needs the grid again. */
+static void
+keep_color_range (SdLandscapeResults *self,
+                  const SdLandscape  *landscape)
+{
+  const SdSceneSurface *surface = sd_scene_get_surface (sd_landscape_model_get_scene (self->model));
+  SdScale scale;
+  double lo, hi;
+
+  if (surface->has_color_range || !sd_landscape_get_data_range (landscape, &lo, &hi)
+      || !(lo < hi) || !sd_landscape_get_color_range (landscape, &scale, NULL, NULL))
+    return;
+
+  /* The first range is the one the grid was just coloured with. */
+  if (!self->has_color_pin)
+    {
+      self->has_color_pin = self->grid_has_color_range = TRUE;
+      self->color_pin[0] = self->grid_color_range[0] = lo;
+      self->color_pin[1] = self->grid_color_range[1] = hi;
+      return;
+    }
+
+  if (!beyond_pin (self, scale == SD_SCALE_LOG, lo, hi))
+    return;
+
+  if (scale != SD_SCALE_LOG)
+    self->color_pin[0] = MIN (lo, self->color_pin[0]);
+  self->color_pin[1] = MAX (hi, self->color_pin[1]);
+  _sd_landscape_results_request_grid (self);
+}
+
 static void
 on_grid_ready (GObject      *owner,
                gpointer      result,
@@ -203,6 +264,8 @@ on_grid_ready (GObject      *owner,
       guint resolution = landscape->grid->nx;
 
       apply_landscape (self, g_steal_pointer (&landscape));
+      if (!job->coarse)
+        keep_color_range (self, self->landscape);
       _sd_landscape_results_update_busy (self);
       _sd_landscape_results_emit_grid_applied (self, resolution);
     }
@@ -248,6 +311,11 @@ start_grid_job (SdLandscapeResults *self,
   job->scene->has_step = FALSE;
   surface = sd_scene_get_surface (job->scene);
   g_ptr_array_set_size (surface->runs, 0);
+  if (!surface->has_color_range && self->has_color_pin)
+    {
+      surface->has_color_range = TRUE;
+      memcpy (surface->color_range, self->color_pin, sizeof surface->color_range);
+    }
   if (coarse)
     {
       surface->resolution = COARSE_RESOLUTION;
@@ -304,6 +372,9 @@ _sd_landscape_results_request_grid (SdLandscapeResults *self)
   self->last_grid_request = now;
   self->grid_log_scale = surface->log_scale;
   self->grid_contours = surface->contours;
+  self->grid_has_color_range = surface->has_color_range || self->has_color_pin;
+  memcpy (self->grid_color_range, surface->has_color_range ? surface->color_range : self->color_pin,
+          sizeof self->grid_color_range);
   self->grid_pending = TRUE;
   _sd_landscape_results_update_busy (self);
 

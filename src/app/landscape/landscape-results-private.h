@@ -42,6 +42,12 @@ struct _SdLandscapeResults
   gboolean           full_due;
   gboolean           grid_log_scale;
   guint              grid_contours;
+  /* The colour range fixed to the surface (see keep_color_range()), and
+   * the one the last grid was requested with. */
+  gboolean           has_color_pin;
+  double             color_pin[2];
+  gboolean           grid_has_color_range;
+  double             grid_color_range[2];
 
   SdWorkerSlot       runs_slot;
   gboolean           runs_pending;

@@ -164,6 +164,20 @@ update_surface (SdLandscapeResults *self)
   return TRUE;
 }
 
+/* Whether the grid's colours and contour levels used the colour range in
+ * force: the scene's, or else the one fixed to the surface. */
+static gboolean
+same_color_range (SdLandscapeResults   *self,
+                  const SdSceneSurface *surface)
+{
+  gboolean has = surface->has_color_range || self->has_color_pin;
+  const double *range = surface->has_color_range ? surface->color_range : self->color_pin;
+
+  if (has != self->grid_has_color_range)
+    return FALSE;
+  return !has || (range[0] == self->grid_color_range[0] && range[1] == self->grid_color_range[1]);
+}
+
 static void
 on_model_changed (SdLandscapeResults *self,
                   guint               changes,
@@ -176,9 +190,15 @@ on_model_changed (SdLandscapeResults *self,
 
   new_surface = update_surface (self);
 
+  /* Another surface, or log colours switched, starts from the values in
+   * view again. */
+  if (new_surface || surface->log_scale != self->grid_log_scale)
+    self->has_color_pin = FALSE;
+
   /* Contour levels and the colour scale are computed with the grid. */
   if ((changes & SD_LANDSCAPE_CHANGE_SURFACE) || new_surface
-      || surface->log_scale != self->grid_log_scale || surface->contours != self->grid_contours)
+      || surface->log_scale != self->grid_log_scale || surface->contours != self->grid_contours
+      || !same_color_range (self, surface))
     _sd_landscape_results_request_grid (self);
 
   if ((changes & SD_LANDSCAPE_CHANGE_RUNS) || new_surface)
@@ -186,6 +206,46 @@ on_model_changed (SdLandscapeResults *self,
 
   _sd_landscape_results_refresh (self);
   g_signal_emit (self, signals[UPDATED], 0);
+}
+
+/**
+ * sd_landscape_results_fit_colors:
+ * @self: a #SdLandscapeResults
+ *
+ * Lets the colour scale span the values in view again, and fixes it to
+ * them once they are computed.
+ */
+void
+sd_landscape_results_fit_colors (SdLandscapeResults *self)
+{
+  g_return_if_fail (SD_IS_LANDSCAPE_RESULTS (self));
+
+  self->has_color_pin = FALSE;
+  _sd_landscape_results_request_grid (self);
+}
+
+/**
+ * sd_landscape_results_get_color_pin:
+ * @self: a #SdLandscapeResults
+ * @range: (out caller-allocates): the range
+ *
+ * The colour range fixed to the surface as the user panned and zoomed,
+ * which a saved or exported scene keeps so that it shows the colours on
+ * screen.
+ *
+ * Returns: whether there is one
+ */
+gboolean
+sd_landscape_results_get_color_pin (SdLandscapeResults *self,
+                                    double              range[2])
+{
+  g_return_val_if_fail (SD_IS_LANDSCAPE_RESULTS (self), FALSE);
+
+  if (!self->has_color_pin)
+    return FALSE;
+  range[0] = self->color_pin[0];
+  range[1] = self->color_pin[1];
+  return TRUE;
 }
 
 /* GObject */

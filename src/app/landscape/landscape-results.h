@@ -32,6 +32,9 @@ void                sd_landscape_results_set_iteration    (SdLandscapeResults   
 gboolean            sd_landscape_results_get_busy         (SdLandscapeResults     *self);
 SdSurface          *sd_landscape_results_get_surface      (SdLandscapeResults     *self);
 SdLandscape        *sd_landscape_results_get_landscape    (SdLandscapeResults     *self);
+void                sd_landscape_results_fit_colors       (SdLandscapeResults     *self);
+gboolean            sd_landscape_results_get_color_pin    (SdLandscapeResults     *self,
+                                                           double                  range[2]);
 const SdScene      *sd_landscape_results_get_scene        (SdLandscapeResults     *self);
 guint               sd_landscape_results_get_n_trajectories (SdLandscapeResults   *self);
 const SdTrajectory *sd_landscape_results_get_trajectory   (SdLandscapeResults     *self,

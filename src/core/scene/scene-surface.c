@@ -316,11 +316,13 @@ read_surface_display (SdSceneReader  *r,
   g_autofree char *view = NULL;
   g_autofree char *lengths = NULL;
   guint64 contours = surface->contours;
+  double color_range[2] = { NAN, NAN };
   gboolean present;
 
   if (!_sd_scene_read_layers (r, "Surface", (guint *) &surface->layers, &present, error)
       || !_sd_scene_read_uint (r, "Surface", "contours", 0, SD_SCENE_MAX_CONTOURS, &contours, error)
       || !_sd_scene_read_bool (r, "Surface", "log-scale", &surface->log_scale, error)
+      || !_sd_scene_read_range (r, "Surface", "color-range", color_range, error)
       || !_sd_scene_read_string (r, "Surface", "color-map", FALSE, &surface->color_map, error)
       || !_sd_scene_read_string (r, "Surface", "view", FALSE, &view, error)
       || !_sd_scene_read_bounded (r, "Surface", "azimuth", -360.0, 360.0, &surface->azimuth, error)
@@ -329,6 +331,17 @@ read_surface_display (SdSceneReader  *r,
     return FALSE;
 
   surface->contours = contours;
+
+  if (!isnan (color_range[0]))
+    {
+      if (surface->log_scale && !(color_range[0] > 0.0))
+        /* Translators: color-range and log-scale are keys of the scene
+         * file; keep them as they are */
+        return _sd_scene_fail (r, error, "Surface", "color-range",
+                               _("must be above 0 with log-scale=true"));
+      surface->has_color_range = TRUE;
+      memcpy (surface->color_range, color_range, sizeof color_range);
+    }
 
   if (surface->color_map != NULL
       && !g_strv_contains (sd_scene_list_color_maps (), surface->color_map))
@@ -576,6 +589,8 @@ save_surface_group (GKeyFile      *keyfile,
   _sd_scene_set_layers (keyfile, "Surface", SD_SCENE_SURFACE, surface->layers);
   g_key_file_set_uint64 (keyfile, "Surface", "contours", surface->contours);
   g_key_file_set_boolean (keyfile, "Surface", "log-scale", surface->log_scale);
+  if (surface->has_color_range)
+    _sd_scene_set_list (keyfile, "Surface", "color-range", surface->color_range, 2);
   if (surface->color_map != NULL)
     g_key_file_set_string (keyfile, "Surface", "color-map", surface->color_map);
   g_key_file_set_string (keyfile, "Surface", "view", surface->view == SD_VIEW_3D ? "3d" : "map");

@@ -87,6 +87,11 @@ typedef struct
  * @layers: what the map view draws
  * @contours: how many contour levels, 0 to 100
  * @log_scale: whether colours and contour levels follow log f
+ * @has_color_range: whether @color_range holds the values colours and
+ *   contour levels span; without it they span the values in view
+ * @color_range: the values the colour scale spans, min < max (both > 0
+ *   on a log scale), fixed to the surface so that panning and zooming
+ *   keep every point's colour
  * @color_map: (nullable): the colour map's name; %NULL for the viewer's default
  * @view: the map or the 3-D view
  * @azimuth: the 3-D view's direction around the z axis, in degrees
@@ -108,6 +113,8 @@ typedef struct
   SdSurfaceLayers  layers;
   guint            contours;
   gboolean         log_scale;
+  gboolean         has_color_range;
+  double           color_range[2];
   char            *color_map;
   SdSurfaceView    view;
   double           azimuth;

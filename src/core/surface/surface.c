@@ -38,41 +38,60 @@ typedef struct
   double            y_range[2];
   guint             n_minima;
   SdSurfaceMinimum  minima[MAX_MINIMA];
+  /* What a figure shows it with by default (see SdSurfaceDefaults). */
+  double            start[2];
+  gboolean          log_scale;
+  const char       *color_map;
 } Builtin;
 
 /* The minima are the published global minima; every value there is 0.
  * Himmelblau's other three minima are roots of its gradient, given to
- * double precision (scipy.optimize.fsolve from the published 6 digits). */
+ * double precision (scipy.optimize.fsolve from the published 6 digits).
+ * The start points and colours are what a lecture shows each with: a start
+ * inside the range where the race is worth watching, log colours for the
+ * positive surfaces that span decades, diverging colours for the saddle,
+ * whose sign is its lesson. */
 static const Builtin builtins[] = {
   { "rosenbrock", SOURCE_EXPRESSION, "(1-x)^2 + 100*(y-x^2)^2",
-    { -2.0, 2.0 }, { -1.0, 3.0 }, 1, { { { 1.0, 1.0 }, 0.0 } } },
+    { -2.0, 2.0 }, { -1.0, 3.0 }, 1, { { { 1.0, 1.0 }, 0.0 } },
+    { -1.5, 2.0 }, TRUE, NULL },
   { "himmelblau", SOURCE_EXPRESSION, "(x^2+y-11)^2 + (x+y^2-7)^2",
     { -5.0, 5.0 }, { -5.0, 5.0 }, 4,
     { { { 3.0, 2.0 }, 0.0 },
       { { -2.805118086952745, 3.131312518250573 }, 0.0 },
       { { -3.7793102533777465, -3.2831859912861696 }, 0.0 },
-      { { 3.5844283403304917, -1.8481265269644036 }, 0.0 } } },
+      { { 3.5844283403304917, -1.8481265269644036 }, 0.0 } },
+    { -0.5, -0.5 }, TRUE, NULL },
   { "beale", SOURCE_EXPRESSION, "(1.5-x+x*y)^2 + (2.25-x+x*y^2)^2 + (2.625-x+x*y^3)^2",
-    { -4.5, 4.5 }, { -4.5, 4.5 }, 1, { { { 3.0, 0.5 }, 0.0 } } },
+    { -4.5, 4.5 }, { -4.5, 4.5 }, 1, { { { 3.0, 0.5 }, 0.0 } },
+    { 1.0, 1.5 }, TRUE, NULL },
   { "booth", SOURCE_EXPRESSION, "(x+2*y-7)^2 + (2*x+y-5)^2",
-    { -10.0, 10.0 }, { -10.0, 10.0 }, 1, { { { 1.0, 3.0 }, 0.0 } } },
+    { -10.0, 10.0 }, { -10.0, 10.0 }, 1, { { { 1.0, 3.0 }, 0.0 } },
+    { -8.0, 8.0 }, TRUE, NULL },
   { "rastrigin", SOURCE_EXPRESSION, "20 + x^2 - 10*cos(2*pi*x) + y^2 - 10*cos(2*pi*y)",
-    { -5.12, 5.12 }, { -5.12, 5.12 }, 1, { { { 0.0, 0.0 }, 0.0 } } },
+    { -5.12, 5.12 }, { -5.12, 5.12 }, 1, { { { 0.0, 0.0 }, 0.0 } },
+    { -4.3, 4.1 }, FALSE, NULL },
   { "ackley", SOURCE_EXPRESSION,
     "-20*exp(-0.2*sqrt(0.5*(x^2+y^2))) - exp(0.5*(cos(2*pi*x)+cos(2*pi*y))) + e + 20",
-    { -5.0, 5.0 }, { -5.0, 5.0 }, 1, { { { 0.0, 0.0 }, 0.0 } } },
+    { -5.0, 5.0 }, { -5.0, 5.0 }, 1, { { { 0.0, 0.0 }, 0.0 } },
+    { -4.2, 3.8 }, FALSE, NULL },
   { "saddle", SOURCE_EXPRESSION, "x^2 - y^2",
-    { -2.0, 2.0 }, { -2.0, 2.0 }, 0, { { { 0.0, 0.0 }, 0.0 } } },
+    { -2.0, 2.0 }, { -2.0, 2.0 }, 0, { { { 0.0, 0.0 }, 0.0 } },
+    { -1.8, -0.01 }, FALSE, "coolwarm" },
   { "matyas", SOURCE_EXPRESSION, "0.26*(x^2+y^2) - 0.48*x*y",
-    { -10.0, 10.0 }, { -10.0, 10.0 }, 1, { { { 0.0, 0.0 }, 0.0 } } },
+    { -10.0, 10.0 }, { -10.0, 10.0 }, 1, { { { 0.0, 0.0 }, 0.0 } },
+    { -8.0, 6.0 }, TRUE, NULL },
   { "three-hump-camel", SOURCE_EXPRESSION, "2*x^2 - 1.05*x^4 + x^6/6 + x*y + y^2",
-    { -5.0, 5.0 }, { -5.0, 5.0 }, 1, { { { 0.0, 0.0 }, 0.0 } } },
+    { -5.0, 5.0 }, { -5.0, 5.0 }, 1, { { { 0.0, 0.0 }, 0.0 } },
+    { -2.5, 2.5 }, TRUE, NULL },
   /* Linear: centred on the true (w, b) = (2, 1). Logistic: wide enough
    * for the minimum near (1.5, -1) / noise at the default noise 0.5. */
   { "linear-regression", SOURCE_LINEAR, NULL,
-    { -1.0, 5.0 }, { -2.0, 4.0 }, 0, { { { 0.0, 0.0 }, 0.0 } } },
+    { -1.0, 5.0 }, { -2.0, 4.0 }, 0, { { { 0.0, 0.0 }, 0.0 } },
+    { -0.5, 3.5 }, FALSE, NULL },
   { "logistic-regression", SOURCE_LOGISTIC, NULL,
-    { -6.0, 6.0 }, { -6.0, 6.0 }, 0, { { { 0.0, 0.0 }, 0.0 } } },
+    { -6.0, 6.0 }, { -6.0, 6.0 }, 0, { { { 0.0, 0.0 }, 0.0 } },
+    { -4.0, 4.0 }, FALSE, NULL },
 };
 
 static const char * const builtin_names[] = {
@@ -589,6 +608,37 @@ sd_surface_get_default_range (const SdSurface *self,
 
   memcpy (x_range, self->x_range, sizeof self->x_range);
   memcpy (y_range, self->y_range, sizeof self->y_range);
+}
+
+/**
+ * sd_surface_get_defaults:
+ * @self: a surface
+ * @defaults: (out caller-allocates): what the figure shows the surface with
+ *
+ * A built-in surface's range, start point and colours that show what it
+ * is for: Rosenbrock's curved valley on log colours from (−1.5, 2), the
+ * saddle on diverging colours from just off its ridge, Rastrigin's many
+ * local minima on linear colours. A custom surface has the range −5..5,
+ * the start (−4, 4), linear colours and the viewer's colour map.
+ */
+void
+sd_surface_get_defaults (const SdSurface    *self,
+                         SdSurfaceDefaults  *defaults)
+{
+  const Builtin *builtin;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (defaults != NULL);
+
+  *defaults = (SdSurfaceDefaults) { .start = { -4.0, 4.0 } };
+  sd_surface_get_default_range (self, defaults->x_range, defaults->y_range);
+  builtin = self->name != NULL ? find_builtin (self->name) : NULL;
+  if (builtin == NULL)
+    return;
+
+  memcpy (defaults->start, builtin->start, sizeof defaults->start);
+  defaults->log_scale = builtin->log_scale;
+  defaults->color_map = builtin->color_map;
 }
 
 /**

@@ -59,6 +59,28 @@ gboolean                sd_surface_params_validate   (const SdSurfaceParams  *pa
 const char * const     *sd_surface_list_builtins     (void);
 const char * const     *sd_surface_builtin_get_keys  (const char             *name);
 
+/**
+ * SdSurfaceDefaults:
+ * @x_range: the range of the first coordinate that shows the surface
+ * @y_range: the range of the second
+ * @start: a start point inside that range, where optimizers race somewhere
+ *   worth watching
+ * @log_scale: whether log colours show it best: a positive surface whose
+ *   values span decades
+ * @color_map: (nullable): the colour map it asks for, such as the
+ *   diverging "coolwarm" for a saddle; %NULL for the viewer's choice
+ *
+ * What a figure shows a surface with until the user says otherwise.
+ */
+typedef struct
+{
+  double      x_range[2];
+  double      y_range[2];
+  double      start[2];
+  gboolean    log_scale;
+  const char *color_map;
+} SdSurfaceDefaults;
+
 SdSurface              *sd_surface_new_builtin       (const char             *name,
                                                       const SdSurfaceParams  *params,
                                                       GError                **error);
@@ -74,6 +96,8 @@ const char             *sd_surface_get_y_label       (const SdSurface        *se
 void                    sd_surface_get_default_range (const SdSurface        *self,
                                                       double                  x_range[2],
                                                       double                  y_range[2]);
+void                    sd_surface_get_defaults      (const SdSurface        *self,
+                                                      SdSurfaceDefaults      *defaults);
 const SdSurfaceMinimum *sd_surface_get_minima        (const SdSurface        *self,
                                                       guint                  *n_minima);
 const SdDataset        *sd_surface_get_dataset       (const SdSurface        *self);

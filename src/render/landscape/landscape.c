@@ -28,11 +28,17 @@
 
 struct _SdLandscapeCache
 {
-  /* The values colours and contour levels span, fixed by sd_landscape_new(). */
+  /* The values colours and contour levels span, fixed by sd_landscape_new(),
+   * and whether the scene asked for a log scale that f < 0 in view
+   * refused. */
   gboolean         has_range;
   SdScale          scale;
   double           vmin;
   double           vmax;
+  gboolean         log_refused;
+  /* The range the values in view would give, whatever the scene fixed. */
+  double           data_vmin;
+  double           data_vmax;
 
   /* The heatmap's image and what it was coloured with. */
   cairo_surface_t *heatmap;
@@ -66,10 +72,34 @@ cache_free (SdLandscapeCache *cache)
   g_free (cache);
 }
 
-/* Chooses the colour scale's range and the contour levels from the finite
- * grid values. A log scale needs positive values: the range starts at the
- * smallest positive one (at most MAX_LOG_DECADES below the largest), and a
- * surface without positive values falls back to a linear scale. */
+/* Chooses the colour scale and its range: the scene's color-range when it
+ * has one (fixed to the surface, so panning and zooming keep colours),
+ * else the finite grid values. A log scale cannot show f < 0: clamping
+ * those values to the bottom colour would paint half a saddle one flat
+ * colour, so such a surface is drawn on a linear scale and the colour bar
+ * says why. A minimum of exactly 0, which a grid point can hit, takes the
+ * bottom colour as the least value should. */
+static void
+choose_color_scale (SdLandscape *self,
+                    double       min,
+                    double       max,
+                    double       min_positive)
+{
+  const SdSceneSurface *surface = sd_scene_get_surface (self->scene);
+  SdLandscapeCache *cache = self->cache;
+  gboolean log_scale = surface->log_scale && min >= 0.0 && min_positive > 0.0
+                       && (!surface->has_color_range || surface->color_range[0] > 0.0);
+
+  cache->has_range = TRUE;
+  cache->log_refused = surface->log_scale && !log_scale;
+  cache->scale = log_scale ? SD_SCALE_LOG : SD_SCALE_LINEAR;
+  cache->data_vmin = log_scale ? MAX (min_positive, max * pow (10.0, -MAX_LOG_DECADES)) : min;
+  cache->data_vmax = max;
+  cache->vmin = surface->has_color_range ? surface->color_range[0] : cache->data_vmin;
+  cache->vmax = surface->has_color_range ? surface->color_range[1] : cache->data_vmax;
+}
+
+/* The colour scale, then the contour levels over its range. */
 static void
 compute_levels (SdLandscape *self)
 {
@@ -81,20 +111,7 @@ compute_levels (SdLandscape *self)
                               &min, &max, &min_positive))
     return;
 
-  cache->has_range = TRUE;
-  if (surface->log_scale && min_positive > 0.0)
-    {
-      cache->scale = SD_SCALE_LOG;
-      cache->vmin = MAX (min_positive, max * pow (10.0, -MAX_LOG_DECADES));
-      cache->vmax = max;
-    }
-  else
-    {
-      cache->scale = SD_SCALE_LINEAR;
-      cache->vmin = min;
-      cache->vmax = max;
-    }
-
+  choose_color_scale (self, min, max, min_positive);
   if (surface->contours == 0)
     return;
 
@@ -104,6 +121,80 @@ compute_levels (SdLandscape *self)
     sd_contour_levels_log (cache->vmin, cache->vmax, self->n_levels, self->levels);
   else
     sd_contour_levels_linear (cache->vmin, cache->vmax, self->n_levels, self->levels);
+}
+
+/**
+ * sd_landscape_get_color_range:
+ * @self: a landscape
+ * @scale: (out) (optional): the colour scale
+ * @vmin: (out) (optional): the value of the colour map's first colour
+ * @vmax: (out) (optional): the value of its last
+ *
+ * The colour scale colours and contour levels follow: the scene's
+ * color-range, or the values in view.
+ *
+ * Returns: %FALSE when the surface has no finite value in view
+ */
+gboolean
+sd_landscape_get_color_range (const SdLandscape *self,
+                              SdScale           *scale,
+                              double            *vmin,
+                              double            *vmax)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (!self->cache->has_range)
+    return FALSE;
+  if (scale != NULL)
+    *scale = self->cache->scale;
+  if (vmin != NULL)
+    *vmin = self->cache->vmin;
+  if (vmax != NULL)
+    *vmax = self->cache->vmax;
+  return TRUE;
+}
+
+/**
+ * sd_landscape_get_data_range:
+ * @self: a landscape
+ * @vmin: (out): the least value in view the colour scale would show
+ * @vmax: (out): the greatest
+ *
+ * The range the values in view give on the landscape's colour scale (on a
+ * log scale, at most the scale's decades below the greatest), whatever
+ * range the scene fixed: what a viewer widens a fixed range with, so that
+ * no value in view falls beyond the colour bar.
+ *
+ * Returns: %FALSE when the surface has no finite value in view
+ */
+gboolean
+sd_landscape_get_data_range (const SdLandscape *self,
+                             double            *vmin,
+                             double            *vmax)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (vmin != NULL && vmax != NULL, FALSE);
+
+  if (!self->cache->has_range)
+    return FALSE;
+  *vmin = self->cache->data_vmin;
+  *vmax = self->cache->data_vmax;
+  return TRUE;
+}
+
+/**
+ * sd_landscape_get_log_refused:
+ * @self: a landscape
+ *
+ * Returns: whether the scene asks for log colours but f < 0 somewhere in
+ *   view (or nowhere f > 0), so colours are linear
+ */
+gboolean
+sd_landscape_get_log_refused (const SdLandscape *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->cache->log_refused;
 }
 
 /**
@@ -253,7 +344,13 @@ sd_landscape_create_colorbar (const SdLandscape     *self,
                               self->cache->vmin, self->cache->vmax);
   x = sd_landscape_label_markup (sd_surface_get_x_label (self->surface));
   y = sd_landscape_label_markup (sd_surface_get_y_label (self->surface));
-  title = g_strdup_printf ("f(%s, %s)", x, y);
+  if (self->cache->log_refused)
+    /* Translators: the colour bar's title when the scene asks for log
+     * colours but f takes negative values in view; %s are the axis names,
+     * in Pango markup */
+    title = g_strdup_printf (_("f(%s, %s), linear: f &lt; 0 here"), x, y);
+  else
+    title = g_strdup_printf ("f(%s, %s)", x, y);
   sd_colorbar_set_title (colorbar, title);
   return colorbar;
 }

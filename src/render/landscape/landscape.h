@@ -78,6 +78,14 @@ gboolean     sd_landscape_pick_3d    (SdLandscape           *self,
                                       double                *x,
                                       double                *y);
 
+gboolean     sd_landscape_get_color_range (const SdLandscape     *self,
+                                           SdScale               *scale,
+                                           double                *vmin,
+                                           double                *vmax);
+gboolean     sd_landscape_get_data_range  (const SdLandscape     *self,
+                                           double                *vmin,
+                                           double                *vmax);
+gboolean     sd_landscape_get_log_refused (const SdLandscape     *self);
 SdColorbar  *sd_landscape_create_colorbar (const SdLandscape     *self,
                                            const SdFigureOptions *options);
 void         sd_landscape_get_run_color   (const SdLandscape     *self,

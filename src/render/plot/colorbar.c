@@ -130,6 +130,20 @@ sd_colorbar_set_title (SdColorbar *colorbar,
 }
 
 /**
+ * sd_colorbar_get_title:
+ * @colorbar: a colour bar
+ *
+ * Returns: (transfer none) (nullable): the title in Pango markup
+ */
+const char *
+sd_colorbar_get_title (const SdColorbar *colorbar)
+{
+  g_return_val_if_fail (colorbar != NULL, NULL);
+
+  return colorbar->title;
+}
+
+/**
  * sd_colorbar_get_colormap:
  * @colorbar: a colour bar
  *

@@ -30,6 +30,7 @@ SdColorbar *sd_colorbar_new           (SdColormap           colormap,
 void        sd_colorbar_free          (SdColorbar          *colorbar);
 void        sd_colorbar_set_title     (SdColorbar          *colorbar,
                                        const char          *markup);
+const char *sd_colorbar_get_title     (const SdColorbar    *colorbar);
 SdColormap  sd_colorbar_get_colormap  (const SdColorbar    *colorbar);
 SdScale     sd_colorbar_get_scale     (const SdColorbar    *colorbar);
 void        sd_colorbar_get_range     (const SdColorbar    *colorbar,
