@@ -10,6 +10,7 @@
 
 #include "core-error.h"
 #include "landscape-fixture.h"
+#include "run-color.h"
 #include "undefined-layer.h"
 
 #define BOWL_SCENE(extra, runs) \
@@ -555,6 +556,74 @@ test_run_color (void)
   g_assert_cmpfloat (rgba[2], ==, 0.0);
 }
 
+/* The print theme tells runs apart without colour: each of five runs has
+ * its own dash pattern and end mark; the sixth repeats the first's dashes
+ * with another mark; the other themes draw every run solid, ending in the
+ * filled circle. A dashed path leaves gaps: along a straight run of 30
+ * iterates the run's colour covers far less of the line than solid. */
+static void
+test_print_line_styles (void)
+{
+  g_autoptr(SdScene) scene = load_scene (
+    "[Scene]\nversion=1\nkind=surface\n\n"
+    "[Surface]\nfunction=custom\nexpression=x + 0*y\nx-range=-2;2\ny-range=-2;2\n"
+    "resolution=32\nlayers=\n\n"
+    "[Run A]\noptimizer=sgd\nlearning-rate=0.1\nstart=1.5;0.5\nsteps=30\ncolor=#000000\n\n"
+    "[Run B]\noptimizer=sgd\nlearning-rate=0.1\nstart=1.5;-0.5\nsteps=30\ncolor=#000000\n");
+  const GPtrArray *runs = sd_scene_get_surface (scene)->runs;
+  SdThemeStyle print, light;
+  SdRunStyle looks[6];
+  double black[3] = { 0, 0, 0 };
+  guint solid = 0, dashed = 0;
+
+  sd_theme_get_style (SD_THEME_PRINT, 1.0, &print);
+  sd_theme_get_style (SD_THEME_LIGHT, 1.0, &light);
+  for (guint i = 0; i < 6; i++)
+    sd_run_get_style (g_ptr_array_index (runs, 0), i, &print, &looks[i]);
+  for (guint i = 0; i < 5; i++)
+    for (guint j = i + 1; j < 5; j++)
+      {
+        g_assert_true (looks[i].n_dashes != looks[j].n_dashes
+                       || memcmp (looks[i].dashes, looks[j].dashes, sizeof looks[i].dashes) != 0);
+        g_assert_cmpint (looks[i].end_marker, !=, looks[j].end_marker);
+      }
+  g_assert_cmpuint (looks[5].n_dashes, ==, looks[0].n_dashes);
+  g_assert_cmpint (looks[5].end_marker, !=, looks[0].end_marker);
+  sd_run_get_style (g_ptr_array_index (runs, 1), 1, &light, &looks[0]);
+  g_assert_cmpuint (looks[0].n_dashes, ==, 0);
+  g_assert_cmpint (looks[0].end_marker, ==, SD_MARKER_NONE);
+
+  /* Both runs move left along a line y = ±0.5 from x = 1.5 to -1.5. */
+  for (SdTheme theme = SD_THEME_LIGHT; theme <= SD_THEME_PRINT; theme += SD_THEME_PRINT)
+    {
+      g_autoptr(SdPlot) plot = NULL;
+      SdFigureOptions options;
+      cairo_rectangle_t strip;
+      double x0, y0, x1, y1;
+      Canvas canvas;
+
+      canvas_init (&canvas, WIDTH, HEIGHT);
+      init_options (&options, &canvas, theme);
+      plot = draw_scene (&canvas, "[Scene]\nversion=1\nkind=surface\n\n"
+                         "[Surface]\nfunction=custom\nexpression=x + 0*y\nx-range=-2;2\n"
+                         "y-range=-2;2\nresolution=32\nlayers=\n\n"
+                         "[Run A]\noptimizer=sgd\nlearning-rate=0.1\nstart=1.5;0.5\nsteps=30\n"
+                         "color=#000000\n\n"
+                         "[Run B]\noptimizer=sgd\nlearning-rate=0.1\nstart=1.5;-0.5\nsteps=30\n"
+                         "color=#000000\n", &options, NULL);
+      g_assert_true (sd_plot_map (plot, 1.2, -0.5, &x0, &y0));
+      g_assert_true (sd_plot_map (plot, -0.9, -0.5, &x1, &y1));
+      strip = (cairo_rectangle_t) { x1, y0 - 1.0, x0 - x1, 2.0 };
+      if (theme == SD_THEME_LIGHT)
+        solid = count_color (&canvas, &strip, black, 0.15);
+      else
+        dashed = count_color (&canvas, &strip, black, 0.15);
+      canvas_clear (&canvas);
+    }
+  g_assert_cmpuint (solid, >, 0);
+  g_assert_cmpuint (dashed, <, 0.8 * solid);
+}
+
 /* One figure, three themes: a run without a colour of its own is drawn
  * in the same colour in each, the one the sidebar and the loss chart
  * show (the dark style used to draw the first run sky blue on the map
@@ -595,6 +664,7 @@ main (int   argc,
 
   g_test_add_func ("/render/landscape/run-color", test_run_color);
   g_test_add_func ("/render/landscape/run-color/every-theme", test_run_color_every_theme);
+  g_test_add_func ("/render/landscape/print-line-styles", test_print_line_styles);
   g_test_add_func ("/render/landscape/trajectory/pixels", test_trajectory_pixels);
   g_test_add_func ("/render/landscape/trajectory/invisible", test_trajectory_invisible);
   g_test_add_func ("/render/landscape/trajectory/step", test_trajectory_step);

@@ -733,7 +733,7 @@ draw_runs (DrawContext *ctx,
       layer.points = sd_trajectory_get_points (trajectory, &n_points);
       layer.n_points = sd_landscape_get_run_end (self, i) + 1;
       layer.diverged = sd_landscape_run_failed (self, i, NULL);
-      sd_landscape_get_run_color (self, i, layer.color);
+      sd_run_get_style (run, i, ctx->style, &layer.look);
       sd_trajectory_layer_draw (&layer, cr, plot, ctx->busy);
     }
 }
@@ -855,7 +855,7 @@ draw_legend (DrawContext *ctx,
       markup = sd_landscape_get_run_legend (self, i);
       entry.markup = markup;
       entry.line_width = ctx->style->line_width;
-      sd_landscape_get_run_color (self, i, entry.color);
+      sd_run_get_legend_entry (run, i, ctx->style, &entry);
       sd_legend_add (legend, &entry);
     }
 

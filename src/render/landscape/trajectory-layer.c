@@ -415,7 +415,8 @@ divergence_point (Context *ctx,
  * Draws the path through the iterates as one line in the run's colour
  * over a faint halo of the background colour (so it reads on any part of a
  * heatmap), small arrowheads along it showing the direction of travel, a
- * hollow circle at the start and a filled one at the end. A run that
+ * hollow circle at the start and a filled one at the end (in the print
+ * theme, the run's dash pattern and end mark). A run that
  * diverged ends in a red ✕ instead, at its last finite iterate or, when
  * that is out of view, where the path leaves the plot for the last time.
  * The line strays at most 0.3 points (times the style's scale) from the
@@ -481,8 +482,10 @@ sd_trajectory_layer_draw (const SdTrajectoryLayer *layer,
   cairo_stroke_preserve (cr);
   cairo_set_antialias (cr, antialias);
   cairo_set_line_width (cr, ctx.style->line_width);
-  sd_set_source_color (cr, layer->color);
+  sd_set_source_color (cr, layer->look.color);
+  sd_run_style_set_dashes (&layer->look, cr);
   cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0.0);
 
   append_arrowheads (&ctx, cr);
   cairo_fill (cr);
@@ -491,15 +494,15 @@ sd_trajectory_layer_draw (const SdTrajectoryLayer *layer,
     collect_busy (&ctx, busy);
 
   if (inside (&ctx.safe, &first))
-    sd_run_mark_draw (cr, ctx.style, SD_RUN_MARK_START, first.x, first.y, layer->color);
+    sd_run_mark_draw (cr, ctx.style, SD_RUN_MARK_START, first.x, first.y, layer->look.color);
 
   if (layer->diverged)
     {
       if (divergence_point (&ctx, &mark))
-        sd_run_mark_draw (cr, ctx.style, SD_RUN_MARK_DIVERGED, mark.x, mark.y, layer->color);
+        sd_run_mark_draw (cr, ctx.style, SD_RUN_MARK_DIVERGED, mark.x, mark.y, layer->look.color);
     }
   else if (inside (&ctx.safe, &last))
-    sd_run_mark_draw (cr, ctx.style, SD_RUN_MARK_END, last.x, last.y, layer->color);
+    sd_run_style_draw_end (&layer->look, cr, ctx.style, last.x, last.y);
 
   cairo_restore (cr);
 }

@@ -9,6 +9,7 @@
 #include "marker.h"
 #include "optimizer.h"
 #include "plot.h"
+#include "run-color.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +17,7 @@ G_BEGIN_DECLS
  * SdTrajectoryLayer:
  * @points: (array length=n_points): the iterates to draw, in order
  * @n_points: how many, at least 1
- * @color: (array fixed-size=4): the run's colour
+ * @look: the run's colour, dash pattern and end mark
  * @diverged: whether the run left the finite numbers after the last of
  *   @points, to be marked there
  *
@@ -26,7 +27,7 @@ typedef struct
 {
   const SdOptimizerState *points;
   guint                   n_points;
-  double                  color[4];
+  SdRunStyle              look;
   gboolean                diverged;
 } SdTrajectoryLayer;
 

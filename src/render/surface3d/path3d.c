@@ -374,10 +374,11 @@ draw_markers (Context                *ctx,
               cairo_t                *cr,
               const SdOptimizerState *states,
               guint                   n_states,
-              const double            color[4],
+              const SdRunStyle       *look,
               gboolean                diverged,
               GArray                 *busy)
 {
+  const double *color = look->color;
   double x, y;
 
   if (place_marker (ctx, &states[0], &x, &y))
@@ -404,7 +405,7 @@ draw_markers (Context                *ctx,
   if (diverged)
     sd_run_mark_draw (cr, ctx->style, SD_RUN_MARK_DIVERGED, x, y, color);
   else if (n_states > 1)
-    sd_run_mark_draw (cr, ctx->style, SD_RUN_MARK_END, x, y, color);
+    sd_run_style_draw_end (look, cr, ctx->style, x, y);
   if (busy != NULL)
     add_busy (busy, x, y, 2 * ctx->style->marker_size);
 }
@@ -437,7 +438,7 @@ sd_path3d_draw (cairo_t                *cr,
                 const SdMesh3d         *mesh,
                 const SdOptimizerState *states,
                 guint                   n_states,
-                const double            color[4],
+                const SdRunStyle       *look,
                 gboolean                diverged,
                 GArray                 *busy)
 {
@@ -473,10 +474,12 @@ sd_path3d_draw (cairo_t                *cr,
   sd_set_source_color (cr, halo);
   cairo_stroke_preserve (cr);
   cairo_set_line_width (cr, style->line_width);
-  sd_set_source_color (cr, color);
+  sd_set_source_color (cr, look->color);
+  sd_run_style_set_dashes (look, cr);
   cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0.0);
 
-  draw_markers (&ctx, cr, states, n_states, color, diverged, busy);
+  draw_markers (&ctx, cr, states, n_states, look, diverged, busy);
   cairo_restore (cr);
 }
 

@@ -31,6 +31,7 @@
 #include "label-placer.h"
 #include "optimizer.h"
 #include "overlay.h"
+#include "run-color.h"
 #include "surface.h"
 #include "theme.h"
 #include "ticks.h"
@@ -250,7 +251,7 @@ void      sd_path3d_draw        (cairo_t                *cr,
                                  const SdMesh3d         *mesh,
                                  const SdOptimizerState *states,
                                  guint                   n_states,
-                                 const double            color[4],
+                                 const SdRunStyle       *look,
                                  gboolean                diverged,
                                  GArray                 *busy);
 

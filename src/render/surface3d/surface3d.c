@@ -25,6 +25,7 @@
 
 #include "landscape.h"
 #include "legend.h"
+#include "run-color.h"
 #include "surface3d-private.h"
 #include "text.h"
 
@@ -615,7 +616,7 @@ draw_runs (View    *view,
       const SdSceneRun *run = g_ptr_array_index (sd_scene_get_surface (self->scene)->runs, i);
       const SdTrajectory *trajectory = g_ptr_array_index (self->trajectories, i);
       const SdOptimizerState *states;
-      double color[4];
+      SdRunStyle look;
       guint n, step;
 
       if (!run->visible)
@@ -625,9 +626,9 @@ draw_runs (View    *view,
       if (n == 0)
         continue;
 
-      sd_landscape_get_run_color (self, i, color);
+      sd_run_get_style (run, i, &view->style, &look);
       sd_path3d_draw (cr, &view->style, &view->camera, view->mesh, states,
-                      sd_landscape_get_run_end (self, i) + 1, color,
+                      sd_landscape_get_run_end (self, i) + 1, &look,
                       sd_landscape_run_failed (self, i, &step), busy);
     }
 }
@@ -685,7 +686,7 @@ draw_legend (View    *view,
       markup = sd_landscape_get_run_legend (self, i);
       entry.markup = markup;
       entry.line_width = view->style.line_width;
-      sd_landscape_get_run_color (self, i, entry.color);
+      sd_run_get_legend_entry (run, i, &view->style, &entry);
       sd_legend_add (legend, &entry);
     }
 
