@@ -158,27 +158,6 @@ clear_ellipses (gpointer data)
   g_clear_pointer (&e->arrows, sd_path_free);
 }
 
-/* The legend avoids the ellipses: squares along them count as busy. */
-static void
-mark_ellipse (SdDistributionContext     *ctx,
-              const SdDistributionCurve *curve,
-              double                     k)
-{
-  double x[ELLIPSE_POINTS], y[ELLIPSE_POINTS], size = ctx->style->font_size;
-
-  sd_bivariate_normal_get_ellipse (curve->bivariate, k, x, y, ELLIPSE_POINTS);
-  for (guint i = 0; i < ELLIPSE_POINTS; i += 6)
-    {
-      cairo_rectangle_t box = { 0.0, 0.0, size, size };
-      double px, py;
-
-      sd_plot_map (ctx->plot, x[i], y[i], &px, &py);
-      box.x = px - size / 2;
-      box.y = py - size / 2;
-      g_array_append_val (ctx->busy_extra, box);
-    }
-}
-
 /* An arrow from (x0, y0) to (x1, y1): its shaft, and its head to fill. */
 static void
 add_arrow (SdPath *path,
@@ -260,7 +239,6 @@ _sd_distribution_ellipses_new (SdDistributionContext *ctx)
       _sd_distribution_curve_color (ctx, curve, e.color);
       for (guint k = 3; k >= 1; k--)
         {
-          mark_ellipse (ctx, curve, k);
           e.ellipses[3 - k] = ellipse_path (ctx, curve, k);
         }
       build_axes (ctx, &e, curve);

@@ -31,7 +31,8 @@ G_BEGIN_DECLS
 #define SD_DISTRIBUTION_INTERVAL_ALPHA 0.40  /* under a density between a and b */
 #define SD_DISTRIBUTION_BAR_ALPHA 0.30       /* histogram bars */
 
-/* Legend placement sees the data as this many columns of the plot. */
+/* The legend's corner is chosen seeing the data as this many columns of
+ * the plot. */
 #define SD_DISTRIBUTION_BUSY_SLICES 32
 
 /* Spacing in units of the body font size. */
@@ -71,10 +72,9 @@ typedef struct
   double                     *interval_width; /* and how wide it is */
   double                      rows_top;       /* where the rows of labels start */
 
-  /* Where the data is, for the legend to keep clear of: the top of the
-   * data in each column, and dots and lines elsewhere. */
+  /* Where the data is, for the legend to make room above: the top of
+   * the data in each column. */
   double                      busy_top[SD_DISTRIBUTION_BUSY_SLICES];
-  GArray                     *busy_extra;
 
   /* The labels, and the placer that keeps them apart. */
   SdLabelPlacer              *placer;
@@ -82,6 +82,8 @@ typedef struct
 
   SdLegend                   *legend;
   SdLegendPlacement           placement;      /* the legend's corner, or AUTO */
+  SdLegendFit                 legend_fit;     /* how it is set; placed in its corner */
+  gboolean                    legend_below;   /* below the plot: no corner to make room in */
 } SdDistributionContext;
 
 /* distribution-context.c */
@@ -116,7 +118,6 @@ void                 _sd_distribution_mark_busy        (SdDistributionContext   
                                                         double                       px1,
                                                         double                       py);
 void                 _sd_distribution_reset_busy       (SdDistributionContext       *ctx);
-GArray              *_sd_distribution_busy_rectangles  (const SdDistributionContext *ctx);
 double               _sd_distribution_stem_spacing     (const SdDistributionContext *ctx,
                                                         const SdDistributionCurve   *curve);
 gboolean             _sd_distribution_is_dense         (const SdDistributionContext *ctx,
