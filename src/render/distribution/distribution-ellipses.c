@@ -363,7 +363,7 @@ label_axes (SdDistributionContext     *ctx,
       ux = (tx - cx) / d;
       uy = (ty - cy) / d;
 
-      _sd_distribution_append_number (variance, axes.variance[i]);
+      _sd_distribution_append_compact (variance, axes.variance[i]);
       /* Translators: the label of a principal axis: PC1 is the first
        * principal component, λ with the same number its variance, %s its
        * value. Keep the <sub> markup. */

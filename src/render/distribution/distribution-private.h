@@ -141,10 +141,12 @@ void                 _sd_distribution_polyline_map     (SdDistributionContext   
 void                 _sd_distribution_polyline_clear   (SdDistributionPolyline      *line);
 
 /* distribution-text.c */
-void        _sd_distribution_append_number (GString                     *out,
-                                            double                       value);
-char       *_sd_distribution_rise_markup   (const SdDistributionCurve   *curve);
-const char *_sd_distribution_y_title       (const SdDistributionContext *ctx);
+void        _sd_distribution_append_number  (GString                     *out,
+                                             double                       value);
+void        _sd_distribution_append_compact (GString                     *out,
+                                             double                       value);
+char       *_sd_distribution_rise_markup    (const SdDistributionCurve   *curve);
+const char *_sd_distribution_y_title        (const SdDistributionContext *ctx);
 
 /* distribution-labels.c */
 void _sd_distribution_label_clear   (gpointer                     label);
