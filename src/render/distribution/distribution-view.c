@@ -10,16 +10,8 @@
 
 #include "distribution-private.h"
 
-/* The legend keeps off the data's ink: the pixels of the data drawn at
- * one pixel per point. A pixel this opaque counts as a point; fainter
- * ink (fills under densities, histogram bars) only one pixel in
- * FAINT_STRIDE x FAINT_STRIDE, so that the legend would rather cover a
- * fill than a curve, but rather neither than a fill. */
-#define INK_SOLID 0.4
-#define INK_FAINT 0.02
-#define FAINT_STRIDE 3
 /* The legend goes below the plot when inside it would hide more than
- * this share of the ink. */
+ * this share of the data's ink (see sd_legend_ink_points()). */
 #define MAX_COVERED 0.01
 
 struct _SdDistributionView
@@ -165,42 +157,12 @@ render_data (const SdDistributionView *self,
                                   ctx->style, cr);
 }
 
-/* The data's ink as points, for the legend to keep off (see INK_SOLID). */
-static GArray *
-ink_points (const SdDistributionView *self)
+/* The data's layers alone, for sd_legend_ink_points(). */
+static void
+draw_ink (cairo_t  *cr,
+          gpointer  user_data)
 {
-  const cairo_rectangle_t *area = &self->ctx.area;
-  int width = (int) ceil (area->width), height = (int) ceil (area->height), stride;
-  GArray *points = g_array_new (FALSE, FALSE, sizeof (double));
-  cairo_surface_t *surface;
-  const guint8 *data;
-  cairo_t *cr;
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_A8, MAX (width, 1), MAX (height, 1));
-  cr = cairo_create (surface);
-  cairo_translate (cr, -area->x, -area->y);
-  render_data (self, cr, FALSE);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  data = cairo_image_surface_get_data (surface);
-  stride = cairo_image_surface_get_stride (surface);
-  for (int y = 0; y < height; y++)
-    for (int x = 0; x < width; x++)
-      {
-        double alpha = data[y * stride + x] / 255.0;
-
-        if (alpha >= INK_SOLID
-            || (alpha > INK_FAINT && x % FAINT_STRIDE == 0 && y % FAINT_STRIDE == 0))
-          {
-            double point[2] = { area->x + x + 0.5, area->y + y + 0.5 };
-
-            g_array_append_vals (points, point, 2);
-          }
-      }
-
-  cairo_surface_destroy (surface);
-  return points;
+  render_data (user_data, cr, FALSE);
 }
 
 /* Lays the figure out, @reserve points at the bottom left for the legend
@@ -256,7 +218,7 @@ fit_inside (SdDistributionView *self,
             cairo_t            *measure)
 {
   SdDistributionContext *ctx = &self->ctx;
-  g_autoptr(GArray) points = ink_points (self);
+  g_autoptr(GArray) points = sd_legend_ink_points (&ctx->area, draw_ink, self);
   const cairo_rectangle_t *labels;
   guint n_labels;
   gsize n_points = points->len / 2;

@@ -34,6 +34,12 @@ static const double font_scales[] = { 1.0, 0.9, 0.8, 0.7 };
 #define POINT_TOLERANCE 0.005
 #define MAX_PLACES (8 + 6 * 4)
 
+/* Ink at least this opaque is data the legend keeps off; fainter ink
+ * counts one pixel in FAINT_STRIDE x FAINT_STRIDE. */
+#define INK_SOLID 0.4
+#define INK_FAINT 0.02
+#define FAINT_STRIDE 3
+
 #define NBSP "\xc2\xa0"
 #define THIN_SPACE "\xe2\x80\x89"
 #define NARROW_NBSP "\xe2\x80\xaf"
@@ -767,6 +773,65 @@ sd_legend_count_points (const cairo_rectangle_t *box,
     count += points[2 * i] >= box->x && points[2 * i] < box->x + box->width
              && points[2 * i + 1] >= box->y && points[2 * i + 1] < box->y + box->height;
   return count;
+}
+
+/**
+ * sd_legend_ink_points:
+ * @area: the plot area
+ * @draw: (scope call): draws the data, as the figure does
+ * @user_data: the data for @draw
+ *
+ * The data as drawn, as points for sd_legend_fit() to keep off: @draw
+ * draws it at one pixel per point, and each pixel of @area it inks at
+ * least 40 % becomes a point at its centre. Fainter ink, such as a fill
+ * under a curve or translucent bars, gives a point for only one pixel in
+ * 3 x 3, so that a legend would rather cover a fill than a line, but
+ * rather neither than a fill.
+ *
+ * Returns: (transfer full) (element-type double): x, y pairs
+ */
+GArray *
+sd_legend_ink_points (const cairo_rectangle_t *area,
+                      SdLegendDrawFunc         draw,
+                      gpointer                 user_data)
+{
+  int width, height, stride;
+  GArray *points;
+  cairo_surface_t *surface;
+  const guint8 *data;
+  cairo_t *cr;
+
+  g_return_val_if_fail (area != NULL, NULL);
+  g_return_val_if_fail (draw != NULL, NULL);
+
+  points = g_array_new (FALSE, FALSE, sizeof (double));
+  width = (int) ceil (MAX (area->width, 0.0));
+  height = (int) ceil (MAX (area->height, 0.0));
+  surface = cairo_image_surface_create (CAIRO_FORMAT_A8, MAX (width, 1), MAX (height, 1));
+  cr = cairo_create (surface);
+  cairo_translate (cr, -area->x, -area->y);
+  draw (cr, user_data);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        double alpha = data[y * stride + x] / 255.0;
+
+        if (alpha >= INK_SOLID
+            || (alpha > INK_FAINT && x % FAINT_STRIDE == 0 && y % FAINT_STRIDE == 0))
+          {
+            double point[2] = { area->x + x + 0.5, area->y + y + 0.5 };
+
+            g_array_append_vals (points, point, 2);
+          }
+      }
+
+  cairo_surface_destroy (surface);
+  return points;
 }
 
 /* The data the legend should not hide, and the best place found so far. */

@@ -82,6 +82,16 @@ typedef struct
 } SdLegendFit;
 
 /**
+ * SdLegendDrawFunc:
+ * @cr: where to draw, in the figure's points
+ * @user_data: the data passed with it
+ *
+ * Draws a figure's data, for sd_legend_ink_points().
+ */
+typedef void (*SdLegendDrawFunc) (cairo_t  *cr,
+                                  gpointer  user_data);
+
+/**
  * SdLegend:
  *
  * A box inside the plot listing what each line, marker or swatch means,
@@ -141,6 +151,9 @@ void      sd_legend_draw_fit      (SdLegend                *legend,
 gsize     sd_legend_count_points  (const cairo_rectangle_t *box,
                                    const double            *points,
                                    gsize                    n_points);
+GArray   *sd_legend_ink_points    (const cairo_rectangle_t *area,
+                                   SdLegendDrawFunc         draw,
+                                   gpointer                 user_data);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdLegend, sd_legend_free)
 
