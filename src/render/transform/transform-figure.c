@@ -114,10 +114,13 @@ place_labels (SdTransformFigure *self)
   if (layers & SD_LAYER_BASIS)
     _sd_transform_basis_label (ctx, FALSE);
   _sd_transform_orbit_label (ctx, 0, 2);
-  if (layers & SD_LAYER_DETERMINANT)
-    _sd_transform_determinant_label (ctx);
+  /* The eigenvalues sit along their lines near the plot's edge, where
+   * the determinant's label, which looks farther out from the crowded
+   * middle when it must, would otherwise take their place. */
   if (layers & SD_LAYER_EIGENVECTORS)
     _sd_transform_eigen_label (ctx);
+  if (layers & SD_LAYER_DETERMINANT)
+    _sd_transform_determinant_label (ctx);
   if (layers & SD_LAYER_SVD)
     _sd_transform_svd_label (ctx);
   _sd_transform_orbit_label (ctx, 2, G_MAXUINT);
@@ -222,9 +225,11 @@ draw_data (SdPlot   *plot,
     _sd_transform_eigen_render (self->eigen, cr);
   if (self->svd != NULL)
     _sd_transform_svd_render (self->svd, cr);
+  /* The orbit's vectors go under the basis' images: M v may run along
+   * M î, and the columns of M are what the figure is about. */
+  _sd_transform_orbit_render (self->orbit, cr);
   if (self->basis != NULL)
     _sd_transform_basis_render (self->basis, cr);
-  _sd_transform_orbit_render (self->orbit, cr);
   _sd_transform_labels_render (self->ctx.labels, self->ctx.style, cr);
 }
 

@@ -125,6 +125,12 @@ void      _sd_transform_mark_point         (SdTransformContext      *ctx,
 void      _sd_transform_mark_shape         (SdTransformContext      *ctx,
                                             const double            *xy,
                                             guint                    n);
+void      _sd_transform_mark_line          (SdTransformContext      *ctx,
+                                            double                   x0,
+                                            double                   y0,
+                                            double                   x1,
+                                            double                   y1,
+                                            double                   width);
 void      _sd_transform_set_alpha          (double                   rgba[4],
                                             const double             color[4],
                                             double                   alpha);
@@ -136,6 +142,9 @@ void      _sd_transform_singular_vectors   (const SdTransformContext *ctx,
                                             double                   su[2]);
 char     *_sd_transform_format_number      (double                   value,
                                             double                   zero);
+
+void      _sd_transform_mark_arrow         (SdTransformContext      *ctx,
+                                            const SdTransformArrow  *arrow);
 
 /* transform-draw.c */
 void      _sd_transform_segment            (const SdTransformContext *ctx,
