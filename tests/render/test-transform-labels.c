@@ -10,6 +10,7 @@
 
 #include <pango/pango.h>
 
+#include "legend.h"
 #include "transform-figure.h"
 
 #define MINUS "\xe2\x88\x92"
@@ -475,6 +476,86 @@ test_examples (void)
       }
 }
 
+/* The orbit's points v, M v, M² v, ... on the page. */
+static GArray *
+orbit_points (const SdTransformFigure *figure,
+              const SdScene           *scene)
+{
+  const SdSceneTransform *transform = sd_scene_get_transform (scene);
+  GArray *points = g_array_new (FALSE, FALSE, sizeof (double));
+  SdMat2 m = drawn_map (transform);
+  double p[2];
+
+  if (!transform->has_vector)
+    return points;
+
+  p[0] = transform->vector[0];
+  p[1] = transform->vector[1];
+  for (guint k = 0; k <= transform->orbit; k++)
+    {
+      double page[2], next[2];
+
+      sd_plot_map (sd_transform_figure_get_plot (figure), p[0], p[1], &page[0], &page[1]);
+      g_array_append_vals (points, page, 2);
+      sd_mat2_apply (&m, p, next);
+      p[0] = next[0];
+      p[1] = next[1];
+    }
+  return points;
+}
+
+/* Every example scene at the size the documentation recommends for
+ * lecture notes and at the default size: the box showing the matrix lies
+ * inside the figure, covers no label and no point of the orbit, and at
+ * most 1 % of the arrows and the ellipse. */
+static void
+test_info_examples (void)
+{
+  static const double sizes[][2] = { { 360, 270 }, { 800, 600 } };
+  g_autoptr(GPtrArray) scenes = example_scenes ();
+
+  for (guint i = 0; i < scenes->len; i++)
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      {
+        const char *path = g_ptr_array_index (scenes, i);
+        g_autoptr(SdScene) scene = sd_scene_load_file (path, NULL);
+        g_autoptr(SdTransformFigure) figure = figure_new (scene, sizes[s][0], sizes[s][1]);
+        g_autoptr(GArray) data = arrow_points (figure, scene);
+        g_autoptr(GArray) orbit = orbit_points (figure, scene);
+        const SdTransformLabel *labels;
+        cairo_rectangle_t box;
+        gsize covered;
+        guint n;
+
+        g_test_message ("%s at %g x %g", path, sizes[s][0], sizes[s][1]);
+        g_assert_true (sd_transform_figure_get_info_box (figure, &box));
+        g_assert_cmpfloat (box.x, >=, 0.0);
+        g_assert_cmpfloat (box.y, >=, 0.0);
+        g_assert_cmpfloat (box.x + box.width, <=, sizes[s][0]);
+        g_assert_cmpfloat (box.y + box.height, <=, sizes[s][1]);
+
+        labels = sd_transform_figure_get_labels (figure, &n);
+        for (guint j = 0; j < n; j++)
+          g_assert_false (box.x < labels[j].box.x + labels[j].box.width
+                          && labels[j].box.x < box.x + box.width
+                          && box.y < labels[j].box.y + labels[j].box.height
+                          && labels[j].box.y < box.y + box.height);
+
+        g_assert_cmpuint (sd_legend_count_points (&box, (const double *) (gpointer) orbit->data,
+                                                  orbit->len / 2), ==, 0);
+        if (sd_scene_get_transform (scene)->layers & SD_LAYER_UNIT_CIRCLE)
+          {
+            g_autoptr(GArray) ellipse = ellipse_points (figure, scene);
+
+            g_array_append_vals (data, ellipse->data, ellipse->len);
+          }
+        covered = sd_legend_count_points (&box, (const double *) (gpointer) data->data,
+                                          data->len / 2);
+        g_test_message ("covers %" G_GSIZE_FORMAT " of %u points", covered, data->len / 2);
+        g_assert_cmpfloat (covered, <=, 0.01 * data->len / 2);
+      }
+}
+
 /* A figure drawn from its parts is the figure drawn at once. */
 static void
 test_render_matches_draw (void)
@@ -521,6 +602,7 @@ main (int   argc,
   g_test_add_func ("/render/transform-labels/small", test_small);
   g_test_add_func ("/render/transform-labels/render-matches-draw", test_render_matches_draw);
   g_test_add_func ("/render/transform-labels/examples", test_examples);
+  g_test_add_func ("/render/transform-labels/info-box/examples", test_info_examples);
 
   return g_test_run ();
 }

@@ -264,15 +264,26 @@ void                    _sd_transform_orbit_render       (const SdTransformOrbit
                                                           cairo_t                      *cr);
 void                    _sd_transform_orbit_free         (SdTransformOrbit             *self);
 
-SdTransformInfo        *_sd_transform_info_new           (const SdTransformContext     *ctx);
+SdTransformInfo        *_sd_transform_info_new           (const SdTransformContext     *ctx,
+                                                          double                        scale);
 double                  _sd_transform_info_get_reserve   (const SdTransformInfo        *self);
-void                    _sd_transform_info_place         (SdTransformInfo              *self,
+void                    _sd_transform_info_get_size      (const SdTransformInfo        *self,
+                                                          double                       *width,
+                                                          double                       *height);
+void                    _sd_transform_info_place_beside  (SdTransformInfo              *self,
+                                                          const SdTransformContext     *ctx);
+void                    _sd_transform_info_place_inside  (SdTransformInfo              *self,
                                                           const SdTransformContext     *ctx,
-                                                          gboolean                      beside);
+                                                          const double                 *points,
+                                                          gsize                         n_points,
+                                                          guint                        *hidden,
+                                                          gsize                        *covered);
 gboolean                _sd_transform_info_get_box       (const SdTransformInfo        *self,
                                                           cairo_rectangle_t            *box);
 void                    _sd_transform_info_render        (const SdTransformInfo        *self,
                                                           cairo_t                      *cr);
 void                    _sd_transform_info_free          (SdTransformInfo              *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdTransformInfo, _sd_transform_info_free)
 
 G_END_DECLS
