@@ -447,8 +447,9 @@ data_points (const SdDistributionFigure *figure,
 }
 
 /* Every example scene at the size the documentation recommends for
- * lecture notes and at the default size: the legend lies inside the
- * figure, covers no label and at most 1.5 % of the data. */
+ * lecture notes and at the default size: the labels keep apart inside the
+ * plot, and the legend lies inside the figure, covers no label and at
+ * most 1.5 % of the data. */
 static void
 test_legend_examples (void)
 {
@@ -469,6 +470,7 @@ test_legend_examples (void)
         guint n;
 
         g_test_message ("%s at %g x %g", path, sizes[s][0], sizes[s][1]);
+        assert_laid_out (view);
         g_assert_true (sd_distribution_view_get_legend (view, &box));
         g_assert_cmpfloat (box.x, >=, 0.0);
         g_assert_cmpfloat (box.y, >=, 0.0);

@@ -401,7 +401,8 @@ ellipse_point (const SdDistributionCurve *curve,
 
 /* "2σ: 86.5 %" on each ellipse, on a plate that interrupts it, opposite
  * the first principal axis' arrow, where the ellipses are farthest apart,
- * turned a little off the axis' line. */
+ * turned a little off the axis' line; left out where a small plot has no
+ * room for it. */
 static void
 label_ellipses (SdDistributionContext     *ctx,
                 guint                      index,
@@ -426,7 +427,7 @@ label_ellipses (SdDistributionContext     *ctx,
       markup = g_strdup_printf (_("%uσ: %s %%"), k, mass);
       label.markup = markup;
       memcpy (label.text, rgba, sizeof label.text);
-      _sd_distribution_label_settle (ctx, &label, px, py);
+      _sd_distribution_label_try (ctx, &label, px, py);
     }
 }
 

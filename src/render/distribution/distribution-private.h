@@ -149,25 +149,29 @@ char       *_sd_distribution_rise_markup    (const SdDistributionCurve   *curve)
 const char *_sd_distribution_y_title        (const SdDistributionContext *ctx);
 
 /* distribution-labels.c */
-void _sd_distribution_label_clear   (gpointer                     label);
-void _sd_distribution_plate_box     (const SdDistributionContext *ctx,
-                                     const char                  *markup,
-                                     double                       cx,
-                                     double                       cy,
-                                     cairo_rectangle_t           *box);
-void _sd_distribution_label_add     (SdDistributionContext       *ctx,
-                                     const SdDistributionLabel   *label);
-void _sd_distribution_label_settle  (SdDistributionContext       *ctx,
-                                     SdDistributionLabel         *label,
-                                     double                       cx,
-                                     double                       cy);
-void _sd_distribution_label_render  (const SdDistributionLabel   *label,
-                                     const SdThemeStyle          *style,
-                                     cairo_t                     *cr);
-void _sd_distribution_labels_render (const GArray                *labels,
-                                     guint                        kinds,
-                                     const SdThemeStyle          *style,
-                                     cairo_t                     *cr);
+void     _sd_distribution_label_clear   (gpointer                     label);
+void     _sd_distribution_plate_box     (const SdDistributionContext *ctx,
+                                         const char                  *markup,
+                                         double                       cx,
+                                         double                       cy,
+                                         cairo_rectangle_t           *box);
+void     _sd_distribution_label_add     (SdDistributionContext       *ctx,
+                                         const SdDistributionLabel   *label);
+void     _sd_distribution_label_settle  (SdDistributionContext       *ctx,
+                                         SdDistributionLabel         *label,
+                                         double                       cx,
+                                         double                       cy);
+gboolean _sd_distribution_label_try     (SdDistributionContext       *ctx,
+                                         SdDistributionLabel         *label,
+                                         double                       cx,
+                                         double                       cy);
+void     _sd_distribution_label_render  (const SdDistributionLabel   *label,
+                                         const SdThemeStyle          *style,
+                                         cairo_t                     *cr);
+void     _sd_distribution_labels_render (const GArray                *labels,
+                                         guint                        kinds,
+                                         const SdThemeStyle          *style,
+                                         cairo_t                     *cr);
 
 /* distribution-layout.c */
 void     _sd_distribution_classify          (SdDistributionContext       *ctx);
