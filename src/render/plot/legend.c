@@ -224,34 +224,17 @@ layout_at (const Arrangement *arrangement,
   return i < arrangement->layouts->len ? g_ptr_array_index (arrangement->layouts, i) : NULL;
 }
 
-/* Sets the legend in @format and measures it: one column is the classic
- * legend, matplotlib's spacing; more columns fill top to bottom, then
- * left to right, each as wide as its widest label. */
+/* Measures the set legend: one column is the classic legend,
+ * matplotlib's spacing; more columns fill top to bottom, then left to
+ * right, each as wide as its widest label. */
 static void
-arrangement_init (Arrangement        *arrangement,
-                  const SdLegend     *self,
-                  cairo_t            *cr,
-                  const SdThemeStyle *style,
-                  const Format       *format)
+measure_arrangement (Arrangement *arrangement)
 {
-  double em = style->font_size * format->scale;
-  guint n = self->entries->len;
+  double em = arrangement->style.font_size;
+  guint columns = arrangement->format.columns;
 
-  memset (arrangement, 0, sizeof *arrangement);
-  arrangement->format = *format;
-  arrangement->style = *style;
-  arrangement->style.font_size = em;
-  arrangement->style.marker_size = style->marker_size * format->scale;
-  arrangement->layouts = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (arrangement->layouts,
-                     create_layout (&g_array_index (self->entries, Entry, i), cr,
-                                    &arrangement->style, format->wrap));
-
-  arrangement->rows = (n + format->columns - 1) / format->columns;
-  arrangement->row_height = g_new0 (double, MAX (arrangement->rows, 1));
-  arrangement->width = 2 * PADDING * em + (format->columns - 1) * COLUMN_GAP * em;
-  for (guint c = 0; c < format->columns; c++)
+  arrangement->width = 2 * PADDING * em + (columns - 1) * COLUMN_GAP * em;
+  for (guint c = 0; c < columns; c++)
     {
       for (guint r = 0; r < arrangement->rows; r++)
         {
@@ -268,9 +251,36 @@ arrangement_init (Arrangement        *arrangement,
       arrangement->width += (HANDLE_LENGTH + HANDLE_GAP) * em + arrangement->column_width[c];
     }
 
-  arrangement->height = 2 * PADDING * em + ROW_GAP * em * (arrangement->rows - 1);
+  arrangement->height = 2 * PADDING * em;
   for (guint r = 0; r < arrangement->rows; r++)
-    arrangement->height += arrangement->row_height[r];
+    arrangement->height += arrangement->row_height[r] + (r > 0 ? ROW_GAP * em : 0.0);
+}
+
+/* Sets the legend in @format, its text and markers scaled, and measures
+ * it. */
+static void
+arrangement_init (Arrangement        *arrangement,
+                  const SdLegend     *self,
+                  cairo_t            *cr,
+                  const SdThemeStyle *style,
+                  const Format       *format)
+{
+  guint n = self->entries->len;
+
+  memset (arrangement, 0, sizeof *arrangement);
+  arrangement->format = *format;
+  arrangement->style = *style;
+  arrangement->style.font_size = style->font_size * format->scale;
+  arrangement->style.marker_size = style->marker_size * format->scale;
+  arrangement->layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (arrangement->layouts,
+                     create_layout (&g_array_index (self->entries, Entry, i), cr,
+                                    &arrangement->style, format->wrap));
+
+  arrangement->rows = (n + format->columns - 1) / format->columns;
+  arrangement->row_height = g_new0 (double, MAX (arrangement->rows, 1));
+  measure_arrangement (arrangement);
 }
 
 static void
