@@ -240,6 +240,7 @@ static double
 fit_below (SdDistributionView *self,
            cairo_t            *measure)
 {
+  /* One, two, three and four rows of full-size text, in font sizes. */
   static const double heights[] = { 2.6, 4.3, 6.0, 7.7 };
   const SdThemeStyle *style = &self->style;
   double width = self->options.width - 2 * style->padding;
@@ -252,16 +253,19 @@ fit_below (SdDistributionView *self,
 }
 
 /* Puts the legend in the band below the plot, centred under it, inside
- * the figure. */
+ * the figure; one wider than the figure's padding allows, centred in the
+ * figure. */
 static void
 place_below (SdDistributionView *self)
 {
   cairo_rectangle_t *box = &self->legend_fit.box;
   const cairo_rectangle_t *area = &self->ctx.area;
-  double padding = self->style.padding;
+  double padding = self->style.padding, width = self->options.width;
 
-  box->x = CLAMP (area->x + (area->width - box->width) / 2, padding,
-                  self->options.width - padding - box->width);
+  box->x = box->width <= width - 2 * padding
+           ? CLAMP (area->x + (area->width - box->width) / 2, padding,
+                    width - padding - box->width)
+           : (width - box->width) / 2;
   box->y = self->options.height - padding - box->height;
 }
 
