@@ -15,13 +15,18 @@ G_BEGIN_DECLS
 /**
  * SdLegendPlacement:
  * @SD_LEGEND_AUTO: the corner where the legend covers the least of the
- *   busy rectangles given to sd_legend_draw(), top right on a tie
+ *   busy rectangles given to sd_legend_draw(), top right on a tie; for
+ *   sd_legend_fit(), the place along the plot's edges where it hides the
+ *   least
  * @SD_LEGEND_TOP_RIGHT: inside the plot's top right corner
  * @SD_LEGEND_TOP_LEFT: inside the plot's top left corner
  * @SD_LEGEND_BOTTOM_LEFT: inside the plot's bottom left corner
  * @SD_LEGEND_BOTTOM_RIGHT: inside the plot's bottom right corner
  *
- * Where the legend goes.
+ * Where the legend goes. A corner chosen is kept by sd_legend_fit() too,
+ * which then only sets the legend to fit it: a figure whose data moves,
+ * such as an iterate while a race plays, can choose the corner once and
+ * keep it.
  */
 typedef enum
 {
