@@ -472,8 +472,12 @@ sd_transform_figure_get_info_box (const SdTransformFigure *self,
  * eigenvalues, the image of the unit square filled blue (orange when M
  * reverses orientation) and labelled with det M, and when the scene sets a
  * vector, its orbit v, M v, ..., M^orbit v. The scene's layers choose what
- * is drawn. A box beside the plot, or in its emptiest corner when the
- * figure has no room beside it, shows M and what it does.
+ * is drawn. A box beside the plot shows M and what it does; when the
+ * figure has no room beside it, the box goes inside along the plot's
+ * edges where it hides no label and the least of the data, its text
+ * smaller if that hides less, or beside the plot after all, smaller,
+ * when inside it would hide data. Labels keep off each other, the
+ * arrows and the ellipse.
  *
  * The view is a square centred on the origin that holds the drawing of A
  * (t = 1), and so that of every M on the way from I, and the orbit of v
