@@ -644,6 +644,54 @@ test_moments (void)
   canvas_clear (&canvas);
 }
 
+/* Legend entries say what the group's name does not: the family unless
+ * the name says it as a word, the parameters (three significant digits)
+ * unless the name says the family and every parameter's value too. */
+static void
+test_legend_names (void)
+{
+  static const struct
+  {
+    const char *group;
+    const char *label;
+  } cases[] = {
+    { "[Distribution Normal]\nfamily=normal\n", "Normal (μ = 0, σ = 1)" },
+    { "[Distribution Student t, 2 dof]\nfamily=student-t\ndof=2\n", "Student t, 2 dof" },
+    { "[Distribution Student-t 2]\nfamily=student-t\ndof=2\n", "Student-t 2" },
+    /* The name says the family, but not the parameter it has. */
+    { "[Distribution Student t, 3 dof]\nfamily=student-t\ndof=2\n",
+      "Student t, 3 dof (ν = 2)" },
+    { "[Distribution Gamma 2]\nfamily=gamma\nshape=2\n", "Gamma 2 (<i>k</i> = 2, θ = 1)" },
+    { "[Distribution Normal(−1, 2)]\nfamily=normal\nmean=-1\nsd=2\nsamples=100\n",
+      "Normal(−1, 2) (100 samples)" },
+    { "[Distribution Normal(1, 2)]\nfamily=normal\nmean=-1\nsd=2\n",
+      "Normal(1, 2) (μ = −1, σ = 2)" },
+    /* "F" is a word of its own, not the start of "Fit". */
+    { "[Distribution Fit]\nfamily=f\n",
+      "Fit (F, <i>d</i><sub>1</sub> = 5, <i>d</i><sub>2</sub> = 10)" },
+    { "[Distribution F(5, 10)]\nfamily=f\n", "F(5, 10)" },
+    /* The approximation of data/scenes/central-limit.saddle: σ = √7.5,
+     * written as figures write numbers, 2.74, not 2.73861. */
+    { "[Distribution Normal approximation]\nfamily=normal\nmean=10\nsd=2.7386127875258306\n",
+      "Normal approximation (μ = 10, σ = 2.74)" },
+    { "[Distribution Sum]\nfamily=binomial\nn=40\np=0.25\nsamples=20000\n",
+      "Sum (binomial, <i>n</i> = 40, <i>p</i> = 0.25; 20\u2009000 samples)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strconcat ("[Scene]\nversion=1\nkind=distribution\n",
+                                           cases[i].group, NULL);
+      g_autoptr(SdScene) scene = load_scene (text);
+      g_autoptr(SdDistributionFigure) figure = new_figure (scene);
+      g_autofree char *label = sd_distribution_curve_get_label (g_ptr_array_index (figure->curves,
+                                                                                   0));
+
+      g_assert_cmpstr (label, ==, cases[i].label);
+      g_assert_true (pango_parse_markup (label, -1, 0, NULL, NULL, NULL, NULL));
+    }
+}
+
 /* One legend entry per distribution, named after the group, with the
  * family and its parameters, each entry's line in its colour. */
 static void
@@ -1394,6 +1442,7 @@ main (int   argc,
   g_test_add_func ("/render/distribution-figure/interval/markup", test_interval_markup);
   g_test_add_func ("/render/distribution-figure/moments", test_moments);
   g_test_add_func ("/render/distribution-figure/legend", test_legend);
+  g_test_add_func ("/render/distribution-figure/legend/names", test_legend_names);
   g_test_add_func ("/render/distribution-figure/cdf", test_cdf);
   g_test_add_func ("/render/distribution-figure/unbounded", test_unbounded);
   g_test_add_func ("/render/distribution-figure/dense", test_dense);

@@ -9,6 +9,7 @@
 #include <pango/pango.h>
 #include <string.h>
 
+#include "core-error.h"
 #include "distribution-figure.h"
 
 #define WIDTH 800
@@ -234,16 +235,275 @@ test_render_matches (void)
     cairo_surface_destroy (surfaces[i]);
 }
 
+/* Example scenes ---------------------------------------------------------- */
+
+/* The files of the distribution scenes among the examples (data/scenes)
+ * and the gallery (docs/gallery). */
+static GPtrArray *
+example_scenes (void)
+{
+  static const char * const folders[][2] = { { "data", "scenes" }, { "docs", "gallery" } };
+  GPtrArray *scenes = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint f = 0; f < G_N_ELEMENTS (folders); f++)
+    {
+      g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "..", folders[f][0],
+                                                       folders[f][1], NULL);
+      g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+      const char *name;
+
+      g_assert_nonnull (dir);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (folder, name, NULL);
+          g_autoptr(GError) error = NULL;
+          g_autoptr(SdScene) scene = NULL;
+
+          if (!g_str_has_suffix (name, ".saddle"))
+            continue;
+          scene = sd_scene_load_file (path, &error);
+          g_assert_no_error (error);
+          if (scene->kind == SD_SCENE_DISTRIBUTION)
+            g_ptr_array_add (scenes, g_steal_pointer (&path));
+        }
+    }
+
+  g_assert_cmpuint (scenes->len, >=, 15);
+  return scenes;
+}
+
+static SdDistributionView *
+new_view_sized (const SdDistributionFigure *figure,
+                double                      width,
+                double                      height)
+{
+  SdFigureOptions options;
+
+  sd_figure_options_init (&options);
+  options.width = width;
+  options.height = height;
+  return sd_distribution_view_new (figure, &options);
+}
+
+/* Adds points every point of the way from (x0, y0) to (x1, y1), on the
+ * page, those inside @area. */
+static void
+add_segment (GArray                  *points,
+             const cairo_rectangle_t *area,
+             double                   x0,
+             double                   y0,
+             double                   x1,
+             double                   y1)
+{
+  guint n = (guint) ceil (hypot (x1 - x0, y1 - y0));
+
+  for (guint i = 0; i <= n; i++)
+    {
+      double t = n > 0 ? (double) i / n : 0.0;
+      double p[2] = { x0 + t * (x1 - x0), y0 + t * (y1 - y0) };
+
+      if (isfinite (p[0]) && isfinite (p[1]) && p[0] >= area->x && p[1] >= area->y
+          && p[0] <= area->x + area->width && p[1] <= area->y + area->height)
+        g_array_append_vals (points, p, 2);
+    }
+}
+
+typedef struct
+{
+  const SdPlot      *plot;
+  cairo_rectangle_t  area;
+  double             cdf_range[2];
+} Mapping;
+
+static void
+map_cdf (const Mapping *mapping,
+         double         x,
+         double         f,
+         double        *px,
+         double        *py)
+{
+  const cairo_rectangle_t *area = &mapping->area;
+  const double *range = mapping->cdf_range;
+
+  sd_plot_map (mapping->plot, x, 0.0, px, NULL);
+  *py = area->y + area->height * (range[1] - f) / (range[1] - range[0]);
+}
+
+/* A density's curve, or a mass function's stems, and the tops of its
+ * histogram's bars. */
+static void
+add_density (GArray                    *points,
+             const Mapping             *mapping,
+             const SdDistributionCurve *curve)
+{
+  gboolean discrete = sd_distribution_is_discrete (curve->distribution);
+
+  for (gsize i = 0; (curve->source->layers & SD_LAYER_PDF) && i < curve->n_points; i++)
+    {
+      double x0, y0, x1, y1;
+
+      sd_plot_map (mapping->plot, curve->x[i], curve->density[i], &x0, &y0);
+      if (discrete)
+        {
+          sd_plot_map (mapping->plot, curve->x[i], 0.0, NULL, &y1);
+          add_segment (points, &mapping->area, x0, y0, x0, y1);
+          continue;
+        }
+      if (i + 1 == curve->n_points)
+        break;
+      sd_plot_map (mapping->plot, curve->x[i + 1], curve->density[i + 1], &x1, &y1);
+      add_segment (points, &mapping->area, x0, y0, x1, y1);
+    }
+
+  for (guint j = 0; curve->histogram != NULL && j < sd_histogram_get_n_bins (curve->histogram);
+       j++)
+    {
+      double lower, upper, x0, x1, y;
+
+      sd_histogram_get_bin (curve->histogram, j, &lower, &upper);
+      sd_plot_map (mapping->plot, lower,
+                   sd_histogram_get_count (curve->histogram, j)
+                   / ((double) curve->n_samples * (upper - lower)), &x0, &y);
+      sd_plot_map (mapping->plot, upper, 0.0, &x1, NULL);
+      add_segment (points, &mapping->area, x0, y, x1, y);
+    }
+}
+
+/* A distribution function's curve, or its steps. */
+static void
+add_cdf (GArray                    *points,
+         const Mapping             *mapping,
+         const SdDistributionCurve *curve)
+{
+  gboolean discrete = sd_distribution_is_discrete (curve->distribution);
+
+  for (gsize i = 0; i + 1 < curve->n_points; i++)
+    {
+      double x0, y0, x1, y1;
+
+      map_cdf (mapping, curve->x[i], curve->cumulative[i], &x0, &y0);
+      map_cdf (mapping, curve->x[i + 1], discrete ? curve->cumulative[i]
+                                                  : curve->cumulative[i + 1], &x1, &y1);
+      add_segment (points, &mapping->area, x0, y0, x1, y1);
+    }
+}
+
+/* A bivariate normal's dots and its ellipses at 1, 2 and 3 σ. */
+static void
+add_bivariate (GArray                    *points,
+               const Mapping             *mapping,
+               const SdDistributionCurve *curve)
+{
+  for (gsize i = 0; i < curve->n_scatter; i++)
+    {
+      double px, py;
+
+      sd_plot_map (mapping->plot, curve->scatter_x[i], curve->scatter_y[i], &px, &py);
+      add_segment (points, &mapping->area, px, py, px, py);
+    }
+
+  for (guint k = 1; (curve->source->layers & SD_LAYER_PDF) && k <= 3; k++)
+    {
+      double x[181], y[181];
+
+      sd_bivariate_normal_get_ellipse (curve->bivariate, k, x, y, G_N_ELEMENTS (x));
+      for (guint i = 0; i + 1 < G_N_ELEMENTS (x); i++)
+        {
+          double x0, y0, x1, y1;
+
+          sd_plot_map (mapping->plot, x[i], y[i], &x0, &y0);
+          sd_plot_map (mapping->plot, x[i + 1], y[i + 1], &x1, &y1);
+          add_segment (points, &mapping->area, x0, y0, x1, y1);
+        }
+    }
+}
+
+/* The data as drawn, computed afresh from the figure's numbers: points a
+ * point apart along densities, distribution functions, bar tops and
+ * ellipses, and every dot. */
+static GArray *
+data_points (const SdDistributionFigure *figure,
+             const SdDistributionView   *view)
+{
+  GArray *points = g_array_new (FALSE, FALSE, sizeof (double));
+  Mapping mapping = { sd_distribution_view_get_plot (view) };
+
+  sd_plot_get_area (mapping.plot, &mapping.area);
+  sd_distribution_view_get_cdf_range (view, mapping.cdf_range);
+  for (guint i = 0; i < figure->curves->len; i++)
+    {
+      const SdDistributionCurve *curve = g_ptr_array_index (figure->curves, i);
+
+      if (figure->bivariate)
+        {
+          add_bivariate (points, &mapping, curve);
+          continue;
+        }
+      add_density (points, &mapping, curve);
+      if (curve->source->layers & SD_LAYER_CDF)
+        add_cdf (points, &mapping, curve);
+    }
+  return points;
+}
+
+/* Every example scene at the size the documentation recommends for
+ * lecture notes and at the default size: the labels keep apart inside the
+ * plot, and the legend lies inside the figure, covers no label and at
+ * most 1.5 % of the data. */
+static void
+test_legend_examples (void)
+{
+  static const double sizes[][2] = { { 360, 270 }, { 800, 600 } };
+  g_autoptr(GPtrArray) scenes = example_scenes ();
+
+  for (guint i = 0; i < scenes->len; i++)
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      {
+        const char *path = g_ptr_array_index (scenes, i);
+        g_autoptr(SdScene) scene = sd_scene_load_file (path, NULL);
+        g_autoptr(SdDistributionFigure) figure = new_figure (scene);
+        g_autoptr(SdDistributionView) view = new_view_sized (figure, sizes[s][0], sizes[s][1]);
+        g_autoptr(GArray) points = data_points (figure, view);
+        const SdDistributionLabel *labels;
+        cairo_rectangle_t box;
+        gsize covered;
+        guint n;
+
+        g_test_message ("%s at %g x %g", path, sizes[s][0], sizes[s][1]);
+        assert_laid_out (view);
+        g_assert_true (sd_distribution_view_get_legend (view, &box));
+        g_assert_cmpfloat (box.x, >=, 0.0);
+        g_assert_cmpfloat (box.y, >=, 0.0);
+        g_assert_cmpfloat (box.x + box.width, <=, sizes[s][0]);
+        g_assert_cmpfloat (box.y + box.height, <=, sizes[s][1]);
+
+        labels = sd_distribution_view_get_labels (view, &n);
+        for (guint j = 0; j < n; j++)
+          g_assert_false (box.x < labels[j].box.x + labels[j].box.width
+                          && labels[j].box.x < box.x + box.width
+                          && box.y < labels[j].box.y + labels[j].box.height
+                          && labels[j].box.y < box.y + box.height);
+
+        covered = sd_legend_count_points (&box, (const double *) (gpointer) points->data,
+                                          points->len / 2);
+        g_test_message ("covers %" G_GSIZE_FORMAT " of %u points", covered, points->len / 2);
+        g_assert_cmpuint (points->len, >, 200);
+        g_assert_cmpfloat (covered, <=, 0.015 * points->len / 2);
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  sd_core_init ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/render/distribution-labels/normal", test_normal);
   g_test_add_func ("/render/distribution-labels/rise", test_rise);
   g_test_add_func ("/render/distribution-labels/bivariate", test_bivariate);
   g_test_add_func ("/render/distribution-labels/render-matches", test_render_matches);
+  g_test_add_func ("/render/distribution-labels/legend/examples", test_legend_examples);
 
   return g_test_run ();
 }

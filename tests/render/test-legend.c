@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "legend.h"
 
@@ -253,6 +254,182 @@ test_markers (Fixture       *fixture,
   g_assert_cmphex (pixel (fixture, 150, 280) >> 24, ==, 0);
 }
 
+/* Fitting ----------------------------------------------------------------- */
+
+/* The drawn legend's ink, every pixel not left transparent, lies in @box
+ * but for half the frame's line, stroked on the box's edge. */
+static void
+assert_ink_inside (Fixture                 *fixture,
+                   const cairo_rectangle_t *box)
+{
+  double half = fixture->style.axis_line_width / 2;
+
+  for (int y = 0; y < HEIGHT; y++)
+    for (int x = 0; x < WIDTH; x++)
+      if (pixel (fixture, x, y) >> 24 != 0)
+        {
+          g_assert_cmpfloat (x + 1, >=, box->x - half);
+          g_assert_cmpfloat (x, <=, box->x + box->width + half);
+          g_assert_cmpfloat (y + 1, >=, box->y - half);
+          g_assert_cmpfloat (y, <=, box->y + box->height + half);
+        }
+}
+
+static void
+clear (Fixture *fixture)
+{
+  cairo_save (fixture->cr);
+  cairo_set_operator (fixture->cr, CAIRO_OPERATOR_CLEAR);
+  cairo_paint (fixture->cr);
+  cairo_restore (fixture->cr);
+}
+
+/* Set full size in one column, the fitted legend is the classic one:
+ * the same box, the same pixels. */
+static void
+test_fit_classic (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  gsize size = (gsize) cairo_image_surface_get_stride (fixture->surface) * HEIGHT;
+  g_autofree guint8 *classic = NULL;
+  cairo_rectangle_t box;
+  SdLegendFit fit;
+
+  clear (fixture);
+  sd_legend_draw (fixture->legend, fixture->cr, &fixture->style, &fixture->area, NULL, 0, &box);
+  cairo_surface_flush (fixture->surface);
+  classic = g_memdup2 (cairo_image_surface_get_data (fixture->surface), size);
+
+  g_assert_true (sd_legend_fit (fixture->legend, fixture->cr, &fixture->style, &fixture->area,
+                                NULL, 0, NULL, 0, &fit));
+  g_assert_cmpfloat (fit.font_scale, ==, 1.0);
+  g_assert_cmpuint (fit.columns, ==, 1);
+  g_assert_cmpfloat (fit.wrap_width, ==, 0.0);
+  g_assert_cmpmem (&fit.box, sizeof fit.box, &box, sizeof box);
+
+  clear (fixture);
+  sd_legend_draw_fit (fixture->legend, fixture->cr, &fixture->style, &fit);
+  cairo_surface_flush (fixture->surface);
+  g_assert_cmpint (memcmp (classic, cairo_image_surface_get_data (fixture->surface), size), ==, 0);
+}
+
+/* A legend wider than the plot: the classic one reaches out of it; the
+ * fitted one is set smaller or wrapped, and every pixel it draws is in
+ * the plot. */
+static void
+test_fit_narrow (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  SdLegendEntry entry = {
+    .markup = "Sum of 40 flips (binomial, <i>n</i> = 40, <i>p</i> = 0.25; 20\u2009000 samples)",
+    .color = { 0.8, 0.4, 0.0, 1.0 },
+    .line_width = 2.0,
+  };
+  cairo_rectangle_t narrow = { 100, 40, 200, 200 }, box;
+  SdLegendFit fit;
+
+  sd_legend_add (fixture->legend, &entry);
+  sd_legend_draw (fixture->legend, fixture->cr, &fixture->style, &narrow, NULL, 0, &box);
+  g_assert_cmpfloat (box.x, <, narrow.x);
+
+  clear (fixture);
+  g_assert_true (sd_legend_fit (fixture->legend, fixture->cr, &fixture->style, &narrow,
+                                NULL, 0, NULL, 0, &fit));
+  g_assert_true (fit.font_scale < 1.0 || fit.wrap_width > 0.0);
+  g_assert_cmpfloat (fit.font_scale, >=, 0.7);
+  g_assert_cmpfloat (fit.box.x, >=, narrow.x);
+  g_assert_cmpfloat (fit.box.y, >=, narrow.y);
+  g_assert_cmpfloat (fit.box.x + fit.box.width, <=, narrow.x + narrow.width);
+  g_assert_cmpfloat (fit.box.y + fit.box.height, <=, narrow.y + narrow.height);
+  /* The long entry wraps onto more lines than it would take set full
+   * width: the box is taller than four rows of text. */
+  g_assert_cmpfloat (fit.box.height, >, 4 * fit.font_scale * fixture->style.font_size);
+
+  sd_legend_draw_fit (fixture->legend, fixture->cr, &fixture->style, &fit);
+  assert_ink_inside (fixture, &fit.box);
+}
+
+/* Many short entries in a low plot go into columns. */
+static void
+test_fit_columns (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  cairo_rectangle_t low = { 20, 20, 360, 70 };
+  SdLegendFit fit, size;
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *markup = g_strdup_printf ("run %u", i + 1);
+      SdLegendEntry entry = { .markup = markup, .color = { 0, 0, 0, 1 }, .line_width = 1 };
+
+      sd_legend_add (fixture->legend, &entry);
+    }
+
+  g_assert_true (sd_legend_fit (fixture->legend, fixture->cr, &fixture->style, &low,
+                                NULL, 0, NULL, 0, &fit));
+  g_assert_cmpuint (fit.columns, >, 1);
+  g_assert_cmpfloat (fit.box.y + fit.box.height, <=, low.y + low.height);
+
+  /* Fitted to a size alone, it is the same. */
+  g_assert_true (sd_legend_fit_size (fixture->legend, fixture->cr, &fixture->style,
+                                     low.width - 1.2 * fixture->style.font_size,
+                                     low.height - 1.2 * fixture->style.font_size, &size));
+  g_assert_cmpuint (size.columns, ==, fit.columns);
+  g_assert_cmpfloat (size.font_scale, ==, fit.font_scale);
+  g_assert_cmpfloat (size.box.width, ==, fit.box.width);
+  g_assert_cmpfloat (size.box.height, ==, fit.box.height);
+
+  clear (fixture);
+  sd_legend_draw_fit (fixture->legend, fixture->cr, &fixture->style, &fit);
+  assert_ink_inside (fixture, &fit.box);
+
+  /* Nothing fits in a sliver: the smallest legend, reported as such. */
+  g_assert_false (sd_legend_fit_size (fixture->legend, fixture->cr, &fixture->style, 40, 10,
+                                      &size));
+  g_assert_cmpfloat (size.font_scale, ==, 0.7);
+}
+
+/* Points fill a rectangle; the fitted legend goes where it covers none
+ * of them, and keeps off a label too, whatever the order of preference. */
+static void
+test_fit_least_covered (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const cairo_rectangle_t *area = &fixture->area;
+  cairo_rectangle_t label = { area->x, area->y + area->height - 30, 30, 30 };
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (double));
+  SdLegendFit fit;
+
+  /* The upper half, the right edge and a label at the bottom left: only
+   * the bottom right corner is free. */
+  for (double y = area->y; y < area->y + area->height / 2; y += 2)
+    for (double x = area->x; x < area->x + area->width; x += 2)
+      g_array_append_vals (points, (double[]) { x, y }, 2);
+  for (double y = area->y; y < area->y + area->height; y += 2)
+    g_array_append_vals (points, (double[]) { area->x + area->width - 1, y }, 2);
+
+  g_assert_true (sd_legend_fit (fixture->legend, fixture->cr, &fixture->style, area,
+                                (const double *) (gpointer) points->data, points->len / 2,
+                                &label, 1, &fit));
+  g_assert_cmpuint (fit.hidden, ==, 0);
+  g_assert_cmpuint (fit.covered, ==, 0);
+  g_assert_cmpuint (sd_legend_count_points (&fit.box, (const double *) (gpointer) points->data,
+                                            points->len / 2), ==, 0);
+  g_assert_cmpfloat (fit.box.y, >=, area->y + area->height / 2);
+  g_assert_cmpfloat (fit.box.x, >=, label.x + label.width);
+
+  /* A corner chosen is kept, whatever it covers, and says so. */
+  sd_legend_set_placement (fixture->legend, SD_LEGEND_TOP_LEFT);
+  g_assert_true (sd_legend_fit (fixture->legend, fixture->cr, &fixture->style, area,
+                                (const double *) (gpointer) points->data, points->len / 2,
+                                &label, 1, &fit));
+  assert_corner (fixture, &fit.box, FALSE, TRUE);
+  g_assert_cmpuint (fit.covered, ==,
+                    sd_legend_count_points (&fit.box, (const double *) (gpointer) points->data,
+                                            points->len / 2));
+  g_assert_cmpuint (fit.covered, >, 100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -268,6 +445,10 @@ main (int   argc,
   ADD ("/render/legend/wider-labels", test_wider_labels);
   ADD ("/render/legend/empty", test_empty);
   ADD ("/render/legend/markers", test_markers);
+  ADD ("/render/legend/fit/classic", test_fit_classic);
+  ADD ("/render/legend/fit/narrow", test_fit_narrow);
+  ADD ("/render/legend/fit/columns", test_fit_columns);
+  ADD ("/render/legend/fit/least-covered", test_fit_least_covered);
 
 #undef ADD
 

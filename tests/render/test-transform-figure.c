@@ -444,6 +444,27 @@ test_basis_tips (void)
   render_clear (&without);
 }
 
+/* The images of î and ĵ are drawn over the orbit's vectors: a rotation
+ * by 30° takes v = (1.5, 0) to M v along M î, whose middle stays green. */
+static void
+test_basis_over_orbit (void)
+{
+  double c = cos (G_PI / 6), s = sin (G_PI / 6);
+  g_autoptr(SdScene) scene = scene_new (c, -s, s, c, SD_LAYER_BASIS);
+  Render render = { 0 };
+  guint8 rgb[3];
+  double px, py;
+
+  scene_set_vector (scene, 1.5, 0.0, 1);
+  render_light (&render, scene);
+  sd_plot_map (render.plot, c / 2, s / 2, &px, &py);
+  pixel_at (&render, px, py, 0, 0, rgb);
+  g_assert_true (is_green (rgb));
+  /* Beyond M î, M v's shaft goes on in ink. */
+  g_assert_true (color_near (&render, 1.2 * c, 1.2 * s, is_ink));
+  render_clear (&render);
+}
+
 /* The image of the unit circle passes through ±σ1 u1 and ±σ2 u2 and
  * through every M (cos θ, sin θ), and not through the origin's side of
  * them. */
@@ -959,6 +980,7 @@ main (int   argc,
   g_test_add_func ("/render/transform-figure/grid/identity-at-t0", test_grid_identity_at_t0);
   g_test_add_func ("/render/transform-figure/view/contains-map", test_view_contains_map);
   g_test_add_func ("/render/transform-figure/basis/tips", test_basis_tips);
+  g_test_add_func ("/render/transform-figure/basis/over-orbit", test_basis_over_orbit);
   g_test_add_func ("/render/transform-figure/unit-circle/ellipse", test_ellipse);
   g_test_add_func ("/render/transform-figure/eigenvectors/symmetric", test_eigen_lines);
   g_test_add_func ("/render/transform-figure/eigenvectors/defective", test_eigen_defective);

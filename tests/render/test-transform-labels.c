@@ -10,6 +10,7 @@
 
 #include <pango/pango.h>
 
+#include "legend.h"
 #include "transform-figure.h"
 
 #define MINUS "\xe2\x88\x92"
@@ -289,6 +290,272 @@ test_small (void)
     }
 }
 
+/* Example scenes ---------------------------------------------------------- */
+
+/* The files of the transform scenes among the examples (data/scenes) and
+ * the gallery (docs/gallery). */
+static GPtrArray *
+example_scenes (void)
+{
+  static const char * const folders[][2] = { { "data", "scenes" }, { "docs", "gallery" } };
+  GPtrArray *scenes = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint f = 0; f < G_N_ELEMENTS (folders); f++)
+    {
+      g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "..", folders[f][0],
+                                                       folders[f][1], NULL);
+      g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+      const char *name;
+
+      g_assert_nonnull (dir);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (folder, name, NULL);
+          g_autoptr(GError) error = NULL;
+          g_autoptr(SdScene) scene = NULL;
+
+          if (!g_str_has_suffix (name, ".saddle"))
+            continue;
+          scene = sd_scene_load_file (path, &error);
+          g_assert_no_error (error);
+          if (scene->kind == SD_SCENE_TRANSFORM)
+            g_ptr_array_add (scenes, g_steal_pointer (&path));
+        }
+    }
+
+  g_assert_cmpuint (scenes->len, >=, 10);
+  return scenes;
+}
+
+/* Adds the page points a point apart along the data segment from @p to @q. */
+static void
+add_segment (GArray       *points,
+             const SdPlot *plot,
+             const double  p[2],
+             const double  q[2])
+{
+  double x0, y0, x1, y1;
+  guint n;
+
+  sd_plot_map (plot, p[0], p[1], &x0, &y0);
+  sd_plot_map (plot, q[0], q[1], &x1, &y1);
+  n = (guint) ceil (hypot (x1 - x0, y1 - y0));
+  for (guint i = 0; i <= n; i++)
+    {
+      double t = n > 0 ? (double) i / n : 0.0;
+      double point[2] = { x0 + t * (x1 - x0), y0 + t * (y1 - y0) };
+
+      g_array_append_vals (points, point, 2);
+    }
+}
+
+/* The map the figure draws, M = (1 − t) I + t A. */
+static SdMat2
+drawn_map (const SdSceneTransform *transform)
+{
+  const SdMat2 *a = &transform->matrix;
+  double t = transform->t;
+
+  return (SdMat2) { 1 - t + t * a->a, t * a->b, t * a->c, 1 - t + t * a->d };
+}
+
+/* The arrows from the origin, as points along them: î and ĵ and their
+ * images, v and M v, σ1 u1 and σ2 u2, each as the layers show them. */
+static GArray *
+arrow_points (const SdTransformFigure *figure,
+              const SdScene           *scene)
+{
+  const SdSceneTransform *transform = sd_scene_get_transform (scene);
+  const SdLinmapAnalysis *analysis = sd_transform_figure_get_analysis (figure);
+  const SdPlot *plot = sd_transform_figure_get_plot (figure);
+  const double origin[2] = { 0.0, 0.0 }, units[2][2] = { { 1, 0 }, { 0, 1 } };
+  const double *s = analysis->singular_values;
+  GArray *points = g_array_new (FALSE, FALSE, sizeof (double));
+  SdMat2 m = drawn_map (transform);
+
+  for (guint i = 0; (transform->layers & SD_LAYER_BASIS) && i < 2; i++)
+    {
+      double image[2];
+
+      sd_mat2_apply (&m, units[i], image);
+      add_segment (points, plot, origin, units[i]);
+      add_segment (points, plot, origin, image);
+    }
+
+  if (transform->has_vector)
+    {
+      double image[2];
+
+      sd_mat2_apply (&m, transform->vector, image);
+      add_segment (points, plot, origin, transform->vector);
+      if (transform->orbit > 0)
+        add_segment (points, plot, origin, image);
+    }
+
+  for (guint i = 0; (transform->layers & SD_LAYER_SVD) && s[0] - s[1] > 1e-9 * s[0] && i < 2; i++)
+    {
+      const double su[2] = { s[i] * (i == 0 ? analysis->u.a : analysis->u.b),
+                             s[i] * (i == 0 ? analysis->u.c : analysis->u.d) };
+
+      add_segment (points, plot, origin, su);
+    }
+  return points;
+}
+
+/* The image of the unit circle, as points a point apart. */
+static GArray *
+ellipse_points (const SdTransformFigure *figure,
+                const SdScene           *scene)
+{
+  SdMat2 m = drawn_map (sd_scene_get_transform (scene));
+  GArray *points = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < 720; i++)
+    {
+      double a[2] = { cos (i * G_PI / 360), sin (i * G_PI / 360) };
+      double b[2] = { cos ((i + 1) * G_PI / 360), sin ((i + 1) * G_PI / 360) };
+      double p[2], q[2];
+
+      sd_mat2_apply (&m, a, p);
+      sd_mat2_apply (&m, b, q);
+      add_segment (points, sd_transform_figure_get_plot (figure), p, q);
+    }
+  return points;
+}
+
+/* No point of @points lies inside a label. */
+static void
+assert_uncovered (const SdTransformFigure *figure,
+                  const GArray            *points,
+                  const char              *what)
+{
+  const SdTransformLabel *labels;
+  guint n;
+
+  labels = sd_transform_figure_get_labels (figure, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      const cairo_rectangle_t *box = &labels[i].box;
+
+      for (guint j = 0; j + 1 < points->len; j += 2)
+        {
+          double x = g_array_index (points, double, j), y = g_array_index (points, double, j + 1);
+
+          if (x > box->x && x < box->x + box->width && y > box->y && y < box->y + box->height)
+            g_error ("the label %s covers %s at (%g, %g)", labels[i].markup, what, x, y);
+        }
+    }
+}
+
+/* Every example scene at the size the documentation recommends for
+ * lecture notes and at the default size: the labels keep apart and off
+ * the arrows and the unit circle's image. */
+static void
+test_examples (void)
+{
+  static const double sizes[][2] = { { 360, 270 }, { 800, 600 } };
+  g_autoptr(GPtrArray) scenes = example_scenes ();
+
+  for (guint i = 0; i < scenes->len; i++)
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      {
+        const char *path = g_ptr_array_index (scenes, i);
+        g_autoptr(SdScene) scene = sd_scene_load_file (path, NULL);
+        g_autoptr(SdTransformFigure) figure = figure_new (scene, sizes[s][0], sizes[s][1]);
+        g_autoptr(GArray) arrows = arrow_points (figure, scene);
+
+        g_test_message ("%s at %g x %g", path, sizes[s][0], sizes[s][1]);
+        assert_laid_out (figure, sizes[s][0], sizes[s][1]);
+        assert_uncovered (figure, arrows, "an arrow");
+        if (sd_scene_get_transform (scene)->layers & SD_LAYER_UNIT_CIRCLE)
+          {
+            g_autoptr(GArray) ellipse = ellipse_points (figure, scene);
+
+            assert_uncovered (figure, ellipse, "the ellipse");
+          }
+      }
+}
+
+/* The orbit's points v, M v, M² v, ... on the page. */
+static GArray *
+orbit_points (const SdTransformFigure *figure,
+              const SdScene           *scene)
+{
+  const SdSceneTransform *transform = sd_scene_get_transform (scene);
+  GArray *points = g_array_new (FALSE, FALSE, sizeof (double));
+  SdMat2 m = drawn_map (transform);
+  double p[2];
+
+  if (!transform->has_vector)
+    return points;
+
+  p[0] = transform->vector[0];
+  p[1] = transform->vector[1];
+  for (guint k = 0; k <= transform->orbit; k++)
+    {
+      double page[2], next[2];
+
+      sd_plot_map (sd_transform_figure_get_plot (figure), p[0], p[1], &page[0], &page[1]);
+      g_array_append_vals (points, page, 2);
+      sd_mat2_apply (&m, p, next);
+      p[0] = next[0];
+      p[1] = next[1];
+    }
+  return points;
+}
+
+/* Every example scene at the size the documentation recommends for
+ * lecture notes and at the default size: the box showing the matrix lies
+ * inside the figure, covers no label and no point of the orbit, and at
+ * most 1 % of the arrows and the ellipse. */
+static void
+test_info_examples (void)
+{
+  static const double sizes[][2] = { { 360, 270 }, { 800, 600 } };
+  g_autoptr(GPtrArray) scenes = example_scenes ();
+
+  for (guint i = 0; i < scenes->len; i++)
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      {
+        const char *path = g_ptr_array_index (scenes, i);
+        g_autoptr(SdScene) scene = sd_scene_load_file (path, NULL);
+        g_autoptr(SdTransformFigure) figure = figure_new (scene, sizes[s][0], sizes[s][1]);
+        g_autoptr(GArray) data = arrow_points (figure, scene);
+        g_autoptr(GArray) orbit = orbit_points (figure, scene);
+        const SdTransformLabel *labels;
+        cairo_rectangle_t box;
+        gsize covered;
+        guint n;
+
+        g_test_message ("%s at %g x %g", path, sizes[s][0], sizes[s][1]);
+        g_assert_true (sd_transform_figure_get_info_box (figure, &box));
+        g_assert_cmpfloat (box.x, >=, 0.0);
+        g_assert_cmpfloat (box.y, >=, 0.0);
+        g_assert_cmpfloat (box.x + box.width, <=, sizes[s][0]);
+        g_assert_cmpfloat (box.y + box.height, <=, sizes[s][1]);
+
+        labels = sd_transform_figure_get_labels (figure, &n);
+        for (guint j = 0; j < n; j++)
+          g_assert_false (box.x < labels[j].box.x + labels[j].box.width
+                          && labels[j].box.x < box.x + box.width
+                          && box.y < labels[j].box.y + labels[j].box.height
+                          && labels[j].box.y < box.y + box.height);
+
+        g_assert_cmpuint (sd_legend_count_points (&box, (const double *) (gpointer) orbit->data,
+                                                  orbit->len / 2), ==, 0);
+        if (sd_scene_get_transform (scene)->layers & SD_LAYER_UNIT_CIRCLE)
+          {
+            g_autoptr(GArray) ellipse = ellipse_points (figure, scene);
+
+            g_array_append_vals (data, ellipse->data, ellipse->len);
+          }
+        covered = sd_legend_count_points (&box, (const double *) (gpointer) data->data,
+                                          data->len / 2);
+        g_test_message ("covers %" G_GSIZE_FORMAT " of %u points", covered, data->len / 2);
+        g_assert_cmpfloat (covered, <=, 0.01 * data->len / 2);
+      }
+}
+
 /* A figure drawn from its parts is the figure drawn at once. */
 static void
 test_render_matches_draw (void)
@@ -334,6 +601,8 @@ main (int   argc,
   g_test_add_func ("/render/transform-labels/singular", test_singular);
   g_test_add_func ("/render/transform-labels/small", test_small);
   g_test_add_func ("/render/transform-labels/render-matches-draw", test_render_matches_draw);
+  g_test_add_func ("/render/transform-labels/examples", test_examples);
+  g_test_add_func ("/render/transform-labels/info-box/examples", test_info_examples);
 
   return g_test_run ();
 }

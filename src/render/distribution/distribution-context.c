@@ -31,7 +31,6 @@ _sd_distribution_context_init (SdDistributionContext      *ctx,
   ctx->stem_slot = g_new0 (guint, n);
   ctx->interval_row = g_new0 (gboolean, n);
   ctx->interval_width = g_new0 (double, n);
-  ctx->busy_extra = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
   ctx->labels = g_array_new (FALSE, FALSE, sizeof (SdDistributionLabel));
   g_array_set_clear_func (ctx->labels, _sd_distribution_label_clear);
   ctx->legend = sd_distribution_figure_create_legend (figure, ctx->style);
@@ -45,7 +44,6 @@ _sd_distribution_context_clear (SdDistributionContext *ctx)
   g_clear_pointer (&ctx->stem_slot, g_free);
   g_clear_pointer (&ctx->interval_row, g_free);
   g_clear_pointer (&ctx->interval_width, g_free);
-  g_clear_pointer (&ctx->busy_extra, g_array_unref);
   g_clear_pointer (&ctx->labels, g_array_unref);
   g_clear_pointer (&ctx->placer, sd_label_placer_free);
   g_clear_pointer (&ctx->legend, sd_legend_free);
@@ -172,31 +170,6 @@ _sd_distribution_reset_busy (SdDistributionContext *ctx)
 {
   for (guint s = 0; s < SD_DISTRIBUTION_BUSY_SLICES; s++)
     ctx->busy_top[s] = ctx->area.y + ctx->area.height;
-}
-
-/* The legend avoids the columns under the data, the labels, and the dots
- * and lines marked elsewhere. */
-GArray *
-_sd_distribution_busy_rectangles (const SdDistributionContext *ctx)
-{
-  GArray *busy = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
-  double slice = ctx->area.width / SD_DISTRIBUTION_BUSY_SLICES;
-  double bottom = ctx->area.y + ctx->area.height;
-  const cairo_rectangle_t *labels;
-  guint n_labels;
-
-  for (guint s = 0; s < SD_DISTRIBUTION_BUSY_SLICES; s++)
-    {
-      cairo_rectangle_t column = { ctx->area.x + s * slice, ctx->busy_top[s], slice, 0.0 };
-
-      column.height = bottom - column.y;
-      if (column.height > 0.0)
-        g_array_append_val (busy, column);
-    }
-  labels = sd_label_placer_get_labels (ctx->placer, &n_labels);
-  g_array_append_vals (busy, labels, n_labels);
-  g_array_append_vals (busy, ctx->busy_extra->data, ctx->busy_extra->len);
-  return busy;
 }
 
 /* The distance between neighbouring stems of @curve, in points. */

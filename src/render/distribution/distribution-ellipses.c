@@ -158,27 +158,6 @@ clear_ellipses (gpointer data)
   g_clear_pointer (&e->arrows, sd_path_free);
 }
 
-/* The legend avoids the ellipses: squares along them count as busy. */
-static void
-mark_ellipse (SdDistributionContext     *ctx,
-              const SdDistributionCurve *curve,
-              double                     k)
-{
-  double x[ELLIPSE_POINTS], y[ELLIPSE_POINTS], size = ctx->style->font_size;
-
-  sd_bivariate_normal_get_ellipse (curve->bivariate, k, x, y, ELLIPSE_POINTS);
-  for (guint i = 0; i < ELLIPSE_POINTS; i += 6)
-    {
-      cairo_rectangle_t box = { 0.0, 0.0, size, size };
-      double px, py;
-
-      sd_plot_map (ctx->plot, x[i], y[i], &px, &py);
-      box.x = px - size / 2;
-      box.y = py - size / 2;
-      g_array_append_val (ctx->busy_extra, box);
-    }
-}
-
 /* An arrow from (x0, y0) to (x1, y1): its shaft, and its head to fill. */
 static void
 add_arrow (SdPath *path,
@@ -260,7 +239,6 @@ _sd_distribution_ellipses_new (SdDistributionContext *ctx)
       _sd_distribution_curve_color (ctx, curve, e.color);
       for (guint k = 3; k >= 1; k--)
         {
-          mark_ellipse (ctx, curve, k);
           e.ellipses[3 - k] = ellipse_path (ctx, curve, k);
         }
       build_axes (ctx, &e, curve);
@@ -385,7 +363,7 @@ label_axes (SdDistributionContext     *ctx,
       ux = (tx - cx) / d;
       uy = (ty - cy) / d;
 
-      _sd_distribution_append_number (variance, axes.variance[i]);
+      _sd_distribution_append_compact (variance, axes.variance[i]);
       /* Translators: the label of a principal axis: PC1 is the first
        * principal component, λ with the same number its variance, %s its
        * value. Keep the <sub> markup. */
@@ -423,7 +401,8 @@ ellipse_point (const SdDistributionCurve *curve,
 
 /* "2σ: 86.5 %" on each ellipse, on a plate that interrupts it, opposite
  * the first principal axis' arrow, where the ellipses are farthest apart,
- * turned a little off the axis' line. */
+ * turned a little off the axis' line; left out where a small plot has no
+ * room for it. */
 static void
 label_ellipses (SdDistributionContext     *ctx,
                 guint                      index,
@@ -448,7 +427,7 @@ label_ellipses (SdDistributionContext     *ctx,
       markup = g_strdup_printf (_("%uσ: %s %%"), k, mass);
       label.markup = markup;
       memcpy (label.text, rgba, sizeof label.text);
-      _sd_distribution_label_settle (ctx, &label, px, py);
+      _sd_distribution_label_try (ctx, &label, px, py);
     }
 }
 

@@ -148,8 +148,12 @@ typedef struct
  * (gamma with shape < 1) is cut at twice its peak away from the ends
  * rather than squashing the rest. Nothing hides the data: the y range is
  * raised to make room for the rows of labels at the top and for the
- * legend, which takes the top corner that needs the least room, and only
- * when that would shrink the data too much goes where it hides the least.
+ * legend, which takes the top corner that needs the least room, set
+ * smaller, wrapped or in columns to fit (see sd_legend_fit_size()). Only
+ * when that would shrink the data too much does it go inside the plot
+ * where it hides no label and the least of the data (see
+ * sd_legend_fit()); and when that is more than 1 % of the data's ink,
+ * below the plot, which is made smaller for it.
  *
  * The plane figure, with an equal aspect over the x and y ranges: `pdf`
  * shades the density in nested bands and draws the ellipses at Mahalanobis
@@ -162,7 +166,8 @@ typedef struct
  * `moments` marks the mean. `cdf` and `interval` do not apply.
  *
  * Every figure has a legend with one entry per distribution: its name,
- * family and parameters, and the number of samples. Colours are the
+ * family and parameters, and the number of samples. The plane figure's
+ * legend goes inside the plot where it hides the least, or below it. Colours are the
  * scene's, or else the theme's Okabe–Ito palette in file order.
  */
 typedef struct

@@ -13,6 +13,9 @@
 
 /* Behind labels drawn over data. */
 #define PLATE_ALPHA 0.88
+/* How far a label that may be left out looks up and down for room, in
+ * half its height. */
+#define OPTIONAL_REACH 4
 
 void
 _sd_distribution_label_clear (gpointer data)
@@ -66,6 +69,41 @@ _sd_distribution_label_settle (SdDistributionContext *ctx,
                           SD_DISTRIBUTION_LABEL_GAP * ctx->style->font_size);
   label->plate = TRUE;
   _sd_distribution_label_add (ctx, label);
+}
+
+/* Puts @label's plate near (@cx, @cy), inside the plot and off the
+ * labels before it, as _sd_distribution_label_settle() does, but no
+ * farther up or down than OPTIONAL_REACH of its height; a label that
+ * finds no room there is left out rather than laid over another.
+ *
+ * Returns: whether the label was placed */
+gboolean
+_sd_distribution_label_try (SdDistributionContext *ctx,
+                            SdDistributionLabel   *label,
+                            double                 cx,
+                            double                 cy)
+{
+  double gap = SD_DISTRIBUTION_LABEL_GAP * ctx->style->font_size;
+  cairo_rectangle_t start;
+
+  _sd_distribution_plate_box (ctx, label->markup, cx, cy, &start);
+  sd_label_placer_clamp (ctx->placer, &start, gap);
+  for (guint step = 0; step <= 2 * OPTIONAL_REACH; step++)
+    {
+      /* 0, up half a height, down half a height, up a height, ... */
+      double shift = (step + 1) / 2 * (step % 2 == 1 ? -0.5 : 0.5) * start.height;
+      cairo_rectangle_t box = start;
+
+      box.y += shift;
+      if (sd_label_placer_try (ctx->placer, &box))
+        {
+          label->box = box;
+          label->plate = TRUE;
+          _sd_distribution_label_add (ctx, label);
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 /* A label on a rounded plate of the background colour, framed when it

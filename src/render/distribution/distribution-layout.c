@@ -25,6 +25,10 @@
 /* The legend takes a top corner above the data unless that would shrink
  * the data by more than this factor beyond what the labels need. */
 #define MAX_LEGEND_STRETCH 1.35
+/* A legend set to fit in a top corner takes at most these shares of the
+ * plot's width and height. */
+static const double legend_widths[] = { 1.0, 0.75, 0.5, 0.35 };
+static const double legend_heights[] = { 0.4, 0.3, 0.22, 0.15 };
 /* As sd_legend_draw() insets the legend, in font sizes. */
 #define LEGEND_INSET 0.6
 
@@ -441,21 +445,101 @@ _sd_distribution_classify (SdDistributionContext *ctx)
   x_view (ctx);
 }
 
+/* Sets the legend as legibly as it goes in @width_share x @height_share
+ * of the plot, inside it (see sd_legend_fit_size()).
+ *
+ * Returns: whether it fits so */
+static gboolean
+fit_legend (SdDistributionContext *ctx,
+            double                 width_share,
+            double                 height_share,
+            SdLegendFit           *fit)
+{
+  double inset = LEGEND_INSET * ctx->style->font_size;
+
+  return sd_legend_fit_size (ctx->legend, ctx->measure, ctx->style,
+                             width_share * (ctx->area.width - 2 * inset),
+                             height_share * ctx->area.height, fit);
+}
+
+/* The stretch of the y range the data needs to stay below the legend set
+ * as @fit in the best top corner, which goes to @corner. */
+static double
+corner_stretch (const SdDistributionContext *ctx,
+                const SdLegendFit           *fit,
+                SdLegendPlacement           *corner)
+{
+  static const SdLegendPlacement corners[] = { SD_LEGEND_TOP_RIGHT, SD_LEGEND_TOP_LEFT };
+  double best = INFINITY;
+
+  for (guint i = 0; i < G_N_ELEMENTS (corners); i++)
+    {
+      cairo_rectangle_t box;
+      double needed;
+
+      legend_box_at (ctx, corners[i], fit->box.width, fit->box.height, &box);
+      needed = required_stretch (ctx, &box);
+      if (needed < best)
+        {
+          best = needed;
+          *corner = corners[i];
+        }
+    }
+  return best;
+}
+
+/* Puts the legend in a top corner above the data, set in the most legible
+ * way (the largest text, then the widest box, unwrapped if it can be)
+ * that shrinks the data by at most MAX_LEGEND_STRETCH more than the
+ * labels need (@stretch); narrower and shorter boxes, wrapped or in
+ * smaller text, may need less room. Sets ctx->placement, AUTO for none.
+ *
+ * Returns: the stretch of the y range the legend and labels need */
+static double
+choose_corner (SdDistributionContext *ctx,
+               double                 stretch)
+{
+  double chosen = stretch;
+
+  ctx->placement = SD_LEGEND_AUTO;
+  for (guint w = 0; w < G_N_ELEMENTS (legend_widths); w++)
+    for (guint h = 0; h < G_N_ELEMENTS (legend_heights); h++)
+      {
+        SdLegendPlacement corner = SD_LEGEND_TOP_RIGHT;
+        SdLegendFit fit;
+        double needed;
+
+        if (!fit_legend (ctx, legend_widths[w], legend_heights[h], &fit))
+          continue;
+        needed = corner_stretch (ctx, &fit, &corner);
+        if (needed > MAX_LEGEND_STRETCH * stretch)
+          continue;
+        if (ctx->placement == SD_LEGEND_AUTO || fit.font_scale > ctx->legend_fit.font_scale)
+          {
+            chosen = needed;
+            ctx->placement = corner;
+            ctx->legend_fit = fit;
+          }
+      }
+
+  return chosen;
+}
+
 /* The univariate figure's layout. The plot is laid out once to see where
  * the data goes; then, so that neither the legend nor the labels hide
- * data, the legend takes the top corner that needs the least headroom
- * above the data, and the y range is raised to make that headroom and
- * room for the rows of moment labels. Only when a top corner would take
- * too much of the plot does the legend go where it hides the least.
- * @right is the room the right axis needs beside the plot. */
+ * data, the legend, set to fit (see fit_legend()), takes the top corner
+ * that needs the least headroom above the data, and the y range is
+ * raised to make that headroom and room for the rows of moment labels.
+ * Only when a top corner would take too much of the plot does the legend
+ * go where it hides the least, which the view finds once the data is
+ * drawn. @right is the room the right axis needs beside the plot. */
 void
 _sd_distribution_layout_univariate (SdDistributionContext *ctx,
                                     double                 width,
                                     double                 height,
                                     double                 right)
 {
-  static const SdLegendPlacement corners[] = { SD_LEGEND_TOP_RIGHT, SD_LEGEND_TOP_LEFT };
-  double top, legend_width, legend_height, stretch, best = INFINITY;
+  double top, stretch;
 
   top = main_axis_top (ctx);
   width = MAX (width - right, 0.0);
@@ -466,24 +550,10 @@ _sd_distribution_layout_univariate (SdDistributionContext *ctx,
   place_interval_labels (ctx);
   measure_data (ctx);
 
-  sd_legend_measure (ctx->legend, ctx->measure, ctx->style, &legend_width, &legend_height);
   stretch = required_stretch (ctx, NULL);
   ctx->placement = SD_LEGEND_AUTO;
-  for (guint i = 0; i < G_N_ELEMENTS (corners); i++)
-    {
-      cairo_rectangle_t box;
-      double needed;
-
-      legend_box_at (ctx, corners[i], legend_width, legend_height, &box);
-      needed = required_stretch (ctx, &box);
-      if (needed < best && needed <= MAX_LEGEND_STRETCH * stretch)
-        {
-          best = needed;
-          ctx->placement = corners[i];
-        }
-    }
-  if (ctx->placement != SD_LEGEND_AUTO)
-    stretch = best;
+  if (!ctx->legend_below)
+    stretch = choose_corner (ctx, stretch);
 
   set_y_range (ctx, top, stretch);
   sd_plot_layout (ctx->plot, ctx->measure, width, height);
@@ -491,11 +561,11 @@ _sd_distribution_layout_univariate (SdDistributionContext *ctx,
   ctx->rows_top = ctx->area.y + SD_DISTRIBUTION_LABEL_GAP * ctx->style->font_size;
   if (ctx->placement != SD_LEGEND_AUTO)
     {
-      cairo_rectangle_t box;
+      cairo_rectangle_t *box = &ctx->legend_fit.box;
 
-      legend_box_at (ctx, ctx->placement, legend_width, legend_height, &box);
-      if (labels_within (ctx, box.x, box.x + box.width))
-        ctx->rows_top += box.y + box.height - ctx->area.y;
+      legend_box_at (ctx, ctx->placement, box->width, box->height, box);
+      if (labels_within (ctx, box->x, box->x + box->width))
+        ctx->rows_top += box->y + box->height - ctx->area.y;
     }
   _sd_distribution_reset_busy (ctx);
 }

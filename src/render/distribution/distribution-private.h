@@ -31,7 +31,8 @@ G_BEGIN_DECLS
 #define SD_DISTRIBUTION_INTERVAL_ALPHA 0.40  /* under a density between a and b */
 #define SD_DISTRIBUTION_BAR_ALPHA 0.30       /* histogram bars */
 
-/* Legend placement sees the data as this many columns of the plot. */
+/* The legend's corner is chosen seeing the data as this many columns of
+ * the plot. */
 #define SD_DISTRIBUTION_BUSY_SLICES 32
 
 /* Spacing in units of the body font size. */
@@ -71,10 +72,9 @@ typedef struct
   double                     *interval_width; /* and how wide it is */
   double                      rows_top;       /* where the rows of labels start */
 
-  /* Where the data is, for the legend to keep clear of: the top of the
-   * data in each column, and dots and lines elsewhere. */
+  /* Where the data is, for the legend to make room above: the top of
+   * the data in each column. */
   double                      busy_top[SD_DISTRIBUTION_BUSY_SLICES];
-  GArray                     *busy_extra;
 
   /* The labels, and the placer that keeps them apart. */
   SdLabelPlacer              *placer;
@@ -82,6 +82,8 @@ typedef struct
 
   SdLegend                   *legend;
   SdLegendPlacement           placement;      /* the legend's corner, or AUTO */
+  SdLegendFit                 legend_fit;     /* how it is set; placed in its corner */
+  gboolean                    legend_below;   /* below the plot: no corner to make room in */
 } SdDistributionContext;
 
 /* distribution-context.c */
@@ -116,7 +118,6 @@ void                 _sd_distribution_mark_busy        (SdDistributionContext   
                                                         double                       px1,
                                                         double                       py);
 void                 _sd_distribution_reset_busy       (SdDistributionContext       *ctx);
-GArray              *_sd_distribution_busy_rectangles  (const SdDistributionContext *ctx);
 double               _sd_distribution_stem_spacing     (const SdDistributionContext *ctx,
                                                         const SdDistributionCurve   *curve);
 gboolean             _sd_distribution_is_dense         (const SdDistributionContext *ctx,
@@ -140,31 +141,37 @@ void                 _sd_distribution_polyline_map     (SdDistributionContext   
 void                 _sd_distribution_polyline_clear   (SdDistributionPolyline      *line);
 
 /* distribution-text.c */
-void        _sd_distribution_append_number (GString                     *out,
-                                            double                       value);
-char       *_sd_distribution_rise_markup   (const SdDistributionCurve   *curve);
-const char *_sd_distribution_y_title       (const SdDistributionContext *ctx);
+void        _sd_distribution_append_number  (GString                     *out,
+                                             double                       value);
+void        _sd_distribution_append_compact (GString                     *out,
+                                             double                       value);
+char       *_sd_distribution_rise_markup    (const SdDistributionCurve   *curve);
+const char *_sd_distribution_y_title        (const SdDistributionContext *ctx);
 
 /* distribution-labels.c */
-void _sd_distribution_label_clear   (gpointer                     label);
-void _sd_distribution_plate_box     (const SdDistributionContext *ctx,
-                                     const char                  *markup,
-                                     double                       cx,
-                                     double                       cy,
-                                     cairo_rectangle_t           *box);
-void _sd_distribution_label_add     (SdDistributionContext       *ctx,
-                                     const SdDistributionLabel   *label);
-void _sd_distribution_label_settle  (SdDistributionContext       *ctx,
-                                     SdDistributionLabel         *label,
-                                     double                       cx,
-                                     double                       cy);
-void _sd_distribution_label_render  (const SdDistributionLabel   *label,
-                                     const SdThemeStyle          *style,
-                                     cairo_t                     *cr);
-void _sd_distribution_labels_render (const GArray                *labels,
-                                     guint                        kinds,
-                                     const SdThemeStyle          *style,
-                                     cairo_t                     *cr);
+void     _sd_distribution_label_clear   (gpointer                     label);
+void     _sd_distribution_plate_box     (const SdDistributionContext *ctx,
+                                         const char                  *markup,
+                                         double                       cx,
+                                         double                       cy,
+                                         cairo_rectangle_t           *box);
+void     _sd_distribution_label_add     (SdDistributionContext       *ctx,
+                                         const SdDistributionLabel   *label);
+void     _sd_distribution_label_settle  (SdDistributionContext       *ctx,
+                                         SdDistributionLabel         *label,
+                                         double                       cx,
+                                         double                       cy);
+gboolean _sd_distribution_label_try     (SdDistributionContext       *ctx,
+                                         SdDistributionLabel         *label,
+                                         double                       cx,
+                                         double                       cy);
+void     _sd_distribution_label_render  (const SdDistributionLabel   *label,
+                                         const SdThemeStyle          *style,
+                                         cairo_t                     *cr);
+void     _sd_distribution_labels_render (const GArray                *labels,
+                                         guint                        kinds,
+                                         const SdThemeStyle          *style,
+                                         cairo_t                     *cr);
 
 /* distribution-layout.c */
 void     _sd_distribution_classify          (SdDistributionContext       *ctx);

@@ -50,7 +50,6 @@ _sd_distribution_scatter_new (SdDistributionContext *ctx)
     {
       const SdDistributionCurve *curve = _sd_distribution_curve_at (ctx, c);
       double alpha = CLAMP (0.6 * sqrt (1000.0 / MAX (curve->n_scatter, 1)), 0.15, 0.6);
-      gsize stride = MAX (curve->n_scatter / 2000, 1);
       Dots dots = { NULL, curve->n_scatter, { 0 } };
       double rgba[4];
 
@@ -65,15 +64,7 @@ _sd_distribution_scatter_new (SdDistributionContext *ctx)
         {
           double *p = &dots.xy[2 * i];
 
-          if (!sd_plot_map (ctx->plot, curve->scatter_x[i], curve->scatter_y[i], &p[0], &p[1]))
-            continue;
-          if (i % stride == 0)
-            {
-              cairo_rectangle_t box = { p[0] - self->radius, p[1] - self->radius,
-                                        2 * self->radius, 2 * self->radius };
-
-              g_array_append_val (ctx->busy_extra, box);
-            }
+          sd_plot_map (ctx->plot, curve->scatter_x[i], curve->scatter_y[i], &p[0], &p[1]);
         }
       g_array_append_val (self->dots, dots);
     }

@@ -24,6 +24,18 @@ _sd_distribution_append_number (GString *out,
   sd_number_append (out, &format, value);
 }
 
+/* Numbers the figure works out and writes on it: three significant
+ * digits, as the transform figure writes its eigenvalues. */
+void
+_sd_distribution_append_compact (GString *out,
+                                 double   value)
+{
+  SdNumberFormat format;
+
+  sd_number_format_init (&format, SD_NUMBER_COMPACT);
+  sd_number_append (out, &format, value);
+}
+
 static void
 append_probability (GString *out,
                     double   p)
@@ -147,17 +159,17 @@ append_parameters (GString                   *out,
   if (curve->bivariate != NULL)
     {
       g_string_append (out, "μ = (");
-      _sd_distribution_append_number (out, v[0]);
+      _sd_distribution_append_compact (out, v[0]);
       g_string_append (out, ", ");
-      _sd_distribution_append_number (out, v[1]);
+      _sd_distribution_append_compact (out, v[1]);
       g_string_append (out, "), Σ = (");
-      _sd_distribution_append_number (out, v[2]);
+      _sd_distribution_append_compact (out, v[2]);
       g_string_append (out, ", ");
-      _sd_distribution_append_number (out, v[3]);
+      _sd_distribution_append_compact (out, v[3]);
       g_string_append (out, "; ");
-      _sd_distribution_append_number (out, v[3]);
+      _sd_distribution_append_compact (out, v[3]);
       g_string_append (out, ", ");
-      _sd_distribution_append_number (out, v[4]);
+      _sd_distribution_append_compact (out, v[4]);
       g_string_append (out, ")");
       return;
     }
@@ -166,7 +178,8 @@ append_parameters (GString                   *out,
     {
       g_string_append_printf (out, "%s%s = ", i > 0 ? ", " : "",
                               family_labels[curve->family].symbols[i]);
-      _sd_distribution_append_number (out, sd_distribution_get_parameter (curve->distribution, i));
+      _sd_distribution_append_compact (out,
+                                       sd_distribution_get_parameter (curve->distribution, i));
     }
 }
 
@@ -201,66 +214,189 @@ samples_text (const SdDistributionCurve *curve)
                           total->str);
 }
 
+/* Whether @word occurs in @text as a whole word, whatever the case:
+ * "Student t" in "Student t, 2 dof", but "F" not in "Fit". */
+static gboolean
+has_word (const char *text,
+          const char *word)
+{
+  g_autofree char *haystack = g_utf8_casefold (text, -1);
+  g_autofree char *needle = g_utf8_casefold (word, -1);
+  gsize length = strlen (needle);
+
+  if (length == 0)
+    return FALSE;
+
+  for (const char *at = strstr (haystack, needle); at != NULL; at = strstr (at + 1, needle))
+    {
+      const char *end = at + length;
+      gboolean starts = at == haystack
+                        || !g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (at)));
+      gboolean ends = *end == '\0' || !g_unichar_isalnum (g_utf8_get_char (end));
+
+      if (starts && ends)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether @name says the family: its name in the legend, in English or
+ * translated, or in the scene file, as it is or with a space for its
+ * hyphen. */
+static gboolean
+names_family (const SdDistributionCurve *curve,
+              const char                *name)
+{
+  const char *title = family_labels[curve->family].title;
+  const char *key = curve->source->family != NULL ? curve->source->family : "";
+  g_autofree char *spaced = g_strdelimit (g_strdup (key), "-", ' ');
+
+  return has_word (name, title)
+         || has_word (name, g_dpgettext2 (GETTEXT_PACKAGE, "distribution family", title))
+         || has_word (name, key) || has_word (name, spaced);
+}
+
+/* Whether @number is @value as a figure writes it: exactly, or rounded
+ * to the three significant digits of the legend. */
+static gboolean
+same_number (double number,
+             double value)
+{
+  g_autofree char *compact = NULL;
+
+  if (fabs (number - value) <= 1e-12 * MAX (1.0, fabs (value)))
+    return TRUE;
+  compact = sd_number_text (value, SD_NUMBER_COMPACT);
+  return g_ascii_strtod (compact, NULL) == number;
+}
+
+/* Whether the number at @p in @text has a minus sign, a hyphen or U+2212,
+ * before it. */
+static gboolean
+is_negative (const char *text,
+             const char *p)
+{
+  return (p > text && p[-1] == '-') || (p - text >= 3 && strncmp (p - 3, "−", 3) == 0);
+}
+
+/* Whether every parameter's value is written in @name, as in
+ * "Student t, 2 dof" or "Beta(2, 5)". */
+static gboolean
+names_parameters (const SdDistributionCurve *curve,
+                  const char                *name)
+{
+  g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (const char *p = name; *p != '\0';)
+    {
+      char *end;
+      double number;
+
+      if (!g_ascii_isdigit (*p) && !(*p == '.' && g_ascii_isdigit (p[1])))
+        {
+          p++;
+          continue;
+        }
+      number = g_ascii_strtod (p, &end);
+      if (is_negative (name, p))
+        number = -number;
+      g_array_append_val (numbers, number);
+      p = end > p ? end : p + 1;
+    }
+
+  for (guint i = 0; i < sd_family_get_n_parameters (curve->family); i++)
+    {
+      double value = sd_distribution_get_parameter (curve->distribution, i);
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < numbers->len && !found; j++)
+        found = same_number (g_array_index (numbers, double, j), value);
+      if (!found)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* "N (normal, μ = 0, σ = 1; 1000 samples)": the name, the family and the
+ * parameters, and how many samples were drawn, if any. */
+static char *
+full_label (const char *escaped,
+            const char *title,
+            const char *parameters,
+            const char *samples)
+{
+  title = g_dpgettext2 (GETTEXT_PACKAGE, "distribution family", title);
+  if (samples != NULL)
+    /* Translators: a distribution's legend entry, such as "N (normal,
+     * μ = 0, σ = 1; 1000 samples)": its name, its family, its
+     * parameters, and how many samples were drawn */
+    return g_strdup_printf (C_("legend entry", "%s (%s, %s; %s)"),
+                            escaped, title, parameters, samples);
+  /* Translators: a distribution's legend entry, such as "N (normal,
+   * μ = 0, σ = 1)": its name, its family and its parameters */
+  return g_strdup_printf (C_("legend entry", "%s (%s, %s)"), escaped, title, parameters);
+}
+
+/* "Normal (μ = 0, σ = 1; 1000 samples)", for a name that says the
+ * family: the name, the parameters and the samples. */
+static char *
+parameters_label (const char *escaped,
+                  const char *parameters,
+                  const char *samples)
+{
+  if (samples != NULL)
+    /* Translators: a distribution's legend entry when its name already
+     * says the family, such as "Normal (μ = 0, σ = 1; 1000 samples)": its
+     * name, its parameters, and how many samples were drawn */
+    return g_strdup_printf (C_("legend entry", "%s (%s; %s)"), escaped, parameters, samples);
+  /* Translators: a distribution's legend entry when its name already says
+   * the family, such as "Normal (μ = 0, σ = 1)": its name and its
+   * parameters; or when it says the parameters too, such as "Student t,
+   * 2 dof (1000 samples)": its name and how many samples were drawn */
+  return g_strdup_printf (C_("legend entry", "%s (%s)"), escaped, parameters);
+}
+
 /**
  * sd_distribution_curve_get_label:
  * @curve: a distribution of a figure
  *
  * Its legend entry, e.g. "N (normal, μ = 0, σ = 1; 1000 samples)": the
- * group's name, then what it is, without repeating the family when the
- * name already is the family, nor for bivariate normals, which have a
- * figure of their own. A bivariate normal's scatter says how many of its
- * samples it shows when it cannot show all.
+ * group's name, then what it is, its parameters with three significant
+ * digits. What the name already says is not repeated: the family, when
+ * the name says it as a word ("Normal", "Student t, 2 dof"), and the
+ * parameters too, when it also writes every parameter's value ("Student
+ * t, 2 dof", "Beta(2, 5)"). Bivariate normals, which have a figure of
+ * their own, are not named either. A bivariate normal's scatter says how
+ * many of its samples it shows when it cannot show all.
  *
  * Returns: (transfer full): the label in Pango markup
  */
 char *
 sd_distribution_curve_get_label (const SdDistributionCurve *curve)
 {
-  const char *title, *name, *family;
+  const char *name;
   g_autofree char *escaped = NULL;
   g_autofree char *samples = NULL;
   g_autoptr(GString) parameters = NULL;
-  gboolean named_as_family;
 
   g_return_val_if_fail (curve != NULL, NULL);
 
-  title = family_labels[curve->family].title;
   name = curve->source->name != NULL ? curve->source->name : "";
-  family = curve->source->family != NULL ? curve->source->family : "";
   escaped = g_markup_escape_text (name, -1);
-  named_as_family = g_ascii_strcasecmp (name, title) == 0
-                    || g_ascii_strcasecmp (name, family) == 0;
-
   parameters = g_string_new (NULL);
   append_parameters (parameters, curve);
   samples = samples_text (curve);
 
   /* The plane figure shows only bivariate normals: no need to say so. */
-  if (!named_as_family && curve->bivariate == NULL)
-    {
-      title = g_dpgettext2 (GETTEXT_PACKAGE, "distribution family", title);
-      if (samples != NULL)
-        /* Translators: a distribution's legend entry, such as "N (normal,
-         * μ = 0, σ = 1; 1000 samples)": its name, its family, its
-         * parameters, and how many samples were drawn */
-        return g_strdup_printf (C_("legend entry", "%s (%s, %s; %s)"),
-                                escaped, title, parameters->str, samples);
-      /* Translators: a distribution's legend entry, such as "N (normal,
-       * μ = 0, σ = 1)": its name, its family and its parameters */
-      return g_strdup_printf (C_("legend entry", "%s (%s, %s)"),
-                              escaped, title, parameters->str);
-    }
+  if (curve->bivariate == NULL && !names_family (curve, name))
+    return full_label (escaped, family_labels[curve->family].title, parameters->str, samples);
+
+  if (curve->bivariate != NULL || !names_parameters (curve, name))
+    return parameters_label (escaped, parameters->str, samples);
 
   if (samples != NULL)
-    /* Translators: a distribution's legend entry when its name already
-     * says the family, such as "Normal (μ = 0, σ = 1; 1000 samples)": its
-     * name, its parameters, and how many samples were drawn */
-    return g_strdup_printf (C_("legend entry", "%s (%s; %s)"),
-                            escaped, parameters->str, samples);
-  /* Translators: a distribution's legend entry when its name already says
-   * the family, such as "Normal (μ = 0, σ = 1)": its name and its
-   * parameters */
-  return g_strdup_printf (C_("legend entry", "%s (%s)"), escaped, parameters->str);
+    return g_strdup_printf (C_("legend entry", "%s (%s)"), escaped, samples);
+  return g_steal_pointer (&escaped);
 }
 
 /**

@@ -10,15 +10,19 @@
 
 #include "distribution-private.h"
 
+/* The legend goes below the plot when inside it would hide more than
+ * this share of the data's ink (see sd_legend_ink_points()). */
+#define MAX_COVERED 0.01
+
 struct _SdDistributionView
 {
+  const SdDistributionFigure *figure;
   SdFigureOptions            options;
   SdThemeStyle               style;
   SdDistributionContext      ctx;
   gboolean                   has_area;
-  GArray                    *busy;       /* (element-type cairo_rectangle_t) for the legend */
   gboolean                   has_legend;
-  cairo_rectangle_t          legend_box;
+  SdLegendFit                legend_fit;
 
   /* The univariate figure's layers, */
   SdDistributionRightAxis   *right_axis;
@@ -57,7 +61,8 @@ set_titles (SdDistributionView *self,
 /* Densities and distribution functions over x, in the order they are
  * drawn, the interval labels last, on top. */
 static void
-create_univariate (SdDistributionView *self)
+create_univariate (SdDistributionView *self,
+                   double              reserve)
 {
   SdDistributionContext *ctx = &self->ctx;
   double right = 0.0;
@@ -69,7 +74,8 @@ create_univariate (SdDistributionView *self)
       self->right_axis = _sd_distribution_right_axis_new (ctx);
       right = _sd_distribution_right_axis_get_room (self->right_axis);
     }
-  _sd_distribution_layout_univariate (ctx, self->options.width, self->options.height, right);
+  _sd_distribution_layout_univariate (ctx, self->options.width, self->options.height - reserve,
+                                      right);
   if (!(ctx->area.width > 0.0 && ctx->area.height > 0.0))
     return;
 
@@ -87,12 +93,13 @@ create_univariate (SdDistributionView *self)
 /* The plane of bivariate normals: densities, samples, ellipses and axes,
  * means, and the labels of the axes and ellipses on top. */
 static void
-create_bivariate (SdDistributionView *self)
+create_bivariate (SdDistributionView *self,
+                  double              reserve)
 {
   SdDistributionContext *ctx = &self->ctx;
 
   set_titles (self, "<i>x</i>", "<i>y</i>");
-  _sd_distribution_layout_bivariate (ctx, self->options.width, self->options.height);
+  _sd_distribution_layout_bivariate (ctx, self->options.width, self->options.height - reserve);
   if (!(ctx->area.width > 0.0 && ctx->area.height > 0.0))
     return;
 
@@ -103,6 +110,192 @@ create_bivariate (SdDistributionView *self)
   self->ellipses = _sd_distribution_ellipses_new (ctx);
   self->means = _sd_distribution_means_new (ctx);
   _sd_distribution_ellipses_label (ctx);
+}
+
+static void
+render_univariate (const SdDistributionView *self,
+                   cairo_t                  *cr)
+{
+  _sd_distribution_histogram_render (self->histogram, cr);
+  _sd_distribution_fill_render (self->fill, cr);
+  _sd_distribution_rise_render (self->rise, cr);
+  _sd_distribution_moments_render (self->moments, cr);
+  _sd_distribution_cdf_render (self->cdf, cr);
+  _sd_distribution_pdf_render (self->pdf, cr);
+}
+
+static void
+render_bivariate (const SdDistributionView *self,
+                  cairo_t                  *cr)
+{
+  _sd_distribution_shading_render (self->shading, cr);
+  _sd_distribution_scatter_render (self->scatter, cr);
+  _sd_distribution_ellipses_render (self->ellipses, cr);
+  _sd_distribution_means_render (self->means, cr);
+}
+
+/* The data's layers, then the plated labels on top. */
+static void
+render_data (const SdDistributionView *self,
+             cairo_t                  *cr,
+             gboolean                  labels)
+{
+  const SdDistributionContext *ctx = &self->ctx;
+
+  if (ctx->figure->bivariate)
+    render_bivariate (self, cr);
+  else
+    render_univariate (self, cr);
+
+  if (!labels)
+    return;
+  _sd_distribution_labels_render (ctx->labels,
+                                  ctx->figure->bivariate
+                                  ? 1u << SD_DISTRIBUTION_LABEL_AXIS
+                                    | 1u << SD_DISTRIBUTION_LABEL_ELLIPSE
+                                  : 1u << SD_DISTRIBUTION_LABEL_INTERVAL,
+                                  ctx->style, cr);
+}
+
+/* The data's layers alone, for sd_legend_ink_points(). */
+static void
+draw_ink (cairo_t  *cr,
+          gpointer  user_data)
+{
+  render_data (user_data, cr, FALSE);
+}
+
+/* Lays the figure out, @reserve points at the bottom left for the legend
+ * below the plot, 0 for a legend inside it, and makes its layers. */
+static void
+lay_out (SdDistributionView *self,
+         cairo_t            *measure,
+         double              reserve)
+{
+  _sd_distribution_context_init (&self->ctx, self->figure, &self->style, measure);
+  self->ctx.legend_below = reserve > 0.0;
+  if (self->figure->bivariate)
+    create_bivariate (self, reserve);
+  else
+    create_univariate (self, reserve);
+}
+
+/* Frees what lay_out() made. */
+static void
+clear_layout (SdDistributionView *self)
+{
+  g_clear_pointer (&self->right_axis, _sd_distribution_right_axis_free);
+  g_clear_pointer (&self->histogram, _sd_distribution_histogram_free);
+  g_clear_pointer (&self->fill, _sd_distribution_fill_free);
+  g_clear_pointer (&self->rise, _sd_distribution_rise_free);
+  g_clear_pointer (&self->moments, _sd_distribution_moments_free);
+  g_clear_pointer (&self->cdf, _sd_distribution_cdf_free);
+  g_clear_pointer (&self->pdf, _sd_distribution_pdf_free);
+  g_clear_pointer (&self->shading, _sd_distribution_shading_free);
+  g_clear_pointer (&self->scatter, _sd_distribution_scatter_free);
+  g_clear_pointer (&self->ellipses, _sd_distribution_ellipses_free);
+  g_clear_pointer (&self->means, _sd_distribution_means_free);
+  _sd_distribution_context_clear (&self->ctx);
+  self->has_area = FALSE;
+}
+
+static gboolean
+contains (const cairo_rectangle_t *outer,
+          const cairo_rectangle_t *inner)
+{
+  return inner->x >= outer->x && inner->y >= outer->y
+         && inner->x + inner->width <= outer->x + outer->width
+         && inner->y + inner->height <= outer->y + outer->height;
+}
+
+/* The legend inside the plot where it covers the fewest labels and then
+ * the least of the data's ink.
+ *
+ * Returns: whether it fits in the plot, hiding no label and at most
+ *   MAX_COVERED of the ink */
+static gboolean
+fit_inside (SdDistributionView *self,
+            cairo_t            *measure)
+{
+  SdDistributionContext *ctx = &self->ctx;
+  g_autoptr(GArray) points = sd_legend_ink_points (&ctx->area, draw_ink, self);
+  const cairo_rectangle_t *labels;
+  guint n_labels;
+  gsize n_points = points->len / 2;
+
+  labels = sd_label_placer_get_labels (ctx->placer, &n_labels);
+  sd_legend_fit (ctx->legend, measure, ctx->style, &ctx->area,
+                 (const double *) (gpointer) points->data, n_points, labels, n_labels,
+                 &self->legend_fit);
+  return self->legend_fit.hidden == 0
+         && self->legend_fit.covered <= MAX_COVERED * n_points
+         && contains (&ctx->area, &self->legend_fit.box);
+}
+
+/* Sets the legend for the band below the plot, across the figure, in as
+ * few rows as its text allows at each size.
+ *
+ * Returns: the height of the band, the figure's padding under it included */
+static double
+fit_below (SdDistributionView *self,
+           cairo_t            *measure)
+{
+  /* One, two, three and four rows of full-size text, in font sizes. */
+  static const double heights[] = { 2.6, 4.3, 6.0, 7.7 };
+  const SdThemeStyle *style = &self->style;
+  double width = self->options.width - 2 * style->padding;
+
+  for (guint i = 0; i < G_N_ELEMENTS (heights); i++)
+    if (sd_legend_fit_size (self->ctx.legend, measure, style, width,
+                            heights[i] * style->font_size, &self->legend_fit))
+      break;
+  return self->legend_fit.box.height + style->padding;
+}
+
+/* Puts the legend in the band below the plot, centred under it, inside
+ * the figure; one wider than the figure's padding allows, centred in the
+ * figure. */
+static void
+place_below (SdDistributionView *self)
+{
+  cairo_rectangle_t *box = &self->legend_fit.box;
+  const cairo_rectangle_t *area = &self->ctx.area;
+  double padding = self->style.padding, width = self->options.width;
+
+  box->x = box->width <= width - 2 * padding
+           ? CLAMP (area->x + (area->width - box->width) / 2, padding,
+                    width - padding - box->width)
+           : (width - box->width) / 2;
+  box->y = self->options.height - padding - box->height;
+}
+
+/* The legend in the corner the layout made room for; else inside the
+ * plot where it hides the least, if that is little (see fit_inside());
+ * else below the plot, which is laid out again, smaller, to make room. */
+static void
+place_legend (SdDistributionView *self,
+              cairo_t            *measure)
+{
+  double band;
+
+  if (sd_legend_get_n_entries (self->ctx.legend) == 0)
+    return;
+
+  self->has_legend = TRUE;
+  if (self->ctx.placement != SD_LEGEND_AUTO)
+    {
+      self->legend_fit = self->ctx.legend_fit;
+      return;
+    }
+  if (fit_inside (self, measure))
+    return;
+
+  band = fit_below (self, measure);
+  clear_layout (self);
+  lay_out (self, measure, band);
+  self->has_legend = self->has_area;
+  if (self->has_area)
+    place_below (self);
 }
 
 /**
@@ -130,26 +323,14 @@ sd_distribution_view_new (const SdDistributionFigure *figure,
   g_return_val_if_fail (sd_figure_options_are_valid (options), NULL);
 
   self = g_new0 (SdDistributionView, 1);
+  self->figure = figure;
   self->options = *options;
   sd_figure_options_get_style (options, &self->style);
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   measure = cairo_create (surface);
-  _sd_distribution_context_init (&self->ctx, figure, &self->style, measure);
-
-  if (figure->bivariate)
-    create_bivariate (self);
-  else
-    create_univariate (self);
-
+  lay_out (self, measure, 0.0);
   if (self->has_area)
-    {
-      self->busy = _sd_distribution_busy_rectangles (&self->ctx);
-      sd_legend_set_placement (self->ctx.legend, self->ctx.placement);
-      self->has_legend = sd_legend_get_box (self->ctx.legend, measure, self->ctx.style,
-                                            &self->ctx.area,
-                                            (const cairo_rectangle_t *) (gpointer) self->busy->data,
-                                            self->busy->len, &self->legend_box);
-    }
+    place_legend (self, measure);
 
   self->ctx.measure = NULL;
   cairo_destroy (measure);
@@ -167,48 +348,8 @@ sd_distribution_view_free (SdDistributionView *self)
   if (self == NULL)
     return;
 
-  _sd_distribution_right_axis_free (self->right_axis);
-  _sd_distribution_histogram_free (self->histogram);
-  _sd_distribution_fill_free (self->fill);
-  _sd_distribution_rise_free (self->rise);
-  _sd_distribution_moments_free (self->moments);
-  _sd_distribution_cdf_free (self->cdf);
-  _sd_distribution_pdf_free (self->pdf);
-  _sd_distribution_shading_free (self->shading);
-  _sd_distribution_scatter_free (self->scatter);
-  _sd_distribution_ellipses_free (self->ellipses);
-  _sd_distribution_means_free (self->means);
-  g_clear_pointer (&self->busy, g_array_unref);
-  _sd_distribution_context_clear (&self->ctx);
+  clear_layout (self);
   g_free (self);
-}
-
-static void
-render_univariate (const SdDistributionView *self,
-                   cairo_t                  *cr)
-{
-  _sd_distribution_histogram_render (self->histogram, cr);
-  _sd_distribution_fill_render (self->fill, cr);
-  _sd_distribution_rise_render (self->rise, cr);
-  _sd_distribution_moments_render (self->moments, cr);
-  _sd_distribution_cdf_render (self->cdf, cr);
-  _sd_distribution_pdf_render (self->pdf, cr);
-  _sd_distribution_labels_render (self->ctx.labels, 1u << SD_DISTRIBUTION_LABEL_INTERVAL,
-                                  self->ctx.style, cr);
-}
-
-static void
-render_bivariate (const SdDistributionView *self,
-                  cairo_t                  *cr)
-{
-  _sd_distribution_shading_render (self->shading, cr);
-  _sd_distribution_scatter_render (self->scatter, cr);
-  _sd_distribution_ellipses_render (self->ellipses, cr);
-  _sd_distribution_means_render (self->means, cr);
-  _sd_distribution_labels_render (self->ctx.labels,
-                                  1u << SD_DISTRIBUTION_LABEL_AXIS
-                                  | 1u << SD_DISTRIBUTION_LABEL_ELLIPSE,
-                                  self->ctx.style, cr);
 }
 
 /**
@@ -247,10 +388,7 @@ sd_distribution_view_render (SdDistributionView *self,
     {
       cairo_save (cr);
       sd_plot_clip (plot, cr);
-      if (self->ctx.figure->bivariate)
-        render_bivariate (self, cr);
-      else
-        render_univariate (self, cr);
+      render_data (self, cr, TRUE);
       cairo_restore (cr);
     }
   sd_plot_draw_axes (plot, cr);
@@ -258,10 +396,8 @@ sd_distribution_view_render (SdDistributionView *self,
   if (self->right_axis != NULL && self->has_area)
     _sd_distribution_right_axis_render (self->right_axis, &self->ctx, cr);
 
-  if (self->has_area)
-    sd_legend_draw (self->ctx.legend, cr, style, &self->ctx.area,
-                    (const cairo_rectangle_t *) (gpointer) self->busy->data, self->busy->len,
-                    NULL);
+  if (self->has_legend)
+    sd_legend_draw_fit (self->ctx.legend, cr, style, &self->legend_fit);
 }
 
 /**
@@ -330,7 +466,7 @@ sd_distribution_view_get_legend (const SdDistributionView *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (box != NULL, FALSE);
 
-  *box = self->has_legend ? self->legend_box : (cairo_rectangle_t) { 0.0, 0.0, 0.0, 0.0 };
+  *box = self->has_legend ? self->legend_fit.box : (cairo_rectangle_t) { 0.0, 0.0, 0.0, 0.0 };
   return self->has_legend;
 }
 

@@ -43,7 +43,7 @@ _sd_transform_basis_new (SdTransformContext *ctx)
                                      basis_color (ctx, i));
     }
 
-  /* Labels keep off the four tips. */
+  /* Labels keep off the four tips and the arrows. */
   for (guint i = 0; i < 2; i++)
     _sd_transform_mark_point (ctx, units[i][0], units[i][1]);
   for (guint i = 0; i < 2; i++)
@@ -52,6 +52,8 @@ _sd_transform_basis_new (SdTransformContext *ctx)
 
       _sd_transform_apply (&ctx->m, units[i][0], units[i][1], image);
       _sd_transform_mark_point (ctx, image[0], image[1]);
+      _sd_transform_mark_arrow (ctx, &self->originals[i]);
+      _sd_transform_mark_arrow (ctx, &self->images[i]);
     }
 
   return self;

@@ -31,6 +31,9 @@
 /* The info box would rather hide a label or a marked point than this
  * many times the area of a shape (a curve's bounding box). */
 #define SHAPE_WEIGHT 0.25
+/* The narrowest a line is marked for labels to keep off, in points at
+ * scale 1. */
+#define LINE_MARK_MIN 2.0
 
 /* The smallest of 1, 2, 5, 10, 20, 50, ... that is at least @x. */
 double
@@ -293,6 +296,61 @@ _sd_transform_mark_point (SdTransformContext *ctx,
 
   _sd_transform_to_page (ctx, x, y, &px, &py);
   sd_label_placer_add_obstacle (ctx->placer, &(cairo_rectangle_t) { px - r, py - r, 2 * r, 2 * r });
+}
+
+/* Marks the line from the page point (@x0, @y0) to (@x1, @y1), @width
+ * wide, as labels must not cover it: squares of its width, at least
+ * LINE_MARK_MIN, edge to edge along it, since the placer keeps labels off
+ * rectangles. */
+void
+_sd_transform_mark_line (SdTransformContext *ctx,
+                         double              x0,
+                         double              y0,
+                         double              x1,
+                         double              y1,
+                         double              width)
+{
+  double side = MAX (width, LINE_MARK_MIN * ctx->style->scale);
+  double length = hypot (x1 - x0, y1 - y0);
+  guint n = isfinite (length) ? (guint) ceil (length / side) : 0;
+
+  for (guint i = 0; i <= n; i++)
+    {
+      double t = n > 0 ? (double) i / n : 0.0;
+      cairo_rectangle_t square = {
+        x0 + t * (x1 - x0) - side / 2, y0 + t * (y1 - y0) - side / 2, side, side,
+      };
+
+      sd_label_placer_add_obstacle (ctx->placer, &square);
+    }
+}
+
+/* Marks an arrow's shaft and head as labels must not cover them. */
+void
+_sd_transform_mark_arrow (SdTransformContext     *ctx,
+                          const SdTransformArrow *arrow)
+{
+  SdPoint outline[4];
+  double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
+  guint n;
+
+  if (!arrow->shown)
+    return;
+
+  _sd_transform_mark_line (ctx, arrow->from[0], arrow->from[1], arrow->shaft[0],
+                           arrow->shaft[1], arrow->width);
+  n = sd_arrowhead_get_outline (&arrow->head, arrow->tip[0], arrow->tip[1],
+                                arrow->direction[0], arrow->direction[1], outline);
+  for (guint i = 0; i < n; i++)
+    {
+      x0 = MIN (x0, outline[i].x);
+      y0 = MIN (y0, outline[i].y);
+      x1 = MAX (x1, outline[i].x);
+      y1 = MAX (y1, outline[i].y);
+    }
+  if (n > 0)
+    sd_label_placer_add_obstacle (ctx->placer,
+                                  &(cairo_rectangle_t) { x0, y0, x1 - x0, y1 - y0 });
 }
 
 /* Marks the bounding box of data points as something big the info box

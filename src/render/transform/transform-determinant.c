@@ -128,11 +128,41 @@ box_in_parallelogram (const SdTransformContext *ctx,
   return TRUE;
 }
 
-/* "det A = 1.5" inside the image of the unit square if it fits there,
- * otherwise beside its centre. */
+/* Places @markup in a box centred on the image of the unit square's point
+ * (@s, @t), if the box lies inside that image and is free. */
+static gboolean
+try_inside (SdTransformContext *ctx,
+            const char         *markup,
+            double              s,
+            double              t,
+            double              width,
+            double              height)
+{
+  double point[2], px, py, pad = 0.2 * ctx->em;
+  cairo_rectangle_t box;
+
+  _sd_transform_apply (&ctx->m, s, t, point);
+  _sd_transform_to_page (ctx, point[0], point[1], &px, &py);
+  box = (cairo_rectangle_t) { px - width / 2 - pad, py - height / 2, width + 2 * pad, height };
+  if (!box_in_parallelogram (ctx, &box) || !sd_label_placer_try (ctx->placer, &box))
+    return FALSE;
+
+  _sd_transform_label_add (ctx, SD_TRANSFORM_LABEL_DETERMINANT, 0, markup, ctx->ink, &box);
+  return TRUE;
+}
+
+/* "det A = 1.5" inside the image of the unit square if it fits there: at
+ * its centre, or off it where an arrow runs through the centre (the
+ * first singular vector's, for a symmetric map); otherwise beside the
+ * centre. */
 void
 _sd_transform_determinant_label (SdTransformContext *ctx)
 {
+  /* Points of the unit square, its centre first, then off the diagonals. */
+  static const double inside[][2] = {
+    { 0.5, 0.5 }, { 0.7, 0.3 }, { 0.3, 0.7 }, { 0.5, 0.25 }, { 0.25, 0.5 },
+    { 0.75, 0.5 }, { 0.5, 0.75 },
+  };
   g_autofree char *number = _sd_transform_format_number (ctx->analysis.determinant,
                                                          determinant_zero (ctx));
   /* Translators: the determinant's label, inside the image of the unit
@@ -140,21 +170,15 @@ _sd_transform_determinant_label (SdTransformContext *ctx)
    * language's textbooks write it otherwise), %s in <i></i> the matrix's
    * letter, A or M, the last %s its value. */
   g_autofree char *markup = g_strdup_printf (_("det <i>%s</i> = %s"), ctx->letter, number);
-  double centre[2], at[2], side[2], width, height, pad = 0.2 * ctx->em;
-  cairo_rectangle_t box;
+  double centre[2], at[2], side[2], width, height;
+
+  _sd_transform_label_measure (ctx, markup, &width, &height);
+  for (guint i = 0; i < G_N_ELEMENTS (inside); i++)
+    if (try_inside (ctx, markup, inside[i][0], inside[i][1], width, height))
+      return;
 
   _sd_transform_apply (&ctx->m, 0.5, 0.5, centre);
   _sd_transform_to_page (ctx, centre[0], centre[1], &at[0], &at[1]);
-  _sd_transform_label_measure (ctx, markup, &width, &height);
-  box = (cairo_rectangle_t) { at[0] - width / 2 - pad, at[1] - height / 2,
-                              width + 2 * pad, height };
-
-  if (box_in_parallelogram (ctx, &box) && sd_label_placer_try (ctx->placer, &box))
-    {
-      _sd_transform_label_add (ctx, SD_TRANSFORM_LABEL_DETERMINANT, 0, markup, ctx->ink, &box);
-      return;
-    }
-
   _sd_transform_page_direction (ctx, centre[0], centre[1], 1.0, -1.0, &side[0], &side[1]);
   _sd_transform_label_place (ctx, SD_TRANSFORM_LABEL_DETERMINANT, 0, markup, ctx->ink, at, side,
                              TRUE);

@@ -8,11 +8,20 @@
 #include <math.h>
 #include <string.h>
 
+#include "legend.h"
 #include "transform-private.h"
 
 /* The info box goes beside the plot when the plot stays at least this
  * wide for its height. */
 #define BESIDE_MIN_ASPECT 0.8
+
+/* The sizes of the info box's text, as shares of the figure's, that it
+ * tries inside the plot, where a smaller box hides less. A smaller box
+ * must hide INK_TOLERANCE of the data's ink less to be chosen; the box
+ * goes beside the plot after all when it hides more than MAX_INK. */
+static const double inside_scales[] = { 1.0, 0.9, 0.8, 0.7 };
+#define INK_TOLERANCE 0.005
+#define MAX_INK 0.005
 
 struct _SdTransformFigure
 {
@@ -58,27 +67,82 @@ create_plot (const SdScene         *scene,
   return plot;
 }
 
-/* Lays the plot out. A landscape figure has room beside the square of
- * the view that only more lattice would fill: the info box goes there,
- * right of the plot, and covers nothing, even if the square must shrink a
- * little for it. Otherwise it goes inside.
- *
- * Returns: whether the box goes beside the plot */
-static gboolean
-layout (SdTransformFigure *self,
-        cairo_t           *measure)
+/* The info box at the largest of @scales that fits beside the plot laid
+ * out over the whole figure in @area, with the plot keeping
+ * BESIDE_MIN_ASPECT and the box the figure's height; NULL if none does. */
+static SdTransformInfo *
+find_beside (SdTransformFigure       *self,
+             const cairo_rectangle_t *area,
+             const double            *scales,
+             guint                    n_scales)
 {
-  SdPlot *plot = self->ctx.plot;
-  double reserve = _sd_transform_info_get_reserve (self->info), gap = self->ctx.em;
-  cairo_rectangle_t area;
+  for (guint i = 0; i < n_scales; i++)
+    {
+      g_autoptr(SdTransformInfo) info = _sd_transform_info_new (&self->ctx, scales[i]);
+      double reserve = _sd_transform_info_get_reserve (info), width, height;
 
-  sd_plot_layout (plot, measure, self->options.width, self->options.height);
-  sd_plot_get_area (plot, &area);
-  if (area.width - reserve - gap < BESIDE_MIN_ASPECT * area.height)
-    return FALSE;
+      _sd_transform_info_get_size (info, &width, &height);
+      if (area->width - reserve - self->ctx.em >= BESIDE_MIN_ASPECT * area->height
+          && area->y + height <= self->options.height)
+        return g_steal_pointer (&info);
+    }
+  return NULL;
+}
 
-  sd_plot_layout (plot, measure, self->options.width - reserve - gap, self->options.height);
-  return TRUE;
+/* The data layers alone, as drawn, for sd_legend_ink_points(). */
+static void
+draw_ink (cairo_t  *cr,
+          gpointer  user_data)
+{
+  SdTransformFigure *self = user_data;
+
+  if (self->determinant != NULL)
+    _sd_transform_determinant_render (self->determinant, cr);
+  if (self->circle != NULL)
+    _sd_transform_circle_render (self->circle, cr);
+  if (self->eigen != NULL)
+    _sd_transform_eigen_render (self->eigen, cr);
+  if (self->svd != NULL)
+    _sd_transform_svd_render (self->svd, cr);
+  _sd_transform_orbit_render (self->orbit, cr);
+  if (self->basis != NULL)
+    _sd_transform_basis_render (self->basis, cr);
+}
+
+/* The info box inside the plot where it hides the fewest labels, then
+ * the least of the data's ink, the lattice aside: at the largest size of
+ * its text that hides clearly no more than a smaller one would.
+ *
+ * Returns: whether it hides no label and at most MAX_INK of the ink */
+static gboolean
+place_info_inside (SdTransformFigure *self)
+{
+  g_autoptr(GArray) ink = sd_legend_ink_points (&self->ctx.area, draw_ink, self);
+  const double *points = (const double *) (gpointer) ink->data;
+  gsize n_points = ink->len / 2, best_covered = 0;
+  guint best_hidden = G_MAXUINT;
+
+  for (guint i = 0; i < G_N_ELEMENTS (inside_scales); i++)
+    {
+      g_autoptr(SdTransformInfo) info = _sd_transform_info_new (&self->ctx, inside_scales[i]);
+      guint hidden;
+      gsize covered;
+
+      _sd_transform_info_place_inside (info, &self->ctx, points, n_points, &hidden, &covered);
+      if (hidden < best_hidden
+          || (hidden == best_hidden
+              && (double) covered + INK_TOLERANCE * n_points < (double) best_covered))
+        {
+          best_hidden = hidden;
+          best_covered = covered;
+          g_clear_pointer (&self->info, _sd_transform_info_free);
+          self->info = g_steal_pointer (&info);
+        }
+      if (best_hidden == 0 && best_covered == 0)
+        break;
+    }
+
+  return best_hidden == 0 && best_covered <= MAX_INK * n_points;
 }
 
 /* The layers' geometry. Each marks what labels keep off as it goes, the
@@ -114,15 +178,97 @@ place_labels (SdTransformFigure *self)
   if (layers & SD_LAYER_BASIS)
     _sd_transform_basis_label (ctx, FALSE);
   _sd_transform_orbit_label (ctx, 0, 2);
-  if (layers & SD_LAYER_DETERMINANT)
-    _sd_transform_determinant_label (ctx);
+  /* The eigenvalues sit along their lines near the plot's edge, where
+   * the determinant's label, which looks farther out from the crowded
+   * middle when it must, would otherwise take their place. */
   if (layers & SD_LAYER_EIGENVECTORS)
     _sd_transform_eigen_label (ctx);
+  if (layers & SD_LAYER_DETERMINANT)
+    _sd_transform_determinant_label (ctx);
   if (layers & SD_LAYER_SVD)
     _sd_transform_svd_label (ctx);
   _sd_transform_orbit_label (ctx, 2, G_MAXUINT);
   if (layers & SD_LAYER_BASIS)
     _sd_transform_basis_label (ctx, TRUE);
+}
+
+/* Lays the plot out @reserve narrower than the figure, and makes its
+ * layers and labels. */
+static void
+lay_out_plot (SdTransformFigure *self,
+              cairo_t           *measure,
+              double             reserve)
+{
+  sd_plot_layout (self->ctx.plot, measure, self->options.width - reserve,
+                  self->options.height);
+  _sd_transform_context_set_layout (&self->ctx);
+  self->has_area = self->ctx.area.width > 0.0 && self->ctx.area.height > 0.0;
+  if (!self->has_area)
+    return;
+
+  create_layers (self);
+  place_labels (self);
+}
+
+static void
+clear_layers (SdTransformFigure *self)
+{
+  g_clear_pointer (&self->determinant, _sd_transform_determinant_free);
+  g_clear_pointer (&self->grid, _sd_transform_grid_free);
+  g_clear_pointer (&self->circle, _sd_transform_circle_free);
+  g_clear_pointer (&self->eigen, _sd_transform_eigen_free);
+  g_clear_pointer (&self->svd, _sd_transform_svd_free);
+  g_clear_pointer (&self->basis, _sd_transform_basis_free);
+  g_clear_pointer (&self->orbit, _sd_transform_orbit_free);
+  g_array_set_size (self->ctx.labels, 0);
+}
+
+/* Puts the info box beside the plot, which is laid out narrower for it. */
+static void
+lay_out_beside (SdTransformFigure *self,
+                cairo_t           *measure,
+                SdTransformInfo   *info)
+{
+  g_clear_pointer (&self->info, _sd_transform_info_free);
+  self->info = info;
+  self->beside = TRUE;
+  lay_out_plot (self, measure, _sd_transform_info_get_reserve (info) + self->ctx.em);
+  _sd_transform_info_place_beside (self->info, &self->ctx);
+}
+
+/* Lays the figure out with its info box. A landscape figure has room
+ * beside the square of the view that only more lattice would fill: the
+ * box goes there, right of the plot, and covers nothing, even if the
+ * square must shrink a little for it. Otherwise it goes inside the plot
+ * where it hides the least, its text smaller if that hides less; and if
+ * that still hides data, beside the plot after all with smaller text. */
+static void
+lay_out (SdTransformFigure *self,
+         cairo_t           *measure)
+{
+  static const double full[] = { 1.0 }, smaller[] = { 0.9, 0.8 };
+  cairo_rectangle_t area;
+  SdTransformInfo *info;
+
+  sd_plot_layout (self->ctx.plot, measure, self->options.width, self->options.height);
+  sd_plot_get_area (self->ctx.plot, &area);
+  info = find_beside (self, &area, full, G_N_ELEMENTS (full));
+  if (info != NULL)
+    {
+      lay_out_beside (self, measure, info);
+      return;
+    }
+
+  lay_out_plot (self, measure, 0.0);
+  if (self->has_area && place_info_inside (self))
+    return;
+
+  info = find_beside (self, &area, smaller, G_N_ELEMENTS (smaller));
+  if (info != NULL)
+    {
+      clear_layers (self);
+      lay_out_beside (self, measure, info);
+    }
 }
 
 /**
@@ -164,18 +310,7 @@ sd_transform_figure_new (const SdScene          *scene,
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   measure = cairo_create (surface);
   _sd_transform_context_set_plot (&self->ctx, create_plot (scene, options), measure);
-  self->info = _sd_transform_info_new (&self->ctx);
-  self->beside = layout (self, measure);
-  _sd_transform_context_set_layout (&self->ctx);
-
-  self->has_area = self->ctx.area.width > 0.0 && self->ctx.area.height > 0.0;
-  if (self->has_area)
-    {
-      create_layers (self);
-      place_labels (self);
-    }
-  if (self->beside || self->has_area)
-    _sd_transform_info_place (self->info, &self->ctx, self->beside);
+  lay_out (self, measure);
 
   self->ctx.measure = NULL;
   cairo_destroy (measure);
@@ -193,14 +328,9 @@ sd_transform_figure_free (SdTransformFigure *self)
   if (self == NULL)
     return;
 
-  _sd_transform_determinant_free (self->determinant);
-  _sd_transform_grid_free (self->grid);
-  _sd_transform_circle_free (self->circle);
-  _sd_transform_eigen_free (self->eigen);
-  _sd_transform_svd_free (self->svd);
-  _sd_transform_basis_free (self->basis);
-  _sd_transform_orbit_free (self->orbit);
-  _sd_transform_info_free (self->info);
+  if (self->ctx.labels != NULL)
+    clear_layers (self);
+  g_clear_pointer (&self->info, _sd_transform_info_free);
   g_clear_pointer (&self->ctx.plot, sd_plot_free);
   _sd_transform_context_clear (&self->ctx);
   g_free (self);
@@ -222,9 +352,11 @@ draw_data (SdPlot   *plot,
     _sd_transform_eigen_render (self->eigen, cr);
   if (self->svd != NULL)
     _sd_transform_svd_render (self->svd, cr);
+  /* The orbit's vectors go under the basis' images: M v may run along
+   * M î, and the columns of M are what the figure is about. */
+  _sd_transform_orbit_render (self->orbit, cr);
   if (self->basis != NULL)
     _sd_transform_basis_render (self->basis, cr);
-  _sd_transform_orbit_render (self->orbit, cr);
   _sd_transform_labels_render (self->ctx.labels, self->ctx.style, cr);
 }
 
@@ -256,7 +388,8 @@ sd_transform_figure_render (SdTransformFigure *self,
     }
 
   sd_plot_draw (self->ctx.plot, cr, self->has_area ? draw_data : NULL, self);
-  _sd_transform_info_render (self->info, cr);
+  if (self->info != NULL)
+    _sd_transform_info_render (self->info, cr);
 }
 
 /**
@@ -322,7 +455,7 @@ sd_transform_figure_get_info_box (const SdTransformFigure *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (box != NULL, FALSE);
 
-  return _sd_transform_info_get_box (self->info, box);
+  return self->info != NULL && _sd_transform_info_get_box (self->info, box);
 }
 
 /**
@@ -339,8 +472,12 @@ sd_transform_figure_get_info_box (const SdTransformFigure *self,
  * eigenvalues, the image of the unit square filled blue (orange when M
  * reverses orientation) and labelled with det M, and when the scene sets a
  * vector, its orbit v, M v, ..., M^orbit v. The scene's layers choose what
- * is drawn. A box beside the plot, or in its emptiest corner when the
- * figure has no room beside it, shows M and what it does.
+ * is drawn. A box beside the plot shows M and what it does; when the
+ * figure has no room beside it, the box goes inside along the plot's
+ * edges where it hides no label and the least of the data, its text
+ * smaller if that hides less, or beside the plot after all, smaller,
+ * when inside it would hide data. Labels keep off each other, the
+ * arrows and the ellipse.
  *
  * The view is a square centred on the origin that holds the drawing of A
  * (t = 1), and so that of every M on the way from I, and the orbit of v

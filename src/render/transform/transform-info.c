@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "legend.h"
 #include "shapes.h"
 #include "text.h"
 #include "transform-private.h"
@@ -21,9 +22,13 @@
 
 /* The box's least inner width, in font sizes. */
 #define TEXT_WIDTH 12.0
+/* The corners and the middles of the edges, and six places between on
+ * each edge (see inside_places()). */
+#define INSIDE_PLACES (8 + 6 * 4)
 
 struct _SdTransformInfo
 {
+  SdThemeStyle       style;
   PangoLayout       *name;
   PangoLayout       *entries[4];
   GPtrArray         *captions;
@@ -203,7 +208,7 @@ add_caption (SdTransformInfo          *self,
   if (markup == NULL)
     return;
 
-  layout = sd_text_layout_new (ctx->measure, ctx->style, SD_TEXT_BODY, markup);
+  layout = sd_text_layout_new (ctx->measure, &self->style, SD_TEXT_BODY, markup);
   pango_layout_set_width (layout, (int) (self->text_width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
   g_ptr_array_add (self->captions, layout);
@@ -218,7 +223,7 @@ measure_matrix (SdTransformInfo          *self,
   g_autofree char *name = g_strdup_printf ("<i>%s</i> =", ctx->letter);
   double em = self->em;
 
-  self->name = sd_text_layout_new (ctx->measure, ctx->style, SD_TEXT_LABEL, name);
+  self->name = sd_text_layout_new (ctx->measure, &self->style, SD_TEXT_LABEL, name);
   sd_text_get_size (self->name, &self->name_width, NULL, NULL);
 
   for (guint i = 0; i < 4; i++)
@@ -226,7 +231,7 @@ measure_matrix (SdTransformInfo          *self,
       g_autofree char *entry = _sd_transform_format_number (entries[i], 0.0);
       double width, height;
 
-      self->entries[i] = sd_text_layout_new (ctx->measure, ctx->style, SD_TEXT_LABEL, entry);
+      self->entries[i] = sd_text_layout_new (ctx->measure, &self->style, SD_TEXT_LABEL, entry);
       sd_text_get_size (self->entries[i], &width, &height, NULL);
       self->column[i % 2] = MAX (self->column[i % 2], width);
       self->row = MAX (self->row, height);
@@ -237,16 +242,22 @@ measure_matrix (SdTransformInfo          *self,
   self->height = self->matrix_height;
 }
 
-/* The matrix, and below it what it does, measured. */
+/* The matrix, and below it what it does, measured, its text @scale times
+ * the figure's. */
 SdTransformInfo *
-_sd_transform_info_new (const SdTransformContext *ctx)
+_sd_transform_info_new (const SdTransformContext *ctx,
+                        double                    scale)
 {
   SdTransformInfo *self = g_new0 (SdTransformInfo, 1);
   g_autofree char *path = describe_path (ctx);
   g_autofree char *kind = describe_map (ctx);
   g_autofree char *eigen = NULL;
-  double em = ctx->em;
+  double em = scale * ctx->em;
 
+  self->style = *ctx->style;
+  self->style.font_size *= scale;
+  self->style.label_size *= scale;
+  self->style.title_size *= scale;
   self->em = em;
   self->pad = 0.6 * em;
   self->arm = 0.3 * em;
@@ -291,37 +302,97 @@ _sd_transform_info_get_reserve (const SdTransformInfo *self)
   return self->reserve;
 }
 
-/* Beside the plot, or inside it along its edges where the box hides the
- * least of the labels, marked points and shapes: a corner, top left
- * first on a tie, or the middle of an edge. */
+/* The box's size. */
 void
-_sd_transform_info_place (SdTransformInfo          *self,
-                          const SdTransformContext *ctx,
-                          gboolean                  beside)
+_sd_transform_info_get_size (const SdTransformInfo *self,
+                             double                *width,
+                             double                *height)
 {
-  /* Fractions of the room left beside the box, across and down. */
-  static const double places[][2] = {
+  *width = self->width;
+  *height = self->height;
+}
+
+/* Beside the plot, level with its top. */
+void
+_sd_transform_info_place_beside (SdTransformInfo          *self,
+                                 const SdTransformContext *ctx)
+{
+  self->shown = TRUE;
+  self->rect = (cairo_rectangle_t) { ctx->area.x + ctx->area.width + ctx->em, ctx->area.y,
+                                     self->width, self->height };
+}
+
+/* The places inside the plot along its edges, as fractions of the room
+ * left beside the box across and down: the corners, top left first, the
+ * middles of the edges, then places between. */
+static guint
+inside_places (double places[][2])
+{
+  static const double corners[][2] = {
     { 0, 0 }, { 1, 0 }, { 0, 1 }, { 1, 1 }, { 0, 0.5 }, { 1, 0.5 }, { 0.5, 0 }, { 0.5, 1 },
   };
-  cairo_rectangle_t candidates[G_N_ELEMENTS (places)];
-  double inset = 0.5 * self->em;
+  static const double between[] = { 0.25, 0.75, 0.125, 0.375, 0.625, 0.875 };
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (corners); i++, n++)
+    {
+      places[n][0] = corners[i][0];
+      places[n][1] = corners[i][1];
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (between); i++)
+    for (guint edge = 0; edge < 4; edge++, n++)
+      {
+        places[n][edge / 2] = between[i];
+        places[n][1 - edge / 2] = edge % 2;
+      }
+  return n;
+}
+
+static guint
+count_labels (const SdTransformContext *ctx,
+              const cairo_rectangle_t  *box)
+{
+  guint hidden = 0;
+
+  for (guint i = 0; i < ctx->labels->len; i++)
+    hidden += sd_rect_overlap_area (box, &g_array_index (ctx->labels, SdTransformLabel, i).box)
+              > 0.0;
+  return hidden;
+}
+
+/* Inside the plot along its edges, where the box hides the fewest labels,
+ * then the fewest of @points (the data as drawn, x, y pairs); the first
+ * such place on a tie. Says how much it hides in @hidden and @covered. */
+void
+_sd_transform_info_place_inside (SdTransformInfo          *self,
+                                 const SdTransformContext *ctx,
+                                 const double             *points,
+                                 gsize                     n_points,
+                                 guint                    *hidden,
+                                 gsize                    *covered)
+{
+  double places[INSIDE_PLACES][2], inset = 0.5 * ctx->em;
+  guint n_places = inside_places (places);
 
   self->shown = TRUE;
-  if (beside)
+  *hidden = G_MAXUINT;
+  for (guint p = 0; p < n_places; p++)
     {
-      self->rect = (cairo_rectangle_t) { ctx->area.x + ctx->area.width + self->em, ctx->area.y,
-                                         self->width, self->height };
-      return;
-    }
+      cairo_rectangle_t box = {
+        ctx->area.x + inset + places[p][0] * (ctx->area.width - 2 * inset - self->width),
+        ctx->area.y + inset + places[p][1] * (ctx->area.height - 2 * inset - self->height),
+        self->width, self->height,
+      };
+      guint labels = count_labels (ctx, &box);
+      gsize ink = sd_legend_count_points (&box, points, n_points);
 
-  for (guint p = 0; p < G_N_ELEMENTS (places); p++)
-    candidates[p] = (cairo_rectangle_t) {
-      ctx->area.x + inset + places[p][0] * (ctx->area.width - 2 * inset - self->width),
-      ctx->area.y + inset + places[p][1] * (ctx->area.height - 2 * inset - self->height),
-      self->width, self->height,
-    };
-  self->rect = candidates[sd_label_placer_least_covered (ctx->placer, candidates,
-                                                         G_N_ELEMENTS (candidates))];
+      if (labels < *hidden || (labels == *hidden && ink < *covered))
+        {
+          *hidden = labels;
+          *covered = ink;
+          self->rect = box;
+        }
+    }
 }
 
 gboolean

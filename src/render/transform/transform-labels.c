@@ -13,6 +13,11 @@
 
 /* Between a point and its label, in font sizes. */
 #define LABEL_GAP 0.35
+/* How many times a label goes round its point, a font size farther out
+ * each time, looking for room: a label that must be shown goes farther,
+ * past the arrows, the ellipse and the labels crowding the origin. */
+#define OPTIONAL_RINGS 2
+#define REQUIRED_RINGS 8
 
 void
 _sd_transform_label_clear (gpointer data)
@@ -69,7 +74,8 @@ _sd_transform_label_place (SdTransformContext   *ctx,
 {
   SdLabelRequest request = {
     .x = at[0], .y = at[1], .dx = side[0], .dy = side[1],
-    .gap = LABEL_GAP * ctx->em, .rings = required ? 3 : 2, .ring = ctx->em,
+    .gap = LABEL_GAP * ctx->em, .rings = required ? REQUIRED_RINGS : OPTIONAL_RINGS,
+    .ring = ctx->em,
   };
   cairo_rectangle_t box;
 

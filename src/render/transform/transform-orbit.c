@@ -111,6 +111,21 @@ mark_points (SdTransformContext *ctx)
   _sd_transform_mark_shape (ctx, visible, n_visible);
 }
 
+/* Labels keep off the arrows: v and Mv, and the heads along the path
+ * and where it escapes. */
+static void
+mark_arrows (const SdTransformOrbit *self,
+             SdTransformContext     *ctx)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->vectors); i++)
+    _sd_transform_mark_arrow (ctx, &self->vectors[i]);
+  for (guint k = 0; k < self->n_steps; k++)
+    {
+      _sd_transform_mark_arrow (ctx, &self->steps[k].arrow);
+      _sd_transform_mark_arrow (ctx, &self->steps[k].escape);
+    }
+}
+
 SdTransformOrbit *
 _sd_transform_orbit_new (SdTransformContext *ctx)
 {
@@ -154,6 +169,7 @@ _sd_transform_orbit_new (SdTransformContext *ctx)
     }
 
   mark_points (ctx);
+  mark_arrows (self, ctx);
   return self;
 }
 

@@ -125,6 +125,12 @@ void      _sd_transform_mark_point         (SdTransformContext      *ctx,
 void      _sd_transform_mark_shape         (SdTransformContext      *ctx,
                                             const double            *xy,
                                             guint                    n);
+void      _sd_transform_mark_line          (SdTransformContext      *ctx,
+                                            double                   x0,
+                                            double                   y0,
+                                            double                   x1,
+                                            double                   y1,
+                                            double                   width);
 void      _sd_transform_set_alpha          (double                   rgba[4],
                                             const double             color[4],
                                             double                   alpha);
@@ -136,6 +142,9 @@ void      _sd_transform_singular_vectors   (const SdTransformContext *ctx,
                                             double                   su[2]);
 char     *_sd_transform_format_number      (double                   value,
                                             double                   zero);
+
+void      _sd_transform_mark_arrow         (SdTransformContext      *ctx,
+                                            const SdTransformArrow  *arrow);
 
 /* transform-draw.c */
 void      _sd_transform_segment            (const SdTransformContext *ctx,
@@ -255,15 +264,26 @@ void                    _sd_transform_orbit_render       (const SdTransformOrbit
                                                           cairo_t                      *cr);
 void                    _sd_transform_orbit_free         (SdTransformOrbit             *self);
 
-SdTransformInfo        *_sd_transform_info_new           (const SdTransformContext     *ctx);
+SdTransformInfo        *_sd_transform_info_new           (const SdTransformContext     *ctx,
+                                                          double                        scale);
 double                  _sd_transform_info_get_reserve   (const SdTransformInfo        *self);
-void                    _sd_transform_info_place         (SdTransformInfo              *self,
+void                    _sd_transform_info_get_size      (const SdTransformInfo        *self,
+                                                          double                       *width,
+                                                          double                       *height);
+void                    _sd_transform_info_place_beside  (SdTransformInfo              *self,
+                                                          const SdTransformContext     *ctx);
+void                    _sd_transform_info_place_inside  (SdTransformInfo              *self,
                                                           const SdTransformContext     *ctx,
-                                                          gboolean                      beside);
+                                                          const double                 *points,
+                                                          gsize                         n_points,
+                                                          guint                        *hidden,
+                                                          gsize                        *covered);
 gboolean                _sd_transform_info_get_box       (const SdTransformInfo        *self,
                                                           cairo_rectangle_t            *box);
 void                    _sd_transform_info_render        (const SdTransformInfo        *self,
                                                           cairo_t                      *cr);
 void                    _sd_transform_info_free          (SdTransformInfo              *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdTransformInfo, _sd_transform_info_free)
 
 G_END_DECLS

@@ -57,6 +57,7 @@ _sd_transform_svd_new (SdTransformContext *ctx)
       _sd_transform_arrow_init_data (ctx, &d->image, origin, su, 0.6 * style->line_width,
                                      ctx->ink);
       _sd_transform_mark_point (ctx, su[0], su[1]);
+      _sd_transform_mark_arrow (ctx, &d->image);
     }
 
   return self;
