@@ -272,8 +272,9 @@ count_color (Canvas                  *canvas,
 }
 
 /* Two runs descend into the top right corner; the legend names the
- * visible ones, in their colours, in the first free corner (top left),
- * over a light box rather than the heatmap. */
+ * visible ones, in their colours, where it covers none of their paths
+ * (top left), over a light box rather than the heatmap; it stays there at
+ * every step of the race, since it weighs the whole paths. */
 static void
 test_legend (void)
 {
@@ -284,11 +285,12 @@ test_legend (void)
   cairo_rectangle_t area, top_left, top_right;
   Canvas canvas;
   double rgb[3];
+  guint n_swatch;
 
   canvas_init (&canvas, WIDTH, HEIGHT);
   plot = draw_scene (&canvas,
                      "[Scene]\nversion=1\nkind=surface\n\n"
-                     "[Surface]\nfunction=custom\nexpression=(x-1.5)^2 + (y-1.5)^2\n"
+                     "[Surface]\nfunction=custom\nexpression=(x-1.8)^2 + (y-1.8)^2\n"
                      "x-range=-2;2\ny-range=-2;2\nresolution=64\nlayers=heatmap\n\n"
                      "[Run Orange]\noptimizer=sgd\nlearning-rate=0.1\nstart=0.4;1.2\n"
                      "steps=30\ncolor=#ff8000\n\n"
@@ -315,7 +317,22 @@ test_legend (void)
   g_assert_cmpfloat (MIN (rgb[0], MIN (rgb[1], rgb[2])), >, 0.85);
   pixel_rgb (&canvas, area.x + area.width * 0.5, area.y + 12, rgb);
   g_assert_cmpfloat (MIN (rgb[0], MIN (rgb[1], rgb[2])), <, 0.5);
+  n_swatch = count_color (&canvas, &top_left, orange, 0.1);
+  canvas_clear (&canvas);
 
+  /* At step 2 the runs have hardly moved: the legend is where it was. */
+  canvas_init (&canvas, WIDTH, HEIGHT);
+  g_clear_pointer (&plot, sd_plot_free);
+  plot = draw_scene (&canvas,
+                     "[Scene]\nversion=1\nkind=surface\nstep=2\n\n"
+                     "[Surface]\nfunction=custom\nexpression=(x-1.8)^2 + (y-1.8)^2\n"
+                     "x-range=-2;2\ny-range=-2;2\nresolution=64\nlayers=heatmap\n\n"
+                     "[Run Orange]\noptimizer=sgd\nlearning-rate=0.1\nstart=0.4;1.2\n"
+                     "steps=30\ncolor=#ff8000\n\n"
+                     "[Run Purple]\noptimizer=sgd\nlearning-rate=0.1\nstart=1.1;0.5\n"
+                     "steps=30\ncolor=#8000ff\n",
+                     NULL, NULL);
+  g_assert_cmpuint (count_color (&canvas, &top_left, orange, 0.1), ==, n_swatch);
   canvas_clear (&canvas);
 }
 

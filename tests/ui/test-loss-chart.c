@@ -565,6 +565,41 @@ test_symlog_losses (void)
   g_assert_finalize_object (chart);
 }
 
+/* A chart as narrow as the column beside the map when presenting, with
+ * six runs of long names: the legend is set to fit inside the plot, in
+ * its top right corner, and never reaches out of it. */
+static void
+test_legend_inside (void)
+{
+  SdLossChart *chart = SD_LOSS_CHART (g_object_ref_sink (sd_loss_chart_new ()));
+  g_autoptr(SdTrajectory) a = descend (1.0, 0.0);
+  SdLossChartRun runs[6];
+  static const char *names[] = {
+    "Gradient descent, η = 0.09", "Momentum, β = 0.9", "Nesterov momentum",
+    "Adam, lr = 0.001", "RMSprop, α = 0.99", "Adagrad",
+  };
+  const double sizes[][2] = { { 260, 160 }, { 400, 300 }, { 200, 240 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    runs[i] = (SdLossChartRun) { a, names[i], FALSE, { 0 }, TRUE };
+  sd_loss_chart_set_runs (chart, runs, G_N_ELEMENTS (runs));
+
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      const SdPlot *plot = sd_loss_chart_get_plot (chart, sizes[k][0], sizes[k][1]);
+      cairo_rectangle_t area, box;
+
+      sd_plot_get_area (plot, &area);
+      g_assert_true (sd_loss_chart_get_legend_box (chart, sizes[k][0], sizes[k][1], &box));
+      g_assert_cmpfloat (box.x, >=, area.x);
+      g_assert_cmpfloat (box.y, >=, area.y);
+      g_assert_cmpfloat (box.x + box.width, <=, area.x + area.width);
+      g_assert_cmpfloat (box.y + box.height, <=, area.y + area.height);
+    }
+
+  g_assert_finalize_object (chart);
+}
+
 /* The scale follows the data: log for positive losses, linear for losses
  * of like magnitude that are not all positive (all 0 too), symmetric log
  * when a linear axis would flatten a tenth of them; NaN and infinities do
@@ -795,6 +830,7 @@ main (int   argc,
   g_test_add_func ("/ui/loss-chart/saddle-escape", test_saddle_escape);
   g_test_add_func ("/ui/loss-chart/symlog-losses", test_symlog_losses);
   g_test_add_func ("/ui/loss-chart/scale-choice", test_scale_choice);
+  g_test_add_func ("/ui/loss-chart/legend-inside", test_legend_inside);
   g_test_add_func ("/ui/loss-chart/huge-losses", test_huge_losses);
 
   return g_test_run ();

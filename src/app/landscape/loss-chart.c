@@ -242,9 +242,15 @@ draw_runs (SdPlot   *plot,
     }
 }
 
-static void
-draw_legend (SdLossChart *self,
-             cairo_t     *cr)
+/* The legend of the visible runs, fitted to the plot: top right, where
+ * losses that fall have left by the time the legend is read, and set
+ * smaller, wrapped or in columns until it fits inside the plot, however
+ * narrow the chart (beside the map when presenting). Returns NULL when no
+ * run is named. */
+static SdLegend *
+fit_legend (SdLossChart *self,
+            cairo_t     *cr,
+            SdLegendFit *fit)
 {
   g_autoptr(SdLegend) legend = sd_legend_new ();
   const SdThemeStyle *style = sd_plot_get_style (self->plot);
@@ -266,12 +272,23 @@ draw_legend (SdLossChart *self,
       sd_legend_add (legend, &entry);
     }
 
-  if (sd_legend_get_n_entries (legend) == 0)
-    return;
-
   sd_plot_get_area (self->plot, &area);
   sd_legend_set_placement (legend, SD_LEGEND_TOP_RIGHT);
-  sd_legend_draw (legend, cr, style, &area, NULL, 0, NULL);
+  if (!sd_legend_fit (legend, cr, style, &area, NULL, 0, NULL, 0, fit))
+    return NULL;
+  return g_steal_pointer (&legend);
+}
+
+static void
+draw_legend (SdLossChart *self,
+             cairo_t     *cr)
+{
+  g_autoptr(SdLegend) legend = NULL;
+  SdLegendFit fit;
+
+  legend = fit_legend (self, cr, &fit);
+  if (legend != NULL)
+    sd_legend_draw_fit (legend, cr, sd_plot_get_style (self->plot), &fit);
 }
 
 static void
@@ -850,6 +867,41 @@ sd_loss_chart_get_plot (SdLossChart *self,
 
   ensure_plot (self, width, height);
   return self->plot;
+}
+
+/**
+ * sd_loss_chart_get_legend_box:
+ * @self: a #SdLossChart
+ * @width: the chart's width in points
+ * @height: its height
+ * @box: (out caller-allocates): where the legend goes
+ *
+ * Returns: whether there is a legend (a visible run with a name)
+ */
+gboolean
+sd_loss_chart_get_legend_box (SdLossChart       *self,
+                              double             width,
+                              double             height,
+                              cairo_rectangle_t *box)
+{
+  g_autoptr(SdLegend) legend = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  SdLegendFit fit;
+
+  g_return_val_if_fail (SD_IS_LOSS_CHART (self), FALSE);
+  g_return_val_if_fail (box != NULL, FALSE);
+
+  ensure_plot (self, width, height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cr = cairo_create (surface);
+  legend = fit_legend (self, cr, &fit);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  if (legend == NULL)
+    return FALSE;
+  *box = fit.box;
+  return TRUE;
 }
 
 /**

@@ -55,6 +55,10 @@ guint         sd_loss_chart_get_n_runs      (SdLossChart          *self);
 SdTheme       sd_loss_chart_get_theme       (SdLossChart          *self);
 
 const char   *sd_loss_chart_get_y_title     (SdLossChart          *self);
+gboolean      sd_loss_chart_get_legend_box  (SdLossChart          *self,
+                                             double                width,
+                                             double                height,
+                                             cairo_rectangle_t    *box);
 const SdPlot *sd_loss_chart_get_plot        (SdLossChart          *self,
                                              double                width,
                                              double                height);

@@ -24,6 +24,8 @@
  * largest value: a surface whose grid grazes its minimum (1e-300 at a
  * point beside it) would otherwise spend all colours on values no one
  * reads. Smaller values take the bottom colour. */
+/* The iterates of a run the legend weighs, at most. */
+#define LEGEND_POINTS_PER_RUN 2000
 #define MAX_LOG_DECADES 12.0
 
 struct _SdLandscapeCache
@@ -518,6 +520,7 @@ typedef struct
   gboolean            heatmap;    /* whether the heatmap is drawn */
   GArray             *busy;       /* (element-type cairo_rectangle_t) what the legend avoids */
   SdExplainFlags      too_short;  /* the explain parts too short to see, marked by rings */
+  guint               explain_busy; /* where the explained iterates' boxes start in @busy */
 } DrawContext;
 
 /* The colour map of @colorbar, or -1 without one, for cache keys. */
@@ -692,15 +695,18 @@ draw_minima (DrawContext *ctx,
 }
 
 /* Keeps the legend off the minima. */
+/* The boxes of the minima's stars, with room for their look. */
 static void
-add_minima_busy (DrawContext *ctx,
-                 SdPlot      *plot)
+add_minima_boxes (SdLandscape        *self,
+                  const SdPlot       *plot,
+                  const SdThemeStyle *style,
+                  GArray             *boxes)
 {
   const SdSurfaceMinimum *minima;
-  double radius = star_radius (ctx->style) + 0.5 * ctx->style->font_size;
+  double radius = star_radius (style) + 0.5 * style->font_size;
   guint n_minima;
 
-  minima = sd_surface_get_minima (ctx->self->surface, &n_minima);
+  minima = sd_surface_get_minima (self->surface, &n_minima);
   for (guint k = 0; k < n_minima; k++)
     {
       cairo_rectangle_t box;
@@ -709,8 +715,87 @@ add_minima_busy (DrawContext *ctx,
       if (!sd_plot_map (plot, minima[k].point[0], minima[k].point[1], &px, &py))
         continue;
       box = (cairo_rectangle_t) { px - radius, py - radius, 2 * radius, 2 * radius };
-      g_array_append_val (ctx->busy, box);
+      g_array_append_val (boxes, box);
     }
+}
+
+static void
+add_minima_busy (DrawContext *ctx,
+                 SdPlot      *plot)
+{
+  add_minima_boxes (ctx->self, plot, ctx->style, ctx->busy);
+}
+
+#define SEGMENT_SPACING 4.0
+#define MAX_SEGMENT_POINTS 200
+
+static void
+add_segment_points (GArray       *points,
+                    const double  from[2],
+                    const double  to[2])
+{
+  double length = hypot (to[0] - from[0], to[1] - from[1]);
+  guint n = isfinite (length) ? MIN ((guint) (length / SEGMENT_SPACING), MAX_SEGMENT_POINTS) : 0;
+
+  for (guint j = 1; j < n; j++)
+    {
+      double t = (double) j / n;
+      double xy[2] = { from[0] + t * (to[0] - from[0]), from[1] + t * (to[1] - from[1]) };
+
+      g_array_append_vals (points, xy, 2);
+    }
+}
+
+/* Points every SEGMENT_SPACING over @box. */
+static void
+add_box_points (GArray                  *points,
+                const cairo_rectangle_t *box)
+{
+  for (double y = box->y; y <= box->y + box->height; y += SEGMENT_SPACING)
+    for (double x = box->x; x <= box->x + box->width; x += SEGMENT_SPACING)
+      {
+        double xy[2] = { x, y };
+
+        g_array_append_vals (points, xy, 2);
+      }
+}
+
+/* The data the legend keeps off: every visible run's iterates, all of
+ * them and not only those up to the step shown, so that the legend stays
+ * put while the race plays (it used to jump corners as the runs moved),
+ * at most LEGEND_POINTS_PER_RUN of each, as x, y pairs in points. */
+static GArray *
+legend_points (SdLandscape  *self,
+               const SdPlot *plot)
+{
+  GArray *points = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < self->trajectories->len; i++)
+    {
+      const SdSceneRun *run = g_ptr_array_index (sd_scene_get_surface (self->scene)->runs, i);
+      const SdOptimizerState *states;
+      guint n, stride;
+
+      if (!run->visible)
+        continue;
+      states = sd_trajectory_get_points (g_ptr_array_index (self->trajectories, i), &n);
+      stride = MAX (1, n / LEGEND_POINTS_PER_RUN);
+      for (guint k = 0; k < n; k += stride)
+        {
+          double xy[2], before[2];
+
+          if (!sd_plot_map (plot, states[k].position[0], states[k].position[1], &xy[0], &xy[1])
+              || !isfinite (xy[0] + xy[1]))
+            continue;
+          /* The line between two iterates is data too: a point every few
+           * points along it, up to a figure's width. */
+          if (k > 0 && sd_plot_map (plot, states[k - stride].position[0],
+                                    states[k - stride].position[1], &before[0], &before[1]))
+            add_segment_points (points, before, xy);
+          g_array_append_vals (points, xy, 2);
+        }
+    }
+  return points;
 }
 
 static void
@@ -830,6 +915,7 @@ draw_data (DrawContext *ctx,
   sd_plot_clip (plot, cr);
   add_minima_busy (ctx, plot);
   draw_runs (ctx, plot, cr);
+  ctx->explain_busy = ctx->busy->len;
   draw_explain (ctx, plot, cr);
   cairo_restore (cr);
 }
@@ -841,7 +927,10 @@ draw_legend (DrawContext *ctx,
 {
   SdLandscape *self = ctx->self;
   g_autoptr(SdLegend) legend = sd_legend_new ();
+  g_autoptr(GArray) points = NULL;
+  g_autoptr(GArray) minima = NULL;
   cairo_rectangle_t area;
+  SdLegendFit fit;
 
   for (guint i = 0; i < self->trajectories->len; i++)
     {
@@ -861,8 +950,19 @@ draw_legend (DrawContext *ctx,
 
   sd_overlay_add_legend_entries (legend, ctx->style, self->scene, ctx->too_short);
   sd_plot_get_area (plot, &area);
-  sd_legend_draw (legend, cr, ctx->style, &area,
-                  (const cairo_rectangle_t *) (gpointer) ctx->busy->data, ctx->busy->len, NULL);
+  points = legend_points (self, plot);
+  /* The legend keeps off the minima, and as far as it can off the
+   * explained iterates' arrows and labels, which it weighs as data: a
+   * point every few points over the square they are drawn in. These move
+   * with the step shown only when a run is explained. */
+  minima = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+  add_minima_boxes (self, plot, ctx->style, minima);
+  for (guint i = ctx->explain_busy; i < ctx->busy->len; i++)
+    add_box_points (points, &g_array_index (ctx->busy, cairo_rectangle_t, i));
+  if (sd_legend_fit (legend, cr, ctx->style, &area, (const double *) (gpointer) points->data,
+                     points->len / 2, (const cairo_rectangle_t *) (gpointer) minima->data,
+                     minima->len, &fit))
+    sd_legend_draw_fit (legend, cr, ctx->style, &fit);
 }
 
 /**
@@ -972,6 +1072,7 @@ sd_landscape_draw (SdLandscape           *self,
   ctx.style = sd_plot_get_style (plot);
   ctx.colorbar = NULL;
   ctx.too_short = SD_EXPLAIN_NONE;
+  ctx.explain_busy = 0;
   if (layers & (SD_LAYER_HEATMAP | SD_LAYER_CONTOURS))
     {
       sd_plot_set_colorbar (plot, sd_landscape_create_colorbar (self, options));
