@@ -427,6 +427,76 @@ test_undefined_hatched (void)
     }
 }
 
+static gboolean
+box_contains (const cairo_rectangle_t *box,
+              double                   x,
+              double                   y)
+{
+  return x > box->x && x < box->x + box->width && y > box->y && y < box->y + box->height;
+}
+
+/* Every example scene of the map view, at the lecture-note size the docs
+ * recommend (360 x 270) and at 800 x 600: the legend lies inside the
+ * figure and covers no minimum and no iterate of a visible run. */
+static void
+test_legend_examples (void)
+{
+  static const char * const scenes[] = {
+    "adam-rosenbrock", "gd-vs-momentum", "himmelblau-race", "logistic-regression",
+    "stability-bound",
+  };
+  static const double sizes[][2] = { { 360, 270 }, { 800, 600 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (scenes); i++)
+    for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+      {
+        g_autofree char *file = g_strconcat (scenes[i], ".saddle", NULL);
+        g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "scenes", file,
+                                                       NULL);
+        g_autofree char *text = NULL;
+        g_autoptr(SdPlot) plot = NULL;
+        SdLandscape *landscape;
+        const SdSurfaceMinimum *minima;
+        cairo_rectangle_t box;
+        guint n_minima;
+        Canvas canvas;
+
+        g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+        canvas_init (&canvas, sizes[k][0], sizes[k][1]);
+        plot = draw_scene (&canvas, text, NULL, &landscape);
+        g_test_message ("%s at %gx%g", scenes[i], sizes[k][0], sizes[k][1]);
+        g_assert_true (sd_landscape_get_legend_box (landscape, &box));
+        g_assert_cmpfloat (box.x, >=, 0.0);
+        g_assert_cmpfloat (box.y, >=, 0.0);
+        g_assert_cmpfloat (box.x + box.width, <=, sizes[k][0]);
+        g_assert_cmpfloat (box.y + box.height, <=, sizes[k][1]);
+
+        minima = sd_surface_get_minima (landscape->surface, &n_minima);
+        for (guint m = 0; m < n_minima; m++)
+          {
+            double px, py;
+
+            g_assert_true (sd_plot_map (plot, minima[m].point[0], minima[m].point[1], &px, &py));
+            g_assert_false (box_contains (&box, px, py));
+          }
+        for (guint r = 0; r < landscape->trajectories->len; r++)
+          {
+            const SdTrajectory *trajectory = g_ptr_array_index (landscape->trajectories, r);
+
+            for (guint p = 0; p < sd_trajectory_get_n_points (trajectory); p++)
+              {
+                const SdOptimizerState *state = sd_trajectory_get_point (trajectory, p);
+                double px, py;
+
+                if (sd_plot_map (plot, state->position[0], state->position[1], &px, &py))
+                  g_assert_false (box_contains (&box, px, py));
+              }
+          }
+        free_landscape (landscape);
+        canvas_clear (&canvas);
+      }
+}
+
 #define DIVERGING_SCENE(extra, lr) \
   "[Scene]\nversion=1\nkind=surface\n" extra "\n" \
   "[Surface]\nfunction=custom\nexpression=x^2 + y^2\n" \
@@ -691,6 +761,7 @@ main (int   argc,
   g_test_add_func ("/render/landscape/divergence/in-view", test_divergence_in_view);
   g_test_add_func ("/render/landscape/legend", test_legend);
   g_test_add_func ("/render/landscape/legend/says-why", test_legend_says_why);
+  g_test_add_func ("/render/landscape/legend/examples", test_legend_examples);
   g_test_add_func ("/render/landscape/undefined-hatched", test_undefined_hatched);
 
   return g_test_run ();

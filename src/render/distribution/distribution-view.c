@@ -232,43 +232,6 @@ fit_inside (SdDistributionView *self,
          && contains (&ctx->area, &self->legend_fit.box);
 }
 
-/* Sets the legend for the band below the plot, across the figure, in as
- * few rows as its text allows at each size.
- *
- * Returns: the height of the band, the figure's padding under it included */
-static double
-fit_below (SdDistributionView *self,
-           cairo_t            *measure)
-{
-  /* One, two, three and four rows of full-size text, in font sizes. */
-  static const double heights[] = { 2.6, 4.3, 6.0, 7.7 };
-  const SdThemeStyle *style = &self->style;
-  double width = self->options.width - 2 * style->padding;
-
-  for (guint i = 0; i < G_N_ELEMENTS (heights); i++)
-    if (sd_legend_fit_size (self->ctx.legend, measure, style, width,
-                            heights[i] * style->font_size, &self->legend_fit))
-      break;
-  return self->legend_fit.box.height + style->padding;
-}
-
-/* Puts the legend in the band below the plot, centred under it, inside
- * the figure; one wider than the figure's padding allows, centred in the
- * figure. */
-static void
-place_below (SdDistributionView *self)
-{
-  cairo_rectangle_t *box = &self->legend_fit.box;
-  const cairo_rectangle_t *area = &self->ctx.area;
-  double padding = self->style.padding, width = self->options.width;
-
-  box->x = box->width <= width - 2 * padding
-           ? CLAMP (area->x + (area->width - box->width) / 2, padding,
-                    width - padding - box->width)
-           : (width - box->width) / 2;
-  box->y = self->options.height - padding - box->height;
-}
-
 /* The legend in the corner the layout made room for; else inside the
  * plot where it hides the least, if that is little (see fit_inside());
  * else below the plot, which is laid out again, smaller, to make room. */
@@ -290,12 +253,14 @@ place_legend (SdDistributionView *self,
   if (fit_inside (self, measure))
     return;
 
-  band = fit_below (self, measure);
+  band = sd_legend_fit_below (self->ctx.legend, measure, &self->style, self->options.width,
+                              &self->legend_fit);
   clear_layout (self);
   lay_out (self, measure, band);
   self->has_legend = self->has_area;
   if (self->has_area)
-    place_below (self);
+    sd_legend_place_below (&self->legend_fit, &self->style, &self->ctx.area,
+                           self->options.width, self->options.height);
 }
 
 /**

@@ -56,6 +56,10 @@ struct _SdLandscapeCache
 
   SdGradientField *field;
 
+  /* Where the last draw put the legend. */
+  gboolean         has_legend_box;
+  cairo_rectangle_t legend_box;
+
   /* Heatmap, contours, field and minima, as the last draw rendered them. */
   SdLayerCache    *backdrop;
   guint            backdrop_renders;
@@ -181,6 +185,27 @@ sd_landscape_get_data_range (const SdLandscape *self,
     return FALSE;
   *vmin = self->cache->data_vmin;
   *vmax = self->cache->data_vmax;
+  return TRUE;
+}
+
+/**
+ * sd_landscape_get_legend_box:
+ * @self: a landscape
+ * @box: (out caller-allocates): where the last sd_landscape_draw() put the
+ *   legend, in the figure's points
+ *
+ * Returns: whether that draw drew a legend
+ */
+gboolean
+sd_landscape_get_legend_box (const SdLandscape *self,
+                             cairo_rectangle_t *box)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (box != NULL, FALSE);
+
+  if (!self->cache->has_legend_box)
+    return FALSE;
+  *box = self->cache->legend_box;
   return TRUE;
 }
 
@@ -520,6 +545,7 @@ typedef struct
   gboolean            heatmap;    /* whether the heatmap is drawn */
   GArray             *busy;       /* (element-type cairo_rectangle_t) what the legend avoids */
   SdExplainFlags      too_short;  /* the explain parts too short to see, marked by rings */
+  gboolean            legend_below; /* whether the legend has a band below the plot */
   guint               explain_busy; /* where the explained iterates' boxes start in @busy */
 } DrawContext;
 
@@ -746,6 +772,40 @@ add_segment_points (GArray       *points,
     }
 }
 
+/* The runs' paths, as boxes the legend must not cover where it can help
+ * it (covering a few points of a path is as bad as covering a label): a
+ * box around each PATH_BOX_POINTS consecutive points of @points, which
+ * hold the paths in order. */
+#define PATH_BOX_POINTS 6
+
+static void
+add_path_boxes (GArray             *boxes,
+                GArray             *points,
+                const SdThemeStyle *style)
+{
+  const double *xy = (const double *) (gpointer) points->data;
+  guint n = points->len / 2;
+  double pad = 0.5 * style->font_size;
+
+  for (guint i = 0; i < n; i += PATH_BOX_POINTS)
+    {
+      double x0 = xy[2 * i], y0 = xy[2 * i + 1], x1 = x0, y1 = y0;
+      cairo_rectangle_t box;
+
+      for (guint j = i + 1; j < MIN (i + PATH_BOX_POINTS + 1, n); j++)
+        {
+          /* A jump between runs is no path. */
+          if (hypot (xy[2 * j] - xy[2 * j - 2], xy[2 * j + 1] - xy[2 * j - 1])
+              > 2.0 * SEGMENT_SPACING)
+            break;
+          x0 = MIN (x0, xy[2 * j]), x1 = MAX (x1, xy[2 * j]);
+          y0 = MIN (y0, xy[2 * j + 1]), y1 = MAX (y1, xy[2 * j + 1]);
+        }
+      box = (cairo_rectangle_t) { x0 - pad, y0 - pad, x1 - x0 + 2 * pad, y1 - y0 + 2 * pad };
+      g_array_append_val (boxes, box);
+    }
+}
+
 /* Points every SEGMENT_SPACING over @box. */
 static void
 add_box_points (GArray                  *points,
@@ -920,17 +980,12 @@ draw_data (DrawContext *ctx,
   cairo_restore (cr);
 }
 
-static void
-draw_legend (DrawContext *ctx,
-             SdPlot      *plot,
-             cairo_t     *cr)
+/* The legend: each visible run, then what the runs explain. */
+static SdLegend *
+make_legend (DrawContext *ctx)
 {
   SdLandscape *self = ctx->self;
-  g_autoptr(SdLegend) legend = sd_legend_new ();
-  g_autoptr(GArray) points = NULL;
-  g_autoptr(GArray) minima = NULL;
-  cairo_rectangle_t area;
-  SdLegendFit fit;
+  SdLegend *legend = sd_legend_new ();
 
   for (guint i = 0; i < self->trajectories->len; i++)
     {
@@ -949,20 +1004,100 @@ draw_legend (DrawContext *ctx,
     }
 
   sd_overlay_add_legend_entries (legend, ctx->style, self->scene, ctx->too_short);
+  return legend;
+}
+
+/* What the legend inside the plot keeps off: the minima and the runs'
+ * paths, which it must not hide (@avoid), and the paths' points it weighs
+ * as data (@points). */
+static void
+collect_legend_obstacles (DrawContext  *ctx,
+                          const SdPlot *plot,
+                          GArray      **points,
+                          GArray      **avoid)
+{
+  *points = legend_points (ctx->self, plot);
+  *avoid = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+  add_minima_boxes (ctx->self, plot, ctx->style, *avoid);
+  add_path_boxes (*avoid, *points, ctx->style);
+}
+
+/* Whether the legend, set to fit inside the plot, would hide a minimum
+ * or a run's path wherever it goes: then it goes below the plot, and the
+ * plot is laid out again to make room. Returns the band's height, 0 for
+ * a legend inside. */
+static double
+legend_band (DrawContext           *ctx,
+             SdPlot                *plot,
+             cairo_t               *cr,
+             const SdFigureOptions *options)
+{
+  g_autoptr(SdLegend) legend = make_legend (ctx);
+  g_autoptr(GArray) points = NULL;
+  g_autoptr(GArray) avoid = NULL;
+  cairo_rectangle_t area;
+  SdLegendFit fit;
+
   sd_plot_get_area (plot, &area);
-  points = legend_points (self, plot);
-  /* The legend keeps off the minima, and as far as it can off the
-   * explained iterates' arrows and labels, which it weighs as data: a
-   * point every few points over the square they are drawn in. These move
-   * with the step shown only when a run is explained. */
-  minima = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
-  add_minima_boxes (self, plot, ctx->style, minima);
+  if (!(area.width > 0.0 && area.height > 0.0) || sd_legend_get_n_entries (legend) == 0)
+    return 0.0;
+
+  collect_legend_obstacles (ctx, plot, &points, &avoid);
+  if (sd_legend_fit (legend, cr, ctx->style, &area, (const double *) (gpointer) points->data,
+                     points->len / 2, (const cairo_rectangle_t *) (gpointer) avoid->data,
+                     avoid->len, &fit)
+      && fit.hidden == 0)
+    return 0.0;
+  return sd_legend_fit_below (legend, cr, ctx->style, options->width, &fit);
+}
+
+static void
+keep_legend_box (SdLandscape       *self,
+                 const SdLegendFit *fit)
+{
+  self->cache->has_legend_box = TRUE;
+  self->cache->legend_box = fit->box;
+}
+
+static void
+draw_legend (DrawContext           *ctx,
+             SdPlot                *plot,
+             cairo_t               *cr,
+             const SdFigureOptions *options)
+{
+  g_autoptr(SdLegend) legend = make_legend (ctx);
+  g_autoptr(GArray) points = NULL;
+  g_autoptr(GArray) avoid = NULL;
+  cairo_rectangle_t area;
+  SdLegendFit fit;
+
+  if (sd_legend_get_n_entries (legend) == 0)
+    return;
+
+  sd_plot_get_area (plot, &area);
+  if (ctx->legend_below)
+    {
+      sd_legend_fit_below (legend, cr, ctx->style, options->width, &fit);
+      sd_legend_place_below (&fit, ctx->style, &area, options->width, options->height);
+      sd_legend_draw_fit (legend, cr, ctx->style, &fit);
+      keep_legend_box (ctx->self, &fit);
+      return;
+    }
+
+  /* As far as it can, the legend keeps off the explained iterates' arrows
+   * and labels too, weighed as data: a point every few points over the
+   * square they are drawn in. These move with the step shown only when a
+   * run is explained. */
+  collect_legend_obstacles (ctx, plot, &points, &avoid);
   for (guint i = ctx->explain_busy; i < ctx->busy->len; i++)
     add_box_points (points, &g_array_index (ctx->busy, cairo_rectangle_t, i));
   if (sd_legend_fit (legend, cr, ctx->style, &area, (const double *) (gpointer) points->data,
-                     points->len / 2, (const cairo_rectangle_t *) (gpointer) minima->data,
-                     minima->len, &fit))
-    sd_legend_draw_fit (legend, cr, ctx->style, &fit);
+                     points->len / 2, (const cairo_rectangle_t *) (gpointer) avoid->data,
+                     avoid->len, &fit))
+    {
+      sd_legend_draw_fit (legend, cr, ctx->style, &fit);
+      keep_legend_box (ctx->self, &fit);
+    }
 }
 
 /**
@@ -1002,6 +1137,23 @@ sd_landscape_get_backdrop_renders (const SdLandscape *self)
   g_return_val_if_fail (self != NULL, 0);
 
   return self->cache->backdrop_renders;
+}
+
+/* The figure's background, the legend's band below the plot included. */
+static void
+draw_figure_background (SdPlot                *plot,
+                        cairo_t               *cr,
+                        const SdFigureOptions *options)
+{
+  const SdThemeStyle *style = sd_plot_get_style (plot);
+
+  if (style->transparent)
+    return;
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, options->width, options->height);
+  sd_set_source_color (cr, style->background);
+  cairo_fill (cr);
+  cairo_restore (cr);
 }
 
 /**
@@ -1045,6 +1197,7 @@ sd_landscape_draw (SdLandscape           *self,
   SdPlot *plot;
   DrawContext ctx;
   cairo_rectangle_t area;
+  double band;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (cr != NULL, NULL);
@@ -1073,6 +1226,8 @@ sd_landscape_draw (SdLandscape           *self,
   ctx.colorbar = NULL;
   ctx.too_short = SD_EXPLAIN_NONE;
   ctx.explain_busy = 0;
+  ctx.legend_below = FALSE;
+  self->cache->has_legend_box = FALSE;
   if (layers & (SD_LAYER_HEATMAP | SD_LAYER_CONTOURS))
     {
       sd_plot_set_colorbar (plot, sd_landscape_create_colorbar (self, options));
@@ -1083,7 +1238,11 @@ sd_landscape_draw (SdLandscape           *self,
   ctx.busy = busy;
 
   sd_plot_layout (plot, cr, options->width, options->height);
-  sd_plot_draw_background (plot, cr);
+  band = legend_band (&ctx, plot, cr, options);
+  ctx.legend_below = band > 0.0;
+  if (ctx.legend_below)
+    sd_plot_layout (plot, cr, options->width, options->height - band);
+  draw_figure_background (plot, cr, options);
   /* A heatmap covers the whole area, grid lines included. */
   if (!ctx.heatmap)
     sd_plot_draw_grid (plot, cr);
@@ -1096,7 +1255,7 @@ sd_landscape_draw (SdLandscape           *self,
   sd_plot_draw_colorbar (plot, cr);
   sd_plot_draw_title (plot, cr);
   if (area.width > 0.0 && area.height > 0.0)
-    draw_legend (&ctx, plot, cr);
+    draw_legend (&ctx, plot, cr, options);
 
   return plot;
 }

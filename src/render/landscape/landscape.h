@@ -86,6 +86,8 @@ gboolean     sd_landscape_get_data_range  (const SdLandscape     *self,
                                            double                *vmin,
                                            double                *vmax);
 gboolean     sd_landscape_get_log_refused (const SdLandscape     *self);
+gboolean     sd_landscape_get_legend_box  (const SdLandscape     *self,
+                                           cairo_rectangle_t     *box);
 SdColorbar  *sd_landscape_create_colorbar (const SdLandscape     *self,
                                            const SdFigureOptions *options);
 void         sd_landscape_get_run_color   (const SdLandscape     *self,

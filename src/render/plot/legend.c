@@ -1100,3 +1100,69 @@ sd_legend_draw_fit (SdLegend           *legend,
   draw_arrangement (legend, cr, style, &arrangement, &rect);
   arrangement_clear (&arrangement);
 }
+
+/**
+ * sd_legend_fit_below:
+ * @legend: a legend
+ * @cr: a context that measures as the figure's will
+ * @style: the figure's style
+ * @figure_width: the figure's width, in points
+ * @fit: (out caller-allocates): how the legend is set
+ *
+ * Sets the legend for a band below the plot, across the figure, in as
+ * few rows as its text allows at each size: for a figure too small for
+ * the legend inside its plot without hiding what matters.
+ *
+ * Returns: the height of the band, the figure's padding under it included
+ */
+double
+sd_legend_fit_below (SdLegend           *legend,
+                     cairo_t            *cr,
+                     const SdThemeStyle *style,
+                     double              figure_width,
+                     SdLegendFit        *fit)
+{
+  /* One, two, three and four rows of full-size text, in font sizes. */
+  static const double heights[] = { 2.6, 4.3, 6.0, 7.7 };
+  double width = figure_width - 2 * style->padding;
+
+  g_return_val_if_fail (legend != NULL && style != NULL && fit != NULL, 0.0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (heights); i++)
+    if (sd_legend_fit_size (legend, cr, style, width, heights[i] * style->font_size, fit))
+      break;
+  return fit->box.height + style->padding;
+}
+
+/**
+ * sd_legend_place_below:
+ * @fit: a legend set by sd_legend_fit_below(), whose box is placed
+ * @style: the figure's style
+ * @area: the plot area, laid out above the band
+ * @figure_width: the figure's width, in points
+ * @figure_height: its height
+ *
+ * Puts the legend in the band below the plot, centred under it, inside
+ * the figure; one wider than the figure's padding allows, centred in the
+ * figure.
+ */
+void
+sd_legend_place_below (SdLegendFit             *fit,
+                       const SdThemeStyle      *style,
+                       const cairo_rectangle_t *area,
+                       double                   figure_width,
+                       double                   figure_height)
+{
+  cairo_rectangle_t *box;
+  double padding;
+
+  g_return_if_fail (fit != NULL && style != NULL && area != NULL);
+
+  box = &fit->box;
+  padding = style->padding;
+  box->x = box->width <= figure_width - 2 * padding
+           ? CLAMP (area->x + (area->width - box->width) / 2, padding,
+                    figure_width - padding - box->width)
+           : (figure_width - box->width) / 2;
+  box->y = figure_height - padding - box->height;
+}

@@ -149,6 +149,16 @@ gboolean  sd_legend_fit           (SdLegend                *legend,
                                    const cairo_rectangle_t *avoid,
                                    guint                    n_avoid,
                                    SdLegendFit             *fit);
+double    sd_legend_fit_below     (SdLegend                *legend,
+                                   cairo_t                 *cr,
+                                   const SdThemeStyle      *style,
+                                   double                   figure_width,
+                                   SdLegendFit             *fit);
+void      sd_legend_place_below   (SdLegendFit             *fit,
+                                   const SdThemeStyle      *style,
+                                   const cairo_rectangle_t *area,
+                                   double                   figure_width,
+                                   double                   figure_height);
 void      sd_legend_draw_fit      (SdLegend                *legend,
                                    cairo_t                 *cr,
                                    const SdThemeStyle      *style,
