@@ -1039,8 +1039,11 @@ sd_legend_fit (SdLegend                *legend,
     return FALSE;
 
   sorted = g_new (SdPoint, MAX (n_points, 1));
-  memcpy (sorted, points, n_points * sizeof (SdPoint));
-  qsort (sorted, n_points, sizeof (SdPoint), compare_x);
+  if (n_points > 0)
+    {
+      memcpy (sorted, points, n_points * sizeof (SdPoint));
+      qsort (sorted, n_points, sizeof (SdPoint), compare_x);
+    }
 
   search.self = legend;
   search.area = area;
