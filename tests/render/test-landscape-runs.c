@@ -497,6 +497,32 @@ test_legend_examples (void)
       }
 }
 
+/* An explained iterate far off the map (10^15 out on a map 2 wide) does
+ * not make the legend weigh a square 10^17 points out, which once
+ * stepped through in points and never ended; the figure is drawn and the
+ * legend with it. */
+static void
+test_legend_far_explain (void)
+{
+  g_autoptr(SdPlot) plot = NULL;
+  SdLandscape *landscape;
+  cairo_rectangle_t box;
+  Canvas canvas;
+
+  canvas_init (&canvas, 360, 270);
+  plot = draw_scene (&canvas,
+                     "[Scene]\nversion=1\nkind=surface\n\n"
+                     "[Surface]\nfunction=custom\nexpression=x^2 + y^2\n"
+                     "x-range=-1;1\ny-range=-1;1\nresolution=32\n\n"
+                     "[Run Far]\noptimizer=sgd\nlearning-rate=0.1\nstart=1e15;1e15\nsteps=3\n"
+                     "explain=gradient;step;curvature\n",
+                     NULL, &landscape);
+  g_assert_true (sd_landscape_get_legend_box (landscape, &box));
+  g_assert_cmpfloat (box.x + box.width, <=, 360.0);
+  free_landscape (landscape);
+  canvas_clear (&canvas);
+}
+
 #define DIVERGING_SCENE(extra, lr) \
   "[Scene]\nversion=1\nkind=surface\n" extra "\n" \
   "[Surface]\nfunction=custom\nexpression=x^2 + y^2\n" \
@@ -762,6 +788,7 @@ main (int   argc,
   g_test_add_func ("/render/landscape/legend", test_legend);
   g_test_add_func ("/render/landscape/legend/says-why", test_legend_says_why);
   g_test_add_func ("/render/landscape/legend/examples", test_legend_examples);
+  g_test_add_func ("/render/landscape/legend/far-explain", test_legend_far_explain);
   g_test_add_func ("/render/landscape/undefined-hatched", test_undefined_hatched);
 
   return g_test_run ();

@@ -806,13 +806,21 @@ add_path_boxes (GArray             *boxes,
     }
 }
 
-/* Points every SEGMENT_SPACING over @box. */
+/* Points every SEGMENT_SPACING over the part of @box inside @area (a box
+ * far outside, around an iterate off the map, has none: stepping through
+ * coordinates of 10^17 by a few points would never end). */
 static void
 add_box_points (GArray                  *points,
-                const cairo_rectangle_t *box)
+                const cairo_rectangle_t *box,
+                const cairo_rectangle_t *area)
 {
-  for (double y = box->y; y <= box->y + box->height; y += SEGMENT_SPACING)
-    for (double x = box->x; x <= box->x + box->width; x += SEGMENT_SPACING)
+  double x0 = MAX (box->x, area->x), x1 = MIN (box->x + box->width, area->x + area->width);
+  double y0 = MAX (box->y, area->y), y1 = MIN (box->y + box->height, area->y + area->height);
+
+  if (!(x0 <= x1 && y0 <= y1))
+    return;
+  for (double y = y0; y <= y1; y += SEGMENT_SPACING)
+    for (double x = x0; x <= x1; x += SEGMENT_SPACING)
       {
         double xy[2] = { x, y };
 
@@ -1090,7 +1098,7 @@ draw_legend (DrawContext           *ctx,
    * run is explained. */
   collect_legend_obstacles (ctx, plot, &points, &avoid);
   for (guint i = ctx->explain_busy; i < ctx->busy->len; i++)
-    add_box_points (points, &g_array_index (ctx->busy, cairo_rectangle_t, i));
+    add_box_points (points, &g_array_index (ctx->busy, cairo_rectangle_t, i), &area);
   if (sd_legend_fit (legend, cr, ctx->style, &area, (const double *) (gpointer) points->data,
                      points->len / 2, (const cairo_rectangle_t *) (gpointer) avoid->data,
                      avoid->len, &fit))
